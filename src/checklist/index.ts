@@ -1,0 +1,1 @@
+export type { Checklist, ChecklistItem, ChecklistPlace } from './types.js';

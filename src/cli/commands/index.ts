@@ -1,0 +1,7 @@
+import { demoCommand } from './demo.js';
+import { scanCommand } from './scan.js';
+import type { Command } from './types.js';
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: Command[] = [scanCommand, demoCommand];
+export type { Command };

@@ -1,0 +1,5 @@
+export { openCheckout, gitTreeSource, parseLsTree, readBlobs, NotACheckoutError } from './checkout.js';
+export type { Checkout } from './checkout.js';
+export { assertSafeRef, UnsafeValueError } from './safety.js';
+export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
+export type { CommitSpec, FileChange } from './commits.js';

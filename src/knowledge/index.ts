@@ -1,0 +1,12 @@
+export { Knowledge, normaliseDistribution } from './knowledge.js';
+export type { IncubatorFacts, NamespaceFacts, LibraryFacts } from './knowledge.js';
+export { readTsv } from './tsv.js';
+
+import { Knowledge } from './knowledge.js';
+
+let shared: Knowledge | undefined;
+/** The knowledge base shipped with the tool, loaded once. */
+export function knowledge(): Knowledge {
+  shared ??= new Knowledge();
+  return shared;
+}

@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import { knowledgeDataDir } from '../paths.js';
+import type { Fate, Successor } from '../report/types.js';
+import { readTsv } from './tsv.js';
+
+/** What the knowledge base says of one incubator module or conf group. */
+export interface IncubatorFacts {
+  module: string;
+  successor: Successor | null;
+  fate: Fate;
+  incubatorFate: string;
+  successorSince: string | null;
+  /** Why the fate is what it is, in the reference's words. */
+  evidence: string;
+}
+
+export interface NamespaceFacts {
+  old: string;
+  new: string;
+  package: string | null;
+}
+
+export interface LibraryFacts {
+  pypiName: string;
+  importName: string;
+  category: string;
+  status: string;
+  replacedBy: string;
+}
+
+// The reference names five fates; the report speaks of four. Modules that survived until the incubator
+// was wiped, or were folded into another incubator file, have no library of their own: "dropped".
+const FATES: Record<string, Fate> = {
+  graduated: 'graduated',
+  'moved-to-other-project': 'moved',
+  'deprecated-dropped': 'dropped',
+  survived: 'dropped',
+  'superseded-in-incubator': 'dropped',
+};
+
+function successorOf(importName: string, pkg: string): Successor | null {
+  if (!importName && !pkg) return null;
+  return { import: importName || null, package: pkg || null };
+}
+
+/** Distributions that are Oslo libraries without an `oslo` prefix (report-format.md, `oslo-requirement`). */
+const OSLO_FAMILY = new Set([
+  'oslotest', 'oslosphinx', 'automaton', 'cliff', 'debtcollector', 'futurist', 'osprofiler', 'hacking',
+  'pbr', 'pycadf', 'stevedore', 'taskflow', 'tooz',
+]);
+
+export class Knowledge {
+  private readonly modules = new Map<string, IncubatorFacts>();
+  private readonly paths = new Map<string, IncubatorFacts>();
+  private readonly groups = new Map<string, IncubatorFacts>();
+  private readonly namespaces = new Map<string, NamespaceFacts>();
+  private readonly librariesByPypi = new Map<string, LibraryFacts>();
+  private readonly librariesByImport = new Map<string, LibraryFacts>();
+
+  constructor(dataDir: string = knowledgeDataDir) {
+    for (const row of readTsv(join(dataDir, 'incubator-modules.tsv'))) {
+      const facts = this.factsOf(row['module'] ?? '', row, row['successor_since'] ?? '');
+      if (row['path']) this.paths.set(row['path'], facts);
+      // A package has a row for its folder and one for its __init__.py: the file row wins.
+      if (row['kind'] === 'data-file') continue;
+      if (row['kind'] === 'package' && this.modules.has(facts.module)) continue;
+      this.modules.set(facts.module, facts);
+    }
+    for (const row of readTsv(join(dataDir, 'incubator-module-groups.tsv'))) {
+      const group = row['group'] ?? '';
+      // `config` has three rows (config.py, config/, tools/config); the package is what the name meant longest.
+      if (this.groups.has(group) && row['unit_kind'] !== 'package') continue;
+      this.groups.set(group, this.factsOf(group, row, row['successor_first_release'] ?? ''));
+    }
+    for (const row of readTsv(join(dataDir, 'namespace-packages.tsv'))) {
+      if (row['form'] !== 'module-path' || !row['old_import']) continue;
+      const old = row['old_import'];
+      this.namespaces.set(old, {
+        old,
+        new: row['new_import'] || old.replace('.', '_'),
+        package: row['pypi_name'] || null,
+      });
+    }
+    for (const row of readTsv(join(dataDir, 'oslo-libraries.tsv'))) {
+      if (!row['pypi_name']) continue;
+      const lib: LibraryFacts = {
+        pypiName: row['pypi_name'],
+        importName: row['import_name'] ?? '',
+        category: row['category'] ?? '',
+        status: row['status'] ?? '',
+        replacedBy: row['replaced_by'] ?? '',
+      };
+      this.librariesByPypi.set(normaliseDistribution(lib.pypiName), lib);
+      if (lib.importName) this.librariesByImport.set(lib.importName, lib);
+    }
+  }
+
+  private factsOf(module: string, row: Record<string, string>, since: string): IncubatorFacts {
+    const incubatorFate = row['fate'] ?? '';
+    return {
+      module,
+      successor: successorOf(row['successor_import'] ?? '', row['successor_package'] ?? ''),
+      fate: FATES[incubatorFate] ?? 'unknown',
+      incubatorFate,
+      successorSince: since || null,
+      evidence: row['evidence'] ?? '',
+    };
+  }
+
+  /** A module by its dotted name (`db.sqlalchemy.session`); `""` is the copy's top `__init__.py`. */
+  incubatorModule(module: string): IncubatorFacts | null {
+    return this.modules.get(module) ?? null;
+  }
+
+  /** A file by its path below `openstack/common/` (`db/sqlalchemy/test_migrations.conf`). */
+  incubatorPath(path: string): IncubatorFacts | null {
+    return this.paths.get(path) ?? null;
+  }
+
+  /** A unit as `openstack-common.conf` names it (`db.sqlalchemy`, `log`); falls back to the module table. */
+  incubatorGroup(name: string): IncubatorFacts | null {
+    return this.groups.get(name) ?? this.modules.get(name) ?? null;
+  }
+
+  /** True when the name is a module or package that ever existed in the incubator. */
+  isIncubatorModule(module: string): boolean {
+    return this.modules.has(module);
+  }
+
+  /**
+   * The namespace package an `oslo.X…` import goes through, or null when the name is not under `oslo.`.
+   * Libraries the reference does not list follow its generic rule (`oslo.X` → `oslo_X`).
+   */
+  namespace(dotted: string): NamespaceFacts | null {
+    const parts = dotted.split('.');
+    if (parts.length < 2 || parts[0] !== 'oslo' || !parts[1]) return null;
+    const old = `oslo.${parts[1]}`;
+    return this.namespaces.get(old) ?? { old, new: `oslo_${parts[1]}`, package: old };
+  }
+
+  /** The library whose current top-level import is this name (`oslo_utils`), if it is one of the family. */
+  libraryByImport(topLevel: string): LibraryFacts | null {
+    return this.librariesByImport.get(topLevel) ?? null;
+  }
+
+  library(pypiName: string): LibraryFacts | null {
+    return this.librariesByPypi.get(normaliseDistribution(pypiName)) ?? null;
+  }
+
+  /** Whether a requirement's distribution is an Oslo library (report-format.md, `oslo-requirement`). */
+  isOsloDistribution(name: string): boolean {
+    const n = normaliseDistribution(name);
+    return n.startsWith('oslo.') || OSLO_FAMILY.has(n);
+  }
+}
+
+/** PEP 503-style comparison key, keeping dots: `Oslo_Config` and `oslo-config` are `oslo.config`. */
+export function normaliseDistribution(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '.');
+}

@@ -1,0 +1,11 @@
+export { scanTree, DEFAULT_MAX_FILE_SIZE } from './scanner.js';
+export type { ScanOptions, ScanResult } from './scanner.js';
+export type { TreeEntry, TreeSource, BlobRead } from './source.js';
+export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
+export type { CopyLocation } from './copyTree.js';
+export { confModules, confBase } from './detectors/commonConf.js';
+export { parseRequirements } from './detectors/requirements.js';
+export { setupCfgScripts, pyprojectScripts } from './detectors/consoleScripts.js';
+export { detectPython } from './detectors/python.js';
+export { parsePython, query, querySource, compileQuery, QUERY_NAMES } from './treeSitter.js';
+export type { SyntaxNode, Tree } from './treeSitter.js';

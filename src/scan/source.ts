@@ -1,0 +1,28 @@
+// What the scanner needs from a repository: the files tracked at one commit and a way to read blobs.
+// The git station provides it; tests and benchmarks may provide their own.
+
+export interface TreeEntry {
+  path: string;
+  /** Git file mode: `100644`/`100755` files, `120000` symlinks, `160000` submodules. */
+  mode: string;
+  /** Blob id (40 hex). */
+  blob: string;
+  /** Size in bytes as git records it. */
+  size: number;
+}
+
+export interface BlobRead {
+  entry: TreeEntry;
+  data: Buffer | null;
+  /** Why the blob could not be read, when `data` is null. */
+  error?: string;
+}
+
+export interface TreeSource {
+  entries(): Promise<TreeEntry[]>;
+  /** Reads the given blobs; every entry is answered exactly once, in any order. */
+  read(entries: TreeEntry[]): AsyncIterable<BlobRead>;
+}
+
+export const isSymlink = (e: TreeEntry): boolean => e.mode === '120000';
+export const isSubmodule = (e: TreeEntry): boolean => e.mode === '160000';

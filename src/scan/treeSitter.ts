@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type ParserType from 'tree-sitter';
+import { queriesDir } from '../paths.js';
+
+// Both packages are native addons published as CommonJS with prebuilt binaries.
+const require = createRequire(import.meta.url);
+const Parser = require('tree-sitter') as typeof ParserType;
+const Python = require('tree-sitter-python') as ParserType.Language;
+
+export type SyntaxNode = ParserType.SyntaxNode;
+export type Tree = ParserType.Tree;
+export type Query = ParserType.Query;
+export type QueryMatch = ParserType.QueryMatch;
+
+export const QUERY_NAMES = ['imports', 'rootwrap', 'privsep'] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+let parser: ParserType | undefined;
+const queries = new Map<QueryName, Query>();
+
+/** One parser per thread: tree-sitter parsers are not shareable across threads. */
+export function parsePython(text: string): Tree {
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(Python);
+  }
+  // The default 32 KiB input buffer makes tree-sitter re-read large files chunk by chunk.
+  return parser.parse(text, undefined, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+}
+
+/** The text of `queries/<name>.scm`, which is the source of truth for what each detector looks for. */
+export function querySource(name: QueryName): string {
+  return readFileSync(join(queriesDir, `${name}.scm`), 'utf8');
+}
+
+export function query(name: QueryName): Query {
+  let q = queries.get(name);
+  if (!q) {
+    q = new Parser.Query(Python, querySource(name));
+    queries.set(name, q);
+  }
+  return q;
+}
+
+/** Compiles a query from text, for tests of snippets and rules. */
+export function compileQuery(source: string): Query {
+  return new Parser.Query(Python, source);
+}
