@@ -3,3 +3,5 @@ export type { Checkout } from './checkout.js';
 export { assertSafeRef, UnsafeValueError } from './safety.js';
 export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
 export type { CommitSpec, FileChange } from './commits.js';
+export { activityOf, isBot, isIncubatorSync, DEFAULT_BOTS } from './history.js';
+export type { ActivityOptions } from './history.js';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { gitTreeSource, openCheckout } from '../git/index.js';
+import { activityOf, gitTreeSource, openCheckout, type ActivityOptions } from '../git/index.js';
 import { failedProject, summarise, type Project } from '../report/index.js';
 import { scanTree, type ScanOptions } from '../scan/index.js';
 
@@ -12,7 +12,7 @@ export interface LocalTarget {
 }
 
 /** Scans one local checkout; whatever goes wrong becomes the project's `error`, never an exception. */
-export async function scanCheckout(target: LocalTarget, options: ScanOptions = {}): Promise<Project> {
+export async function scanCheckout(target: LocalTarget, options: ScanOptions & { activity?: ActivityOptions } = {}): Promise<Project> {
   const name = target.name ?? (basename(target.path.replace(/\/+$/, '')) || target.path);
   let checkout;
   try {
@@ -22,6 +22,10 @@ export async function scanCheckout(target: LocalTarget, options: ScanOptions = {
   }
   try {
     const result = await scanTree(gitTreeSource(checkout.root, checkout.commit), options);
+    const activity = await activityOf(checkout.root, checkout.commit, options.activity);
+    // Only modules whose copy is still there have a "last changed" date worth showing.
+    const present = new Set(result.findings.flatMap((f) => (f.kind === 'incubator-copy' ? [f.detail.module] : [])));
+    activity.incubatorModuleDates = Object.fromEntries(Object.entries(activity.incubatorModuleDates ?? {}).filter(([m]) => present.has(m)).sort());
     return {
       name,
       repo: target.repo ?? result.gitreviewProject,
@@ -29,7 +33,7 @@ export async function scanCheckout(target: LocalTarget, options: ScanOptions = {
       commit: checkout.commit,
       error: null,
       summary: summarise(result.findings, result.adoptedLibraries),
-      activity: null,
+      activity,
       skipped: result.skipped,
       findings: result.findings,
     };
