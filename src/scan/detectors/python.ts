@@ -151,7 +151,9 @@ function incubatorImport(
   for (const dotted of modules) {
     const split = splitCopyModule(dotted);
     if (!split) continue;
-    if (ctx.knowledge.isIncubatorModule(split.module) || ctx.copyModules.has(split.module)) {
+    // The copy's top package ('') is known too, but names imported from it are its modules.
+    const known = ctx.knowledge.isIncubatorModule(split.module) || ctx.copyModules.has(split.module);
+    if (known && !(split.module === '' && fallback !== null)) {
       module = split.module;
       break;
     }
