@@ -39,3 +39,11 @@ test('setup.cfg console_scripts and pyproject [project.scripts]', () => {
     ['nova-rootwrap', 5],
   ]);
 });
+
+test('requirement files: today\'s names anywhere, and the 2013 tools/pip-requires and tools/test-requires', async () => {
+  const { isRequirementsFile } = await import('../../src/scan/detectors/requirements.js');
+  assert.deepEqual(
+    ['requirements.txt', 'doc/requirements.txt', 'test-requirements.txt', 'tools/pip-requires', 'tools/test-requires', 'tools/other', 'requirements.in'].map(isRequirementsFile),
+    [true, true, true, true, true, false, false],
+  );
+});

@@ -146,3 +146,14 @@ describe('rootwrap and privsep imports', () => {
     assert.deepEqual(findingsIn('from nova import rootwrap_utils\nimport my_privsep\nfrom os_brick.privileged import rootwrap\n'), []);
   });
 });
+
+describe('imports that only look like the copy', () => {
+  test("a project's own openstack/common module is not the incubator copy", () => {
+    const src = ['from nova.api.openstack import common', 'from nova.api.openstack.common import get_limit', 'import nova.api.openstack.common', ''].join('\n');
+    assert.deepEqual(findingsIn(src, 'nova/api/openstack/compute/servers.py'), []);
+  });
+
+  test("another project's copy is still incubator code", () => {
+    assert.deepEqual(lines(findingsIn('from novaclient.openstack.common import strutils\n')), ['incubator-import 1 strutils']);
+  });
+});
