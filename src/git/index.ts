@@ -5,3 +5,6 @@ export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
 export type { CommitSpec, FileChange } from './commits.js';
 export { activityOf, isBot, isIncubatorSync, DEFAULT_BOTS } from './history.js';
 export type { ActivityOptions } from './history.js';
+export { blobChanges, parseRawLog, reachableCommits, historyTips } from './fileVersions.js';
+export type { BlobChange } from './fileVersions.js';
+export { cloneOnce, assertSafeUrl } from './clone.js';
