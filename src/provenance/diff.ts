@@ -115,10 +115,15 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** A unified diff (`diff -u` style, `context` lines around each change) from `oldText` to `newText`. */
-export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
+/**
+ * A unified diff (`diff -u` style, `context` lines around each change) from `oldText` to `newText`.
+ * `newShown`, line for line the same file as `newText`, is what the new side prints: lines are
+ * compared in one form and shown in another.
+ */
+export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3, newShown = newText): string {
   const a = splitLines(oldText);
   const b = splitLines(newText);
+  const shown = splitLines(newShown);
   const ops: Op[] = diffSequences(a, b, 3000) ?? [
     ...a.map((_, i) => ({ op: 'delete' as const, a: i, b: 0 })),
     ...b.map((_, j) => ({ op: 'insert' as const, a: a.length, b: j })),
@@ -143,9 +148,9 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     const bStart = bLines.length ? bLines[0]!.b + 1 : (slice[0]?.b ?? 0);
     out.push(`@@ -${aStart},${aLines.length} +${bStart},${bLines.length} @@`);
     for (const o of slice) {
-      if (o.op === 'equal') out.push(` ${a[o.a]}`);
+      if (o.op === 'equal') out.push(` ${shown[o.b] ?? b[o.b]}`);
       else if (o.op === 'delete') out.push(`-${a[o.a]}`);
-      else out.push(`+${b[o.b]}`);
+      else out.push(`+${shown[o.b] ?? b[o.b]}`);
     }
   }
   return out.join('\n') + '\n';

@@ -14,3 +14,5 @@ export { provenanceOf, summariseProvenance, provenanceLine, copiesWithProvenance
 export type { ProvenanceOptions } from './project.js';
 export { openIncubator, loadHistory, incubatorDir, defaultProvenanceCacheDir, Incubator, IncubatorError, DEFAULT_INCUBATOR } from './incubator.js';
 export { checkoutProvenance } from './checkout.js';
+export { renderProvenance, renderProvenanceProject } from './render.js';
+export type { RenderOptions } from './render.js';

@@ -21,6 +21,8 @@ export interface CopyInput {
   relPath: string;
   /** The copy's text with update.py's rewrite undone. */
   text: string;
+  /** The copy's text as the project has it (shown in the diff); defaults to `text`. */
+  original?: string;
   /** When the module graduated (its last incubator version before then is the one to be level with). */
   graduated?: string | null;
 }
@@ -107,7 +109,7 @@ export function matchCopy(copy: CopyInput, ctx: MatchContext): CopyProvenance {
   const v = best.v;
   const lineOps = diffSequences(best.tokens.lines, stream.lines);
   const text = ctx.versionText(v.blob) ?? '';
-  const diff = unifiedDiff(text, copy.text, `a/${COMMON_DIR}${v.path} (oslo-incubator ${v.commits[0]!.commit.slice(0, 10)}, ${v.since.slice(0, 10)})`, `b/${copy.file}`);
+  const diff = unifiedDiff(text, copy.text, `a/${COMMON_DIR}${v.path} (oslo-incubator ${v.commits[0]!.commit.slice(0, 10)}, ${v.since.slice(0, 10)})`, `b/${copy.file}`, 3, copy.original ?? copy.text);
   const hunks = (diff.match(/^@@ /gm) ?? []).length;
   return {
     status: 'modified',

@@ -35,7 +35,7 @@ export function provenanceOf(project: Project, copies: ReadonlyMap<string, strin
     if (text === undefined || !loc) return f;
     const b = baseOf(options.confBase ?? null, f.detail.package);
     base ??= b;
-    const provenance = matchCopy({ file: f.file, relPath: loc.relPath, text: undoRewrite(text, b), graduated: graduated(f.detail.module) }, ctx);
+    const provenance = matchCopy({ file: f.file, relPath: loc.relPath, text: undoRewrite(text, b), original: text, graduated: graduated(f.detail.module) }, ctx);
     return { ...f, detail: { ...f.detail, provenance } };
   });
   return { ...project, findings, provenance: summariseProvenance(findings, ctx, base) };
