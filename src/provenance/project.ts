@@ -52,8 +52,9 @@ export function summariseProvenance(findings: readonly Finding[], ctx: Pick<Matc
   const of = (status: CopyProvenance['status']) => copies.filter((f) => f.detail.provenance.status === status);
   const exact = of('exact');
   const modified = of('modified');
-  // Every file of a sync is at least as new as the sync's newest version; the newest match dates the last sync.
-  const dated = (exact.length ? exact : modified).map((f) => f.detail.provenance.since).filter((d): d is string => d !== null);
+  // A sync copies every file as it is at that moment, so the last sync is no older than the newest
+  // version matched (a modified copy's closest version is the one its edits were made on).
+  const dated = [...exact, ...modified].map((f) => f.detail.provenance.since).filter((d): d is string => d !== null);
   const syncedAround = dated.reduce<string | null>((max, d) => (max === null || Date.parse(d) > Date.parse(max) ? d : max), null);
   const stale = copies.filter((f) => f.detail.provenance.stale);
   return {
