@@ -64,6 +64,17 @@ export function commitEnv(author: string, date: string): Record<string, string> 
   };
 }
 
+// Variables that make git run another program (npm sets EDITOR for its scripts). simple-git refuses
+// them in an explicit environment, and commits made here need none of them.
+const PROGRAM_VARIABLES = /^(editor|visual|pager|prefix|git_(editor|sequence_editor|pager|askpass|ssh|ssh_command|proxy_command|external_diff|exec_path|template_dir|config.*)|ssh_askpass)$/i;
+
+/** The process environment without variables that would make git run other programs, plus `extra`. */
+export function gitEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !PROGRAM_VARIABLES.test(k)) env[k] = v;
+  return { ...env, ...extra };
+}
+
 /** Creates (or extends) a repository at `dir` with the given commits, in order. Returns the last commit id. */
 export async function writeCommits(dir: string, commits: CommitSpec[], options: { branch?: string } = {}): Promise<string> {
   mkdirSync(dir, { recursive: true });
@@ -75,7 +86,7 @@ export async function writeCommits(dir: string, commits: CommitSpec[], options: 
   for (const c of commits) {
     applyFiles(dir, c.files);
     await git.raw(['add', '--all', '--', '.']);
-    await git.env({ ...process.env, ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
+    await git.env(gitEnv(commitEnv(c.author, c.date))).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
     head = (await git.revparse(['HEAD'])).trim();
   }
   return head;

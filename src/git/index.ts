@@ -1,7 +1,10 @@
 export { openCheckout, gitTreeSource, parseLsTree, readBlobs, NotACheckoutError } from './checkout.js';
 export type { Checkout } from './checkout.js';
 export { assertSafeRef, UnsafeValueError } from './safety.js';
-export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
+export { writeCommits, applyFiles, commitEnv, gitEnv, insideRoot } from './commits.js';
 export type { CommitSpec, FileChange } from './commits.js';
 export { activityOf, isBot, isIncubatorSync, DEFAULT_BOTS } from './history.js';
 export type { ActivityOptions } from './history.js';
+export { blobChanges, parseRawLog, reachableCommits, historyTips } from './fileVersions.js';
+export type { BlobChange } from './fileVersions.js';
+export { cloneOnce, assertSafeUrl } from './clone.js';

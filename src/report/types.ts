@@ -38,6 +38,48 @@ export interface IncubatorDetail {
 
 export interface IncubatorCopyDetail extends IncubatorDetail {
   package: string;
+  /** Which incubator version the copy came from; present when the report was made with an incubator history. */
+  provenance?: CopyProvenance;
+}
+
+/** Where one copied file came from in oslo-incubator's history (docs/provenance.md). */
+export interface CopyProvenance {
+  /** `exact`: some incubator version, ignoring whitespace and comments; `modified`: closest version, changed locally; `unmatched`: no version close enough. */
+  status: 'exact' | 'modified' | 'unmatched';
+  /** `identical` byte for byte (after undoing update.py's rewrite), `equivalent` token for token, `closest` otherwise. */
+  match: 'identical' | 'equivalent' | 'closest' | null;
+  /** The incubator file (`openstack/common/lockutils.py`) of the matched or closest version. */
+  incubatorPath: string | null;
+  blob: string | null;
+  /** Incubator commits that brought that version, oldest first. */
+  commits: string[];
+  /** When that version appeared in the incubator, and when it was replaced there (null: never). */
+  since: string | null;
+  until: string | null;
+  /** 1 for an exact match; else the share of tokens in common with the closest version. */
+  similarity: number;
+  /** Local changes: runs of changed lines, whitespace and comments ignored. */
+  changes: number;
+  /** Unified diff from the closest version to the copy (project-name rewrite undone). */
+  diff: string | null;
+  /** The incubator changed the file after this version and before the module graduated. */
+  stale: boolean;
+  newerVersions: number;
+  /** The file's last incubator version before graduation. */
+  latest: { commit: string; date: string } | null;
+}
+
+/** A project's copies of incubator code against the incubator's history (docs/provenance.md). */
+export interface ProjectProvenance {
+  incubator: { source: string; head: string };
+  /** The `base=` update.py rewrote the copy for. */
+  base: string | null;
+  /** The newest incubator version among the copies' matches: the last sync happened no earlier. */
+  syncedAround: string | null;
+  counts: { files: number; exact: number; modified: number; unmatched: number; stale: number };
+  localChanges: Array<{ module: string; file: string; changes: number; similarity: number }>;
+  stale: Array<{ module: string; file: string; newerVersions: number; latest: string }>;
+  unmatched: string[];
 }
 
 export interface IncubatorImportDetail extends IncubatorDetail {
@@ -147,6 +189,8 @@ export interface Project {
   activity: Activity | null;
   skipped: Skipped[];
   findings: Finding[];
+  /** Present when the report was made with an incubator history. */
+  provenance?: ProjectProvenance | null;
   [extra: string]: unknown;
 }
 

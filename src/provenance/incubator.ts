@@ -1,0 +1,156 @@
+// Getting hold of oslo-incubator's history: a local clone (given, or cloned once from a URL), its
+// versions read from git or from the cache, and the versions' texts when a comparison needs them.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { blobChanges, cloneOnce, historyTips, reachableCommits, readBlobs } from '../git/index.js';
+import type { TreeEntry } from '../scan/index.js';
+import { atomicWrite } from '../util/atomicWrite.js';
+import { COMMON_DIR, HISTORY_FORMAT, versionsFrom, type IncubatorHistory } from './history.js';
+import { IncubatorIndex } from './incubatorIndex.js';
+import type { MatchContext } from './match.js';
+import { tokenHash, tokenStream, type TokenStream } from './tokens.js';
+
+/** oslo-incubator is retired: its history no longer changes, so one clone serves for good. */
+export const DEFAULT_INCUBATOR = 'https://opendev.org/openstack/oslo-incubator.git';
+
+export class IncubatorError extends Error {}
+
+export function defaultProvenanceCacheDir(): string {
+  const cache = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(cache, 'oslo-audit', 'provenance');
+}
+
+const isUrl = (spec: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(spec) || /^[A-Za-z][A-Za-z0-9+.-]*::/.test(spec);
+
+/**
+ * The local git directory holding the incubator: a path as given, or a clone of a URL under the cache
+ * dir. (The one place a URL becomes a local folder.)
+ */
+export async function incubatorDir(spec: string, cacheDir: string): Promise<string> {
+  if (isUrl(spec)) {
+    const dest = join(cacheDir, 'clones', `${createHash('sha256').update(spec).digest('hex').slice(0, 16)}.git`);
+    try {
+      return await cloneOnce(spec, dest);
+    } catch (e) {
+      throw new IncubatorError(`cannot clone the incubator from ${spec}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  const dir = resolve(spec);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new IncubatorError(`--incubator ${spec}: no such directory`);
+  return dir;
+}
+
+interface Loaded {
+  history: IncubatorHistory;
+  /** Whether it came from the cache file rather than from git. */
+  cached: boolean;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function readCache(file: string, head: string, tips: string): IncubatorHistory | null {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as IncubatorHistory;
+    // A file from another format, another history or a torn write is ignored and rebuilt.
+    if (data.format !== HISTORY_FORMAT || data.head !== head || data.tips !== tips || !Array.isArray(data.versions)) return null;
+    return data;
+  } catch {
+    return null;
+  }
+}
+
+/** The incubator's versions, from the cache (keyed by HEAD) or built from a full walk of its history. */
+export async function loadHistory(dir: string, source: string, cacheDir: string): Promise<Loaded> {
+  let head: string;
+  let tips: string;
+  try {
+    const t = await historyTips(dir);
+    head = t.head;
+    tips = digest(t.tips);
+  } catch {
+    throw new IncubatorError(`--incubator ${source}: not a git repository with commits`);
+  }
+  const file = join(cacheDir, `${head}.json`);
+  const hit = readCache(file, head, tips);
+  if (hit) return { history: { ...hit, source }, cached: true };
+
+  const changes = await blobChanges(dir, COMMON_DIR.slice(0, -1));
+  const mainline = await reachableCommits(dir, 'HEAD');
+  const texts = await readTexts(dir, [...new Set(changes.flatMap((c) => (c.newBlob ? [`${c.newBlob}\0${c.path}`] : [])))].map((k) => {
+    const [blob, path] = k.split('\0') as [string, string];
+    return { blob, path };
+  }));
+  const hashes = new Map<string, string>();
+  const versions = versionsFrom(changes, mainline, (blob, path) => {
+    const key = `${blob}\0${path.endsWith('.py')}`;
+    let h = hashes.get(key);
+    if (h === undefined) {
+      const text = texts.get(blob);
+      h = text === undefined ? '' : tokenHash(tokenStream(text, path.endsWith('.py')));
+      hashes.set(key, h);
+    }
+    return h;
+  });
+  const history: IncubatorHistory = { format: HISTORY_FORMAT, source, head, tips, versions };
+  atomicWrite(file, JSON.stringify(history));
+  return { history, cached: false };
+}
+
+/** Texts of blobs, read in one batch; blobs that are not UTF-8 text are left out. */
+async function readTexts(dir: string, wanted: Array<{ blob: string; path: string }>): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const entries: TreeEntry[] = [];
+  const seen = new Set<string>();
+  for (const w of wanted) {
+    if (seen.has(w.blob)) continue;
+    seen.add(w.blob);
+    entries.push({ path: w.path, mode: '100644', blob: w.blob, size: 0 });
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const { entry, data } of readBlobs(dir, entries)) {
+    if (!data || data.includes(0)) continue;
+    try {
+      texts.set(entry.blob, decoder.decode(data));
+    } catch {
+      /* not UTF-8: compared by content hash only */
+    }
+  }
+  return texts;
+}
+
+/** An opened incubator: its index, and the texts of versions, read on demand and kept for later copies. */
+export class Incubator implements MatchContext {
+  readonly tokenCache = new Map<string, TokenStream>();
+  private readonly texts = new Map<string, string | null>();
+
+  constructor(readonly dir: string, readonly index: IncubatorIndex, readonly cached: boolean) {}
+
+  versionText(blob: string): string | null {
+    return this.texts.get(blob) ?? null;
+  }
+
+  /** Reads the texts of every version of these paths (below `openstack/common/`) not read yet. */
+  async preload(relPaths: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(relPaths)].flatMap((p) => this.index.versionsOf(p)).filter((v) => !this.texts.has(v.blob));
+    if (wanted.length === 0) return;
+    const texts = await readTexts(this.dir, wanted);
+    for (const v of wanted) this.texts.set(v.blob, texts.get(v.blob) ?? null);
+  }
+}
+
+export interface OpenIncubatorOptions {
+  cacheDir?: string;
+}
+
+/** Opens the incubator named by a path or URL (default: the public oslo-incubator repository). */
+export async function openIncubator(spec: string = DEFAULT_INCUBATOR, options: OpenIncubatorOptions = {}): Promise<Incubator> {
+  const cacheDir = options.cacheDir ?? defaultProvenanceCacheDir();
+  const dir = await incubatorDir(spec, cacheDir);
+  const { history, cached } = await loadHistory(dir, spec, cacheDir);
+  return new Incubator(dir, new IncubatorIndex(history), cached);
+}
