@@ -76,6 +76,8 @@ export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncItera
   const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A spawn failure (no git, a folder gone) ends the stream; every entry is then reported unreadable.
+  child.on('error', (e) => (stderr += e.message));
   const exited = new Promise<void>((res) => child.on('close', () => res()));
   child.stdin.on('error', () => undefined);
   child.stdin.end(entries.map((e) => e.blob).join('\n') + '\n');
