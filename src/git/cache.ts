@@ -228,6 +228,7 @@ export async function fetchToCache(url: string, ref: string | undefined, options
         let action: CachedCommit['action'];
         if (await isCachedRepo(ctx, dir)) {
           action = 'fetched';
+          options.onProgress?.({ state: 'fetching' });
           try {
             await git(ctx, dir, dir, 'fetching').raw(['fetch', '--prune', 'origin']);
           } catch (e) {
@@ -237,6 +238,7 @@ export async function fetchToCache(url: string, ref: string | undefined, options
           action = 'cloned';
           // Whatever sits there is not a repository we made (a copy cut short, a stray folder).
           rmSync(dir, { recursive: true, force: true });
+          options.onProgress?.({ state: 'cloning' });
           try {
             await cloneInto(ctx, plain, dir, flat, partial);
           } catch (e) {

@@ -69,7 +69,7 @@ export function urlTarget(url: string, fields: Partial<Target> = {}): Target {
 export function unresolvedTarget(text: string, reason: string): Target {
   // Control characters are shown escaped so a hostile list cannot draw on the terminal.
   const shown = JSON.stringify(text).slice(1, -1);
-  return { id: shown, name: nameOfUrl(shown) || shown || '(empty)', repo: null, source: shown, location: { kind: 'unresolved', reason } };
+  return { id: shown, name: shown || '(empty)', repo: null, source: shown, location: { kind: 'unresolved', reason } };
 }
 
 /** Reads one target. Never throws: what cannot be used comes back `unresolved` with the reason. */
