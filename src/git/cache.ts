@@ -58,7 +58,15 @@ export interface CachedCommit {
  */
 export function cacheKey(url: string): string {
   const plain = redactUrl(assertSafeUrl(url));
-  if (/(^|[/\\:])\.\.?([/\\]|$)/.test(plain.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*/, ''))) {
+  // Checked on the text as written (and percent-decoded): URL parsing would quietly resolve `..`.
+  const rawPath = plain.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*/, '');
+  let decoded = rawPath;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    /* not percent-encoded text; check it as written */
+  }
+  if ([rawPath, decoded].some((p) => /(^|[/\\:])\.\.?([/\\]|$)/.test(p))) {
     throw new UnsafeValueError(`refusing URL ${JSON.stringify(plain)}: its path has "." or ".." segments and would escape the cache`);
   }
   let host: string;
