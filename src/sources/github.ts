@@ -71,7 +71,8 @@ function explain(error: unknown, org: string, apiUrl: string): SourceError {
   const e = error as HttpError;
   if (e.status === 404) return new SourceError(`GitHub organisation ${org} not found at ${apiUrl}`);
   if (e.status === 401) return new SourceError(`GitHub refused the credentials (check GITHUB_TOKEN)`);
-  if (e.status) return new SourceError(`GitHub API answered ${e.status} listing ${org}: ${(e.message ?? '').split('\n')[0]}`);
+  // octokit reports a failed connection as status 500 with no response.
+  if (e.status && e.response) return new SourceError(`GitHub API answered ${e.status} listing ${org}: ${(e.message ?? '').split('\n')[0]}`);
   return new SourceError(`cannot reach the GitHub API at ${apiUrl}: ${(e.message ?? String(error)).split('\n')[0]}`);
 }
 
