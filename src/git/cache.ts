@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitProgressEvent } from 'simple-git';
 import { insideRoot } from './commits.js';
 import { hasCredentials, redactText, redactUrl } from './credentials.js';
+import { processEnv, USER_ENVIRONMENT } from './env.js';
 import { withLock, LockTimeoutError } from './lock.js';
 import { assertSafeRef, assertSafeUrl, UnsafeValueError } from './safety.js';
 
@@ -114,8 +115,7 @@ export function gitMessage(e: unknown): string {
 const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE', 'GIT_COMMON_DIR'];
 
 const gitEnv = (gitDir?: string): Record<string, string> => {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !REPOSITORY_VARIABLES.includes(k)) env[k] = v;
+  const env = processEnv(REPOSITORY_VARIABLES);
   // Never wait for a password on a terminal nobody is watching.
   env['GIT_TERMINAL_PROMPT'] = '0';
   // Second line of defence behind assertSafeUrl: remote helpers such as ext:: stay off.
@@ -135,7 +135,7 @@ function git(ctx: GitContext, baseDir: string, gitDir: string | undefined, state
   const progress = state && ctx.options.onProgress
     ? (e: SimpleGitProgressEvent) => ctx.options.onProgress!({ state, percent: e.progress, detail: e.stage })
     : undefined;
-  return simpleGit({ baseDir, config: ctx.config, progress, abort: ctx.options.signal }).env(gitEnv(gitDir));
+  return simpleGit({ baseDir, config: ctx.config, progress, abort: ctx.options.signal, unsafe: USER_ENVIRONMENT }).env(gitEnv(gitDir));
 }
 
 async function isCachedRepo(ctx: GitContext, dir: string): Promise<boolean> {

@@ -4,6 +4,7 @@
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { processEnv, USER_ENVIRONMENT } from './env.js';
 
 export type FileChange = string | Buffer | null | { symlink: string } | { content: string | Buffer; executable: true };
 
@@ -67,7 +68,7 @@ export function commitEnv(author: string, date: string): Record<string, string> 
 /** Creates (or extends) a repository at `dir` with the given commits, in order. Returns the last commit id. */
 export async function writeCommits(dir: string, commits: CommitSpec[], options: { branch?: string } = {}): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const git = simpleGit({ baseDir: dir });
+  const git = simpleGit({ baseDir: dir, unsafe: USER_ENVIRONMENT });
   if (!(await git.checkIsRepo().catch(() => false)) || !(await isTopLevel(dir))) {
     await git.raw(['init', '--quiet', `--initial-branch=${options.branch ?? 'master'}`]);
   }
@@ -75,7 +76,7 @@ export async function writeCommits(dir: string, commits: CommitSpec[], options: 
   for (const c of commits) {
     applyFiles(dir, c.files);
     await git.raw(['add', '--all', '--', '.']);
-    await git.env({ ...process.env, ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
+    await git.env({ ...processEnv(), ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
     head = (await git.revparse(['HEAD'])).trim();
   }
   return head;
