@@ -4,6 +4,7 @@
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { processEnv, USER_ENVIRONMENT } from './env.js';
 
 export type FileChange = string | Buffer | null | { symlink: string } | { content: string | Buffer; executable: true };
 
@@ -64,21 +65,10 @@ export function commitEnv(author: string, date: string): Record<string, string> 
   };
 }
 
-// Variables that make git run another program (npm sets EDITOR for its scripts). simple-git refuses
-// them in an explicit environment, and commits made here need none of them.
-const PROGRAM_VARIABLES = /^(editor|visual|pager|prefix|git_(editor|sequence_editor|pager|askpass|ssh|ssh_command|proxy_command|external_diff|exec_path|template_dir|config.*)|ssh_askpass)$/i;
-
-/** The process environment without variables that would make git run other programs, plus `extra`. */
-export function gitEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !PROGRAM_VARIABLES.test(k)) env[k] = v;
-  return { ...env, ...extra };
-}
-
 /** Creates (or extends) a repository at `dir` with the given commits, in order. Returns the last commit id. */
 export async function writeCommits(dir: string, commits: CommitSpec[], options: { branch?: string } = {}): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const git = simpleGit({ baseDir: dir });
+  const git = simpleGit({ baseDir: dir, unsafe: USER_ENVIRONMENT });
   if (!(await git.checkIsRepo().catch(() => false)) || !(await isTopLevel(dir))) {
     await git.raw(['init', '--quiet', `--initial-branch=${options.branch ?? 'master'}`]);
   }
@@ -86,7 +76,7 @@ export async function writeCommits(dir: string, commits: CommitSpec[], options: 
   for (const c of commits) {
     applyFiles(dir, c.files);
     await git.raw(['add', '--all', '--', '.']);
-    await git.env(gitEnv(commitEnv(c.author, c.date))).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
+    await git.env({ ...processEnv(), ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
     head = (await git.revparse(['HEAD'])).trim();
   }
   return head;

@@ -1,10 +1,16 @@
 export { openCheckout, gitTreeSource, parseLsTree, readBlobs, NotACheckoutError } from './checkout.js';
 export type { Checkout } from './checkout.js';
 export { assertSafeRef, UnsafeValueError } from './safety.js';
-export { writeCommits, applyFiles, commitEnv, gitEnv, insideRoot } from './commits.js';
+export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
+export { processEnv, USER_ENVIRONMENT } from './env.js';
 export type { CommitSpec, FileChange } from './commits.js';
 export { activityOf, isBot, isIncubatorSync, DEFAULT_BOTS } from './history.js';
 export type { ActivityOptions } from './history.js';
 export { blobChanges, parseRawLog, reachableCommits, historyTips } from './fileVersions.js';
 export type { BlobChange } from './fileVersions.js';
-export { cloneOnce, assertSafeUrl } from './clone.js';
+export { assertSafeUrl, ALLOWED_SCHEMES } from './safety.js';
+export { redactUrl, redactText, hasCredentials } from './credentials.js';
+export { withLock, LockTimeoutError } from './lock.js';
+export type { LockOptions } from './lock.js';
+export { fetchToCache, cacheKey, gitMessage, defaultCacheDir, CacheError } from './cache.js';
+export type { CacheOptions, CacheProgress, CachedCommit, CacheStage } from './cache.js';

@@ -11,33 +11,53 @@ export interface LocalTarget {
   ref?: string;
 }
 
+export type ScanCommitOptions = ScanOptions & { activity?: ActivityOptions };
+
+/** How a project is named in the report, before its files are read. */
+export interface ProjectBase {
+  name: string;
+  /** `namespace/name` when the target says so; otherwise `.gitreview`, then `repoHint`, decide. */
+  repo: string | null;
+  repoHint?: string | null;
+  source: string;
+  /** Extra report fields (`governance`, `github`). */
+  extra?: Record<string, unknown>;
+}
+
 /** Scans one local checkout; whatever goes wrong becomes the project's `error`, never an exception. */
-export async function scanCheckout(target: LocalTarget, options: ScanOptions & { activity?: ActivityOptions } = {}): Promise<Project> {
+export async function scanCheckout(target: LocalTarget, options: ScanCommitOptions = {}): Promise<Project> {
   const name = target.name ?? (basename(target.path.replace(/\/+$/, '')) || target.path);
+  const base = { name, repo: target.repo ?? null, source: target.path };
   let checkout;
   try {
     checkout = await openCheckout(target.path, target.ref);
   } catch (e) {
-    return failedProject({ name, repo: target.repo ?? null, source: target.path }, { stage: 'resolve', message: (e as Error).message });
+    return failedProject(base, { stage: 'resolve', message: (e as Error).message });
   }
+  return scanCommit(checkout.root, checkout.commit, base, options);
+}
+
+/** Scans the tree and history of `commit` in the repository at `gitDir` (a work tree or a bare clone). */
+export async function scanCommit(gitDir: string, commit: string, base: ProjectBase, options: ScanCommitOptions = {}): Promise<Project> {
   try {
-    const result = await scanTree(gitTreeSource(checkout.root, checkout.commit), options);
-    const activity = await activityOf(checkout.root, checkout.commit, options.activity);
+    const result = await scanTree(gitTreeSource(gitDir, commit), options);
+    const activity = await activityOf(gitDir, commit, options.activity);
     // Only modules whose copy is still there have a "last changed" date worth showing.
     const present = new Set(result.findings.flatMap((f) => (f.kind === 'incubator-copy' ? [f.detail.module] : [])));
     activity.incubatorModuleDates = Object.fromEntries(Object.entries(activity.incubatorModuleDates ?? {}).filter(([m]) => present.has(m)).sort());
     return {
-      name,
-      repo: target.repo ?? result.gitreviewProject,
-      source: target.path,
-      commit: checkout.commit,
+      name: base.name,
+      repo: base.repo ?? result.gitreviewProject ?? base.repoHint ?? null,
+      source: base.source,
+      commit,
       error: null,
       summary: summarise(result.findings, result.adoptedLibraries),
       activity,
       skipped: result.skipped,
       findings: result.findings,
+      ...base.extra,
     };
   } catch (e) {
-    return failedProject({ name, repo: target.repo ?? null, source: target.path, commit: checkout.commit }, { stage: 'scan', message: (e as Error).message });
+    return { ...failedProject({ name: base.name, repo: base.repo ?? base.repoHint ?? null, source: base.source, commit }, { stage: 'scan', message: (e as Error).message }), ...base.extra };
   }
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { blobChanges, cloneOnce, historyTips, reachableCommits, readBlobs } from '../git/index.js';
+import { blobChanges, cacheKey, CacheError, fetchToCache, historyTips, reachableCommits, readBlobs } from '../git/index.js';
 import type { TreeEntry } from '../scan/index.js';
 import { atomicWrite } from '../util/atomicWrite.js';
 import { COMMON_DIR, HISTORY_FORMAT, versionsFrom, type IncubatorHistory } from './history.js';
@@ -29,12 +29,24 @@ const isUrl = (spec: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(sp
  * The local git directory holding the incubator: a path as given, or a clone of a URL under the cache
  * dir. (The one place a URL becomes a local folder.)
  */
+function safeKey(spec: string): string {
+  try {
+    return cacheKey(spec);
+  } catch {
+    return '';
+  }
+}
+
 export async function incubatorDir(spec: string, cacheDir: string): Promise<string> {
   if (isUrl(spec)) {
-    const dest = join(cacheDir, 'clones', `${createHash('sha256').update(spec).digest('hex').slice(0, 16)}.git`);
+    // Full clones: provenance reads every version of every file, which a partial clone would fetch one by one.
+    const options = { cacheDir: join(cacheDir, 'clones'), partial: false };
     try {
-      return await cloneOnce(spec, dest);
+      return (await fetchToCache(spec, undefined, options)).gitDir;
     } catch (e) {
+      // The incubator is retired: a clone made earlier is still good when the remote cannot be reached.
+      const earlier = join(options.cacheDir, safeKey(spec));
+      if (e instanceof CacheError && e.stage === 'fetch' && earlier && existsSync(join(earlier, 'HEAD'))) return earlier;
       throw new IncubatorError(`cannot clone the incubator from ${spec}: ${(e as Error).message.split('\n')[0]}`);
     }
   }

@@ -6,3 +6,5 @@ export { validateReport, parseReport, reportSchema } from './validate.js';
 export { renderTable, overviewRows, projectLines } from './render/table.js';
 export { renderMarkdown, markdownTable } from './render/markdown.js';
 export { renderJson } from './render/json.js';
+export { mergeReports, projectKey } from './merge.js';
+export type { MergeResult } from './merge.js';

@@ -1,8 +1,9 @@
 import { demoCommand } from './demo.js';
 import { provenanceCommand } from './provenance.js';
+import { mergeCommand } from './merge.js';
 import { scanCommand } from './scan.js';
 import type { Command } from './types.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [scanCommand, demoCommand, provenanceCommand];
+export const COMMANDS: Command[] = [scanCommand, mergeCommand, provenanceCommand, demoCommand];
 export type { Command };

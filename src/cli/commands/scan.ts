@@ -1,5 +1,7 @@
-import { renderJson, renderMarkdown, renderTable, makeReport, type Report } from '../../report/index.js';
-import { scanCheckout } from '../../pipeline/index.js';
+import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir } from '../../git/index.js';
+import { renderJson, renderMarkdown, renderTable, type Report } from '../../report/index.js';
+import { DEFAULT_JOBS, parseShard, plainLogger, runBatch, selectShard } from '../../pipeline/index.js';
+import { resolveTargets, SourceError, type Target } from '../../sources/index.js';
 import { oneOf, parse, positiveInt } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
@@ -19,25 +21,122 @@ export function render(report: Report, format: Format): string {
   }
 }
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  ref: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  from: { type: 'string', multiple: true },
+  'base-url': { type: 'string' },
+  governance: { type: 'string' },
+  team: { type: 'string', multiple: true },
+  'include-legacy': { type: 'boolean' },
+  'github-org': { type: 'string', multiple: true },
+  'github-api': { type: 'string' },
+  'skip-archived': { type: 'boolean' },
+  'rate-limit-wait': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  shard: { type: 'string' },
+  'full-clone': { type: 'boolean' },
+  bots: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+function nonNegativeInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number of seconds, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+async function targetsOf(values: ReturnType<typeof parse<typeof OPTIONS>>['values'], args: string[]): Promise<Target[]> {
+  if (values.team?.length && !values.governance) throw new UsageError('--team needs --governance PATH');
+  if (values['include-legacy'] && !values.governance) throw new UsageError('--include-legacy needs --governance PATH');
+  if (args.length === 0 && !values.from?.length && !values.governance && !values['github-org']?.length) {
+    throw new UsageError('scan needs targets: paths, URLs, namespace/name, --from FILE, --governance PATH or --github-org ORG');
+  }
+  const maxWait = nonNegativeInt(values['rate-limit-wait'], '--rate-limit-wait');
+  try {
+    return await resolveTargets({
+      args,
+      lists: values.from,
+      baseUrl: values['base-url'],
+      governance: values.governance ? { path: values.governance, teams: values.team, includeLegacy: values['include-legacy'] } : undefined,
+      githubOrgs: values['github-org'],
+      github: {
+        apiUrl: values['github-api'],
+        token: process.env['GITHUB_TOKEN'],
+        maxWaitMs: maxWait === undefined ? undefined : maxWait * 1000,
+        skipArchived: values['skip-archived'],
+        onWait: (reset) => process.stderr.write(`oslo-audit: GitHub API rate limit reached; waiting until ${reset.toISOString()}\n`),
+      },
+    });
+  } catch (e) {
+    if (e instanceof SourceError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'scan local git checkouts and report what stands between them and the Oslo libraries',
-  usage: 'oslo-audit scan PATH... [--format json|table|markdown] [--output FILE] [--ref REF] [--max-file-size BYTES]',
+  summary: 'scan repositories (checkouts, URLs, namespace/name, governance, GitHub orgs) for what stands between them and the Oslo libraries',
+  usage: [
+    'oslo-audit scan [TARGET...] [--from FILE] [--governance PATH [--team NAME]... [--include-legacy]]',
+    '                [--github-org ORG [--github-api URL] [--skip-archived] [--rate-limit-wait SECONDS]]',
+    '                [--base-url URL] [--cache-dir DIR] [--jobs N] [--shard I/N] [--ref REF] [--full-clone]',
+    '                [--bots LIST] [--format json|table|markdown] [--output FILE] [--max-file-size BYTES] [--quiet]',
+    '',
+    'TARGET is a local checkout, a git URL (https, ssh, file) or namespace/name on --base-url',
+    '(default https://opendev.org/). See docs/batch.md.',
+  ].join('\n'),
   async run(argv) {
-    const { values, positionals } = parse(argv, {
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      ref: { type: 'string' },
-      'max-file-size': { type: 'string' },
-    });
-    if (positionals.length === 0) throw new UsageError('scan needs at least one PATH to a git checkout');
+    const { values, positionals } = parse(argv, OPTIONS);
     const format = oneOf(values.format, FORMATS, '--format') ?? 'table';
     const maxFileSize = positiveInt(values['max-file-size'], '--max-file-size');
-    const projects = [];
-    for (const path of positionals) projects.push(await scanCheckout({ path, ref: values.ref }, { maxFileSize }));
-    const report = makeReport(projects);
+    const jobs = positiveInt(values.jobs, '--jobs') ?? DEFAULT_JOBS;
+    if (values.ref !== undefined) {
+      try {
+        assertSafeRef(values.ref);
+      } catch (e) {
+        throw new UsageError(`--ref: ${(e as Error).message}`);
+      }
+    }
+    const shard = values.shard === undefined ? null : parseShard(values.shard);
+    if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, not ${JSON.stringify(values.shard)}`);
+    const bots = values.bots === undefined ? DEFAULT_BOTS : values.bots.split(',').map((b) => b.trim()).filter(Boolean);
+
+    let targets = await targetsOf(values, positionals);
+    if (shard) targets = selectShard(targets, shard);
+
+    const interrupt = new AbortController();
+    const onSigint = () => interrupt.abort();
+    process.once('SIGINT', onSigint);
+    let report: Report;
+    try {
+      report = await runBatch(
+        targets,
+        {
+          cacheDir: values['cache-dir'] ?? defaultCacheDir(),
+          jobs,
+          ref: values.ref,
+          partial: !values['full-clone'],
+          maxFileSize,
+          activity: { bots },
+          signal: interrupt.signal,
+        },
+        values.quiet ? undefined : plainLogger(),
+      );
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    // A report of a run cut short would pass for a complete one: write none.
+    if (interrupt.signal.aborted) {
+      process.stderr.write('oslo-audit scan: interrupted; no report written\n');
+      return EXIT.interrupted;
+    }
+    if (shard) report.shard = shard;
     emit(render(report, format), values.output);
-    for (const p of projects) if (p.error) process.stderr.write(`oslo-audit: ${p.name}: ${p.error.message}\n`);
-    return projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
+    for (const p of report.projects) if (p.error) process.stderr.write(`oslo-audit: ${p.name}: ${p.error.message}\n`);
+    return report.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
   },
 };

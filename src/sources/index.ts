@@ -1,0 +1,11 @@
+export type { Target, Location } from './types.js';
+export { SourceError } from './types.js';
+export { parseTarget, urlTarget, unresolvedTarget, nameOfUrl, repoOfUrl, normaliseBaseUrl, DEFAULT_BASE_URL } from './parse.js';
+export type { ParseOptions } from './parse.js';
+export { parseTargetList, targetsFromFile } from './listFile.js';
+export { targetsFromGovernance } from './governance.js';
+export type { GovernanceOptions, GovernanceEntry } from './governance.js';
+export { targetsFromGitHubOrg, nextLink, rateLimitReset, DEFAULT_GITHUB_API } from './github.js';
+export type { GitHubOptions, GitHubEntry } from './github.js';
+export { resolveTargets } from './resolve.js';
+export type { TargetSpec } from './resolve.js';

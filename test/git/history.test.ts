@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { activityOf, isBot, isIncubatorSync } from '../../src/git/index.js';
+import { git } from '../helpers/remote.js';
+import { repoWithHistory } from '../helpers/repo.js';
+
+const JANE = 'Jane Developer <jane@example.org>';
+const RAJ = 'Raj Kumar <raj@example.org>';
+const PROPOSAL_BOT = 'OpenStack Proposal Bot <openstack-infra@lists.openstack.org>';
+const ZUUL = 'Zuul <zuul@review.opendev.org>';
+const NOW = new Date('2016-06-30T00:00:00Z');
+
+async function history() {
+  return repoWithHistory([
+    { date: '2014-01-10T09:00:00Z', author: JANE, message: 'Initial import', files: { 'nova/openstack/common/log.py': 'v1\n', 'nova/openstack/common/jsonutils.py': 'v1\n', 'openstack-common.conf': '[DEFAULT]\nmodule=log\nmodule=jsonutils\n' } },
+    { date: '2014-09-01T09:00:00Z', author: RAJ, message: 'Sync with oslo-incubator', files: { 'nova/openstack/common/log.py': 'v2\n' } },
+    { date: '2015-08-01T09:00:00Z', author: JANE, message: 'Update jsonutils and the conf', files: { 'nova/openstack/common/jsonutils.py': 'v2\n', 'openstack-common.conf': '[DEFAULT]\nmodule=jsonutils\nmodule=log\n' } },
+    { date: '2015-12-01T09:00:00Z', author: RAJ, message: 'Fix a typo', files: { 'README.rst': 'nova\n' } },
+    { date: '2016-03-01T09:00:00Z', author: JANE, message: 'Drop a test', files: { 'nova/tests/test_x.py': 'x\n' } },
+    { date: '2016-05-01T09:00:00Z', author: PROPOSAL_BOT, message: 'Updated from global requirements', files: { 'requirements.txt': 'pbr\n' } },
+    { date: '2016-06-20T09:00:00Z', author: ZUUL, message: 'Merge "Drop a test"', files: { 'nova/tests/test_y.py': 'y\n' } },
+  ]);
+}
+
+test('activity counts commits and human authors in the last 90 and 365 days, without bots for the human figures', async () => {
+  const a = await activityOf(await history(), 'HEAD', { now: NOW });
+  assert.equal(a.lastCommit, '2016-06-20T09:00:00Z');
+  assert.equal(a.lastHumanCommit, '2016-03-01T09:00:00Z');
+  // 90 days back from 2016-06-30 is 2016-04-01: the two bot commits.
+  assert.equal(a.commits90d, 2);
+  // 365 days back is 2015-07-01: four commits, two of them by humans (Jane twice, Raj once).
+  assert.equal(a.commits365d, 5);
+  assert.equal(a.authors365d, 2);
+});
+
+test('the last incubator sync is found by subject or by a commit touching the conf and the copy together', async () => {
+  const a = await activityOf(await history(), 'HEAD', { now: NOW });
+  // "Update jsonutils and the conf" has no sync subject but touches openstack-common.conf and the copy.
+  assert.equal(a.lastIncubatorSync, '2015-08-01T09:00:00Z');
+  assert.deepEqual(a.incubatorModuleDates, { jsonutils: '2015-08-01T09:00:00Z', log: '2014-09-01T09:00:00Z' });
+});
+
+test('the bot list is configurable: with none, bots count as humans', async () => {
+  const dir = await history();
+  const a = await activityOf(dir, 'HEAD', { now: NOW, bots: [] });
+  assert.equal(a.lastHumanCommit, '2016-06-20T09:00:00Z');
+  assert.equal(a.authors365d, 4);
+  const b = await activityOf(dir, 'HEAD', { now: NOW, bots: ['zuul', 'jane@example.org'] });
+  assert.equal(b.lastHumanCommit, '2016-05-01T09:00:00Z');
+});
+
+test('activity at an older ref ignores later commits', async () => {
+  const dir = await history();
+  const a = await activityOf(dir, git(dir, 'rev-parse', 'HEAD~3'), { now: NOW });
+  assert.equal(a.lastCommit, '2015-12-01T09:00:00Z');
+  assert.equal(a.lastHumanCommit, '2015-12-01T09:00:00Z');
+});
+
+test('sync subjects and bots are told apart from look-alikes', () => {
+  for (const s of ['Sync with oslo-incubator', 'Updated from oslo-incubator', 'Sync lockutils from oslo', 'Merge from oslo-incubator']) assert.ok(isIncubatorSync(s, []), s);
+  for (const s of ['Update oslo.config to 1.2', 'Fix a typo in oslo docs', 'Sync from oslo.messaging']) assert.ok(!isIncubatorSync(s, []), s);
+  assert.ok(isIncubatorSync('Cleanup', ['openstack-common.conf', 'nova/openstack/common/log.py']));
+  assert.ok(!isIncubatorSync('Cleanup', ['openstack-common.conf']));
+  assert.ok(isBot(PROPOSAL_BOT));
+  assert.ok(isBot(ZUUL));
+  assert.ok(!isBot(JANE));
+});
