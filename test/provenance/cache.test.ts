@@ -74,5 +74,9 @@ test('bad incubators are refused with one-line errors', async () => {
   await assert.rejects(openIncubator(tempDir(), { cacheDir }), (e: Error) => e instanceof IncubatorError && /not a git repository/.test(e.message));
   await assert.rejects(openIncubator('ext::sh -c touch% /tmp/pwned', { cacheDir }), /refusing URL/);
   await assert.rejects(openIncubator('file:///nonexistent/oslo-incubator', { cacheDir }), (e: Error) => e instanceof IncubatorError && /cannot clone/.test(e.message));
-  assert.equal(existsSync(join(cacheDir, 'clones')) ? readdirSync(join(cacheDir, 'clones')).length : 0, 0, 'a failed clone leaves nothing behind');
+  // The clone cache keeps its lock and temp folders; no repository may be left behind.
+  const left = existsSync(join(cacheDir, 'clones')) ? readdirSync(join(cacheDir, 'clones')).filter((n) => !n.startsWith('.oslo-audit-')) : [];
+  assert.deepEqual(left, [], 'a failed clone leaves nothing behind');
+  const tmp = join(cacheDir, 'clones', '.oslo-audit-tmp');
+  assert.deepEqual(existsSync(tmp) ? readdirSync(tmp) : [], [], 'no half clone in the temp folder');
 });
