@@ -2,6 +2,7 @@
 // "Migrate from oslo.rootwrap to oslo.privsep"): per team, per repository, what is left and whether
 // the repository is done.
 
+import { plural } from '../../util/text.js';
 import type { GovernanceTeam } from '../governance.js';
 import type { Project, Report } from '../types.js';
 import { markdownTable } from './markdown.js';
@@ -24,12 +25,13 @@ function row(p: Project): string[] {
   if (p.error) return [repoOf(p), '?', '?', '?', '?', `not scanned (${p.error.stage} failed)`];
   const s = p.summary;
   const c = s.counts;
-  const rootwrapUses = (c['rootwrap-import'] ?? 0) + (c['rootwrap-call'] ?? 0) + (c['rootwrap-config'] ?? 0);
   return [
     repoOf(p),
     s.incubatorModules.length ? `${s.incubatorModules.length}: ${s.incubatorModules.join(', ')}` : 'none',
     c['namespace-import'] ? `${c['namespace-import']} (${s.namespaceLibraries.join(', ')})` : 'none',
-    s.rootwrap ? `yes (${c['rootwrap-call'] ?? 0} calls, ${rootwrapUses} uses)` : 'no',
+    s.rootwrap
+      ? `yes (${plural(c['rootwrap-call'] ?? 0, 'call')}, ${plural(c['rootwrap-import'] ?? 0, 'import')}, ${plural(c['rootwrap-config'] ?? 0, 'config file')})`
+      : 'no',
     s.privsep ? 'yes' : 'no',
     s.migrationStatus === 'clean' ? 'done' : 'not done',
   ];
@@ -56,7 +58,7 @@ function sections(report: Report, teams: readonly GovernanceTeam[]): Section[] {
 
 function teamLine(projects: readonly Project[]): string {
   const done = projects.filter((p) => !p.error && p.summary.migrationStatus === 'clean').length;
-  return `${done} of ${projects.length} ${projects.length === 1 ? 'repository' : 'repositories'} done.`;
+  return `${done} of ${plural(projects.length, 'repository', 'repositories')} done.`;
 }
 
 function rstEscape(s: string): string {
