@@ -58,7 +58,8 @@ function sections(report: Report, teams: readonly GovernanceTeam[]): Section[] {
 
 function teamLine(projects: readonly Project[]): string {
   const done = projects.filter((p) => !p.error && p.summary.migrationStatus === 'clean').length;
-  return `${done} of ${plural(projects.length, 'repository', 'repositories')} done.`;
+  const failed = projects.filter((p) => p.error).length;
+  return `${done} of ${plural(projects.length, 'repository', 'repositories')} done${failed ? ` (${failed} not scanned)` : ''}.`;
 }
 
 function rstEscape(s: string): string {
