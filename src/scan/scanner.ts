@@ -41,12 +41,14 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   let repo: string | null = null;
 
   const copyModules = new Set<string>();
+  const copyPackages = new Set<string>();
   const toRead: TreeEntry[] = [];
   for (const e of entries) {
     const copy = detectCopy(e.path, kb);
     if (copy) findings.push(copy);
     const loc = copyLocation(e.path);
     if (loc?.isPython) copyModules.add(loc.module);
+    if (loc) copyPackages.add(loc.package);
     const rootwrapFile = detectRootwrapFile(e.path);
     if (rootwrapFile) findings.push(rootwrapFile);
 
@@ -82,7 +84,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
       case 'script':
       case 'python': {
         if (role === 'script' && !isPythonScript(text)) return;
-        const result = detectPython(file, parsePython(text), { knowledge: kb, copyModules, insideCopy: copyLocation(file) !== null });
+        const result = detectPython(file, parsePython(text), { knowledge: kb, copyModules, copyPackages, insideCopy: copyLocation(file) !== null });
         findings.push(...result.findings);
         for (const lib of result.adopted) adopted.add(lib);
         return;

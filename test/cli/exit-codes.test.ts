@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { EXIT } from '../../src/cli/exitCodes.js';
 import { parseReport } from '../../src/report/index.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
 import { commitsOf, SVC_HISTORY } from '../helpers/history.js';
 import { fixtureRepo, repoWithHistory } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -15,7 +15,7 @@ import { tempDir } from '../helpers/tmp.js';
 const repos = { aster: await fixtureRepo('aster'), cedar: await fixtureRepo('cedar'), svc: await repoWithHistory(SVC_HISTORY, 'svc') };
 const fixtures = async () => repos;
 
-function oneLineError(run: CliRun, pattern: RegExp): void {
+function oneLineError(run: CliResult, pattern: RegExp): void {
   assert.equal(run.code, EXIT.usage, run.stderr);
   assert.equal(run.stderr.trimEnd().split('\n').length, 1, `one line on stderr: ${run.stderr}`);
   assert.match(run.stderr, pattern);

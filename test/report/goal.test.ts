@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { scanCheckout } from '../../src/pipeline/index.js';
 import { failedProject, makeReport, parseGovernanceTeams, renderGoal, type Report } from '../../src/report/index.js';
 import { packageRoot } from '../../src/paths.js';
+import { assertGolden } from '../helpers/golden.js';
 import { fixtureRepo } from '../helpers/repo.js';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const GOVERNANCE = join(packageRoot, 'fixtures', 'governance-goal', 'reference', 'projects.yaml');
 
-/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff). */
-function golden(name: string, actual: string): void {
-  const path = join(packageRoot, 'test', 'golden', name);
-  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, actual);
-  assert.equal(actual, readFileSync(path, 'utf8'));
-}
 
 let report: Promise<Report> | undefined;
 function fixtureReport(): Promise<Report> {
@@ -40,10 +35,10 @@ test('the governance reader gives each team its repositories in file order', () 
 
 test('goal tables in Markdown, per team from a governance with two teams', async () => {
   const teams = parseGovernanceTeams(readFileSync(GOVERNANCE, 'utf8'), GOVERNANCE);
-  golden('goal.md', renderGoal(await fixtureReport(), { teams, style: 'markdown' }));
+  assertGolden('goal.md', renderGoal(await fixtureReport(), { teams, style: 'markdown' }));
 });
 
 test('goal tables in reStructuredText, per team from a governance with two teams', async () => {
   const teams = parseGovernanceTeams(readFileSync(GOVERNANCE, 'utf8'), GOVERNANCE);
-  golden('goal.rst', renderGoal(await fixtureReport(), { teams, style: 'rst' }));
+  assertGolden('goal.rst', renderGoal(await fixtureReport(), { teams, style: 'rst' }));
 });

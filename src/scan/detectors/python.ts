@@ -10,6 +10,8 @@ import { query, type QueryMatch, type SyntaxNode, type Tree } from '../treeSitte
 
 export interface PythonContext {
   knowledge: Knowledge;
+  /** Dotted packages holding a copy in this repository (`nova`), '' for a copy at the root. */
+  copyPackages?: ReadonlySet<string>;
   /** Dotted modules present in this repository's copy trees (to tell a module from a name imported from it). */
   copyModules: ReadonlySet<string>;
   /** True when the file itself is inside a copy of the incubator. */
@@ -57,6 +59,15 @@ export function resolveFrom(from: string, file: string): string | null {
   const base = packageParts.slice(0, packageParts.length - up);
   const rest = from.slice(dots);
   return [...base, ...(rest ? [rest] : [])].join('.');
+}
+
+/**
+ * Where a copy can be imported from: a package of this repository holding one, or any top-level
+ * package (copies lived at `<pkg>/openstack/common`, and projects imported each other's, such as
+ * `novaclient.openstack.common`). `nova.api.openstack.common` is nova's own module.
+ */
+function isCopyPackage(pkg: string, ctx: PythonContext): boolean {
+  return !pkg.includes('.') || (ctx.copyPackages?.has(pkg) ?? false);
 }
 
 /** Removes whitespace, newlines and comments a name may carry in multi-line forms. */
@@ -144,24 +155,26 @@ function incubatorImport(
   findings: Finding[],
   once: (s: SyntaxNode, k: string) => boolean,
 ): void {
+  // The `openstack.common` segment must be in the statement's own module: `from nova.api.openstack
+  // import common` imports nova's own `common` module, not the copy.
+  const named = modules[modules.length - 1]!;
+  const split = splitCopyModule(named);
+  if (!split || !isCopyPackage(split.package, ctx)) return;
   // The most specific name that is a module of the copy: `from x.openstack.common import log` names
   // module `log`, while `from x.openstack.common.gettextutils import _` names module `gettextutils`.
+  const candidates = modules.length > 1 ? [...modules.slice(0, -1).map((d) => splitCopyModule(d)!.module), split.module] : [split.module];
   let module: string | null = null;
-  let fallback: string | null = null;
-  for (const dotted of modules) {
-    const split = splitCopyModule(dotted);
-    if (!split) continue;
-    if (ctx.knowledge.isIncubatorModule(split.module) || ctx.copyModules.has(split.module)) {
-      module = split.module;
+  for (const candidate of candidates) {
+    // The copy's top package ('') is known too, but names imported from it are its modules.
+    const known = ctx.knowledge.isIncubatorModule(candidate) || ctx.copyModules.has(candidate);
+    if (known && !(candidate === '' && candidate !== candidates[0])) {
+      module = candidate;
       break;
     }
-    // Unknown names: the statement's own module, except that nothing but modules is imported from
-    // the copy's empty top package (`from nova.openstack.common import newthing` names `newthing`).
-    if (fallback === null || fallback === '' || dotted === modules[modules.length - 1]) {
-      if (!(split.module === '' && fallback)) fallback = split.module;
-    }
   }
-  module ??= fallback;
+  // Unknown names: the statement's own module, except that nothing but modules is imported from the
+  // copy's empty top package (`from nova.openstack.common import newthing` names `newthing`).
+  module ??= split.module === '' ? candidates[0]! : split.module;
   if (module === null || !once(m.statement, `incubator:${module}`)) return;
   const facts: IncubatorFacts | null = ctx.knowledge.incubatorModule(module);
   findings.push(

@@ -33,9 +33,10 @@ export function parseRequirements(text: string): Requirement[] {
   return out;
 }
 
+/** requirements.txt and test-requirements.txt, and their 2012–2013 names under tools/. */
 export function isRequirementsFile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return base === 'requirements.txt' || base === 'test-requirements.txt';
+  return base === 'requirements.txt' || base === 'test-requirements.txt' || path === 'tools/pip-requires' || path === 'tools/test-requires';
 }
 
 export function detectRequirements(file: string, text: string, knowledge: Knowledge): Finding[] {
