@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { ISSUE_MARKER, mergeOrder, readIssue, renderIssue, type Checklist } from '../../src/checklist/index.js';
+import { issueBody } from '../../src/cli/checklistIssue.js';
+import { tempDir } from '../helpers/tmp.js';
 
 function aster(): Checklist {
   return {
@@ -89,4 +93,14 @@ test('merging orders: kept keys go back after the key they followed', () => {
   assert.deepEqual(mergeOrder(['a', 'c'], ['a', 'b', 'c']), ['a', 'b', 'c']);
   assert.deepEqual(mergeOrder(['c', 'd'], ['b', 'c']), ['b', 'c', 'd']);
   assert.deepEqual(mergeOrder(['x'], []), ['x']);
+});
+
+test('--previous: the body is read from a file, and a file that is not one of ours is refused', () => {
+  const dir = tempDir();
+  const yesterday = join(dir, 'body.md');
+  writeFileSync(yesterday, renderIssue([aster()]));
+  assert.match(issueBody([without(aster(), 'rootwrap:privsep')], yesterday), /- \[x\] Move &lt;aster&gt; rootwrap calls/);
+  writeFileSync(join(dir, 'other.md'), '# Some other issue\n- [ ] a task\n');
+  assert.throws(() => issueBody([aster()], join(dir, 'other.md')), /is not an issue body written by oslo-audit/);
+  assert.throws(() => issueBody([aster()], join(dir, 'missing.md')), /cannot read it \(ENOENT\)/);
 });
