@@ -1,5 +1,6 @@
 // Reports from shards of one batch (or any reports) merged into one: each project once.
 
+import { projectKey } from './identity.js';
 import { makeReport } from './envelope.js';
 import type { Project, Report } from './types.js';
 
@@ -9,11 +10,6 @@ export interface MergeResult {
   duplicates: string[];
   /** `I/N` shards missing when the inputs say which shard they are. */
   missingShards: string[];
-}
-
-/** A project's identity across reports: its `namespace/name`, else where it came from. */
-export function projectKey(p: Project): string {
-  return p.repo ?? p.source;
 }
 
 function shardOf(report: Report): { index: number; count: number } | null {

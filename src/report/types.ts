@@ -139,6 +139,8 @@ export interface FindingOf<K extends Kind> {
   endLine: number | null;
   message: string;
   detail: DetailByKind[K];
+  /** The construct's source text with whitespace collapsed (Python findings): identifies it when lines move. */
+  construct?: string;
 }
 
 export type Finding = { [K in Kind]: FindingOf<K> }[Kind];

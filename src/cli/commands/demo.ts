@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { buildDemoWorkspace } from '../../demo/index.js';
 import { makeReport } from '../../report/index.js';
 import { scanCheckout } from '../../pipeline/index.js';
-import { oneOf, parse } from '../args.js';
-import { EXIT } from '../exitCodes.js';
-import { emit } from '../output.js';
-import { FORMATS, render } from './scan.js';
+import { parse } from '../args.js';
+import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
+import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
 
 export function defaultDemoDir(): string {
@@ -17,16 +16,15 @@ export function defaultDemoDir(): string {
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'build a demo workspace of OpenStack-like git repositories and audit it',
-  usage: 'oslo-audit demo [--dir DIR] [--format json|table|markdown] [--output FILE]',
+  usage: `oslo-audit demo [--dir DIR] ${OUTPUT_USAGE}`,
   async run(argv) {
-    const { values } = parse(argv, { dir: { type: 'string' }, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } }, false);
-    const format = oneOf(values.format, FORMATS, '--format') ?? 'table';
+    const { values, tokens } = parse(expandBareColor(argv), { ...OUTPUT_OPTIONS, dir: { type: 'string' } }, false);
+    const plan = outputPlan(values, tokens, { env: process.env, stdoutIsTTY: process.stdout.isTTY === true, defaultFormat: 'table' });
     const dir = values.dir ?? defaultDemoDir();
     const projects = await buildDemoWorkspace(dir);
     process.stderr.write(`oslo-audit: demo workspace with ${projects.length} repositories in ${dir}\n`);
     const scanned = [];
     for (const p of projects) scanned.push(await scanCheckout({ path: p.dir, name: p.name }));
-    emit(render(makeReport(scanned), format), values.output);
-    return scanned.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
+    return deliver(makeReport(scanned), plan);
   },
 };

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { mergeReports, parseReport, type Report } from '../../report/index.js';
-import { oneOf, parse } from '../args.js';
+import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
-import { emit } from '../output.js';
-import { FORMATS, render } from './scan.js';
+import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
+import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
 
 export const mergeCommand: Command = {
   name: 'merge',
   summary: 'merge JSON reports (the shards of a batch) into one report',
-  usage: 'oslo-audit merge REPORT.json... [--output FILE] [--format json|table|markdown]',
+  usage: `oslo-audit merge REPORT.json... ${OUTPUT_USAGE}` + '\n\nThe merged report is JSON unless --format says otherwise.',
   async run(argv) {
-    const { values, positionals } = parse(argv, { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' } });
+    const { values, positionals, tokens } = parse(expandBareColor(argv), OUTPUT_OPTIONS);
     if (positionals.length === 0) throw new UsageError('merge needs at least one JSON report');
-    const format = oneOf(values.format, FORMATS, '--format') ?? 'json';
+    const plan = outputPlan(values, tokens, { env: process.env, stdoutIsTTY: process.stdout.isTTY === true, defaultFormat: 'json' });
     const reports: Report[] = positionals.map((file) => {
       let text: string;
       try {
@@ -30,7 +30,6 @@ export const mergeCommand: Command = {
     const { report, duplicates, missingShards } = mergeReports(reports);
     if (duplicates.length) process.stderr.write(`oslo-audit merge: ${duplicates.length} projects appear in more than one report (kept one each): ${duplicates.slice(0, 5).join(', ')}${duplicates.length > 5 ? ', …' : ''}\n`);
     if (missingShards.length) process.stderr.write(`oslo-audit merge: shards missing from the inputs: ${missingShards.join(', ')}\n`);
-    emit(render(report, format), values.output);
-    return report.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
+    return deliver(report, plan);
   },
 };

@@ -1,34 +1,19 @@
 import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir } from '../../git/index.js';
-import { renderJson, renderMarkdown, renderTable, type Report } from '../../report/index.js';
+import type { Report } from '../../report/index.js';
 import { DEFAULT_JOBS, parseShard, plainLogger, runBatch, selectShard } from '../../pipeline/index.js';
 import { resolveTargets, SourceError, type Target } from '../../sources/index.js';
-import { oneOf, parse, positiveInt } from '../args.js';
+import { parse, positiveInt } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
-import { emit } from '../output.js';
+import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
+import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
 
-export const FORMATS = ['json', 'table', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export function render(report: Report, format: Format): string {
-  switch (format) {
-    case 'json':
-      return renderJson(report);
-    case 'markdown':
-      return renderMarkdown(report);
-    case 'table':
-      return renderTable(report);
-  }
-}
-
 const OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
+  ...OUTPUT_OPTIONS,
   ref: { type: 'string' },
   'max-file-size': { type: 'string' },
   from: { type: 'string', multiple: true },
   'base-url': { type: 'string' },
-  governance: { type: 'string' },
   team: { type: 'string', multiple: true },
   'include-legacy': { type: 'boolean' },
   'github-org': { type: 'string', multiple: true },
@@ -49,6 +34,15 @@ function nonNegativeInt(value: string | undefined, flag: string): number | undef
   return Number(value);
 }
 
+/**
+ * `--governance` names the teams of a goal table and is a source of targets; with other targets on the
+ * command line and no `--team`, it only maps those repositories to their teams.
+ */
+function governanceTargets(values: ReturnType<typeof parse<typeof OPTIONS>>['values'], args: string[]): boolean {
+  if (!values.governance) return false;
+  return Boolean(values.team?.length) || (args.length === 0 && !values.from?.length && !values['github-org']?.length);
+}
+
 async function targetsOf(values: ReturnType<typeof parse<typeof OPTIONS>>['values'], args: string[]): Promise<Target[]> {
   if (values.team?.length && !values.governance) throw new UsageError('--team needs --governance PATH');
   if (values['include-legacy'] && !values.governance) throw new UsageError('--include-legacy needs --governance PATH');
@@ -61,7 +55,7 @@ async function targetsOf(values: ReturnType<typeof parse<typeof OPTIONS>>['value
       args,
       lists: values.from,
       baseUrl: values['base-url'],
-      governance: values.governance ? { path: values.governance, teams: values.team, includeLegacy: values['include-legacy'] } : undefined,
+      governance: governanceTargets(values, args) ? { path: values.governance!, teams: values.team, includeLegacy: values['include-legacy'] } : undefined,
       githubOrgs: values['github-org'],
       github: {
         apiUrl: values['github-api'],
@@ -84,14 +78,15 @@ export const scanCommand: Command = {
     'oslo-audit scan [TARGET...] [--from FILE] [--governance PATH [--team NAME]... [--include-legacy]]',
     '                [--github-org ORG [--github-api URL] [--skip-archived] [--rate-limit-wait SECONDS]]',
     '                [--base-url URL] [--cache-dir DIR] [--jobs N] [--shard I/N] [--ref REF] [--full-clone]',
-    '                [--bots LIST] [--format json|table|markdown] [--output FILE] [--max-file-size BYTES] [--quiet]',
+    '                [--bots LIST] [--max-file-size BYTES] [--quiet]',
+    `                ${OUTPUT_USAGE}`,
     '',
     'TARGET is a local checkout, a git URL (https, ssh, file) or namespace/name on --base-url',
     '(default https://opendev.org/). See docs/batch.md.',
   ].join('\n'),
   async run(argv) {
-    const { values, positionals } = parse(argv, OPTIONS);
-    const format = oneOf(values.format, FORMATS, '--format') ?? 'table';
+    const { values, positionals, tokens } = parse(expandBareColor(argv), OPTIONS);
+    const plan = outputPlan(values, tokens, { env: process.env, stdoutIsTTY: process.stdout.isTTY === true, defaultFormat: 'table' });
     const maxFileSize = positiveInt(values['max-file-size'], '--max-file-size');
     const jobs = positiveInt(values.jobs, '--jobs') ?? DEFAULT_JOBS;
     if (values.ref !== undefined) {
@@ -135,8 +130,7 @@ export const scanCommand: Command = {
       return EXIT.interrupted;
     }
     if (shard) report.shard = shard;
-    emit(render(report, format), values.output);
     for (const p of report.projects) if (p.error) process.stderr.write(`oslo-audit: ${p.name}: ${p.error.message}\n`);
-    return report.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
+    return deliver(report, plan);
   },
 };

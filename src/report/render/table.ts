@@ -1,5 +1,6 @@
 // The human summary of a report: an overview line per project, then what is left in each.
 
+import { paint, type Style } from '../../util/color.js';
 import { columns, plural } from '../../util/text.js';
 import { findingsOf } from '../findings.js';
 import type { Project, Report } from '../types.js';
@@ -49,8 +50,32 @@ export function projectLines(p: Project): string[] {
   return lines;
 }
 
-export function renderTable(report: Report): string {
-  const out = columns(overviewRows(report.projects));
-  for (const p of report.projects) out.push('', ...projectLines(p));
+export interface TableOptions {
+  /** Colour each project's status (ANSI). */
+  color?: boolean;
+}
+
+function statusStyle(p: Project): Style {
+  if (p.error || p.summary.migrationStatus === 'not-started') return 'red';
+  return p.summary.migrationStatus === 'clean' ? 'green' : 'yellow';
+}
+
+/** Colours the text of `cell` where it starts at `at` in an already aligned line, so alignment holds. */
+function paintCell(line: string, at: number, cell: string, style: Style, on: boolean): string {
+  return line.slice(0, at) + paint(line.slice(at, at + cell.length), style, on) + line.slice(at + cell.length);
+}
+
+export function renderTable(report: Report, options: TableOptions = {}): string {
+  const on = options.color ?? false;
+  const rows = overviewRows(report.projects);
+  const statusAt = Math.max(...rows.map((r) => r[0]!.length)) + 2;
+  const out = columns(rows).map((line, i) => {
+    const p = report.projects[i - 1];
+    return p ? paintCell(line, statusAt, rows[i]![1]!, statusStyle(p), on) : paint(line, 'bold', on);
+  });
+  for (const p of report.projects) {
+    const [head, ...rest] = projectLines(p);
+    out.push('', paint(head!, statusStyle(p), on), ...rest);
+  }
   return out.join('\n') + '\n';
 }
