@@ -130,7 +130,6 @@ export const scanCommand: Command = {
       return EXIT.interrupted;
     }
     if (shard) report.shard = shard;
-    for (const p of report.projects) if (p.error) process.stderr.write(`oslo-audit: ${p.name}: ${p.error.message}\n`);
     return deliver(report, plan);
   },
 };
