@@ -90,3 +90,9 @@ export async function trackedPaths(dir: string, ref = 'HEAD'): Promise<string[]>
   const out = await simpleGit({ baseDir: dir }).raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', assertSafeRef(ref)]);
   return out.split('\0').filter(Boolean);
 }
+
+/** The first parent of a commit, or null for a root commit. */
+export async function parentOf(dir: string, ref: string): Promise<string | null> {
+  const out = await simpleGit({ baseDir: dir }).raw(['log', '-1', '--format=%P', '--end-of-options', assertSafeRef(ref), '--']);
+  return out.trim().split(/\s+/)[0] || null;
+}

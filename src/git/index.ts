@@ -5,6 +5,6 @@ export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
 export type { CommitSpec, FileChange } from './commits.js';
 export { activityOf, isBot, isIncubatorSync, DEFAULT_BOTS } from './history.js';
 export type { ActivityOptions } from './history.js';
-export { blameLine, lastChangeOf, deletionOf, commitInfo, readTrackedTexts, trackedPaths } from './evidence.js';
+export { blameLine, lastChangeOf, deletionOf, commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
 export type { CommitRef } from './evidence.js';
 export { assertCleanTree, uncommittedChanges, commitFiles, DirtyTreeError } from './worktree.js';

@@ -1,7 +1,9 @@
+import { checklistCommand } from './checklist.js';
 import { demoCommand } from './demo.js';
+import { retireCommand } from './retire.js';
 import { scanCommand } from './scan.js';
 import type { Command } from './types.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [scanCommand, demoCommand];
+export const COMMANDS: Command[] = [scanCommand, checklistCommand, retireCommand, demoCommand];
 export type { Command };
