@@ -82,7 +82,14 @@ export interface LineEdit {
 }
 
 /** A block removal that also drops one blank line when the block sat between two blank lines (or at an edge). */
-export function removeBlock(lines: readonly string[], block: { start: number; end: number }): LineEdit {
+export function removeBlock(lines: readonly string[], found: { start: number; end: number }): LineEdit {
+  const block = { ...found };
+  // Comments right above an entry, at its indentation, speak of it and go with it; a file's header
+  // comment (the run reaching the top of the file or `---`) stays.
+  const base = indentOf(lines[block.start - 1] ?? '');
+  let first = block.start;
+  while (first > 1 && /^\s*#/.test(lines[first - 2]!) && indentOf(lines[first - 2]!) === base) first--;
+  if (first < block.start && first > 1 && lines[first - 2]!.trim() !== '---') block.start = first;
   const before = block.start === 1 || isBlank(lines[block.start - 2] ?? '');
   const afterLine = lines[block.end];
   const after = afterLine !== undefined && isBlank(afterLine) && block.end + 1 < lines.length;
