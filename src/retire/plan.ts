@@ -65,8 +65,20 @@ export function retiredReadme(repo: string, alternative?: { name: string; url: s
 class TextEdit {
   readonly edits: LineEdit[] = [];
   constructor(readonly y: YamlText) {}
+  /** Adds an edit, narrowed to the lines that really change (a rewritten entry keeps its unchanged lines). */
   push(e: LineEdit): void {
-    this.edits.push(e);
+    let { start, end } = e;
+    let insert = e.insert;
+    while (start <= end && insert.length && this.y.line(start) === insert[0]) {
+      start++;
+      insert = insert.slice(1);
+    }
+    while (start <= end && insert.length && this.y.line(end) === insert[insert.length - 1]) {
+      end--;
+      insert = insert.slice(0, -1);
+    }
+    if (start > end && insert.length === 0) return;
+    this.edits.push({ start, end, insert });
   }
   hunks(): Hunk[] {
     return [...this.edits].sort((a, b) => a.start - b.start).map((e) => ({
