@@ -51,6 +51,22 @@ export function applyFiles(root: string, files: Record<string, FileChange>): voi
   }
 }
 
+// Variables that make git run another program (editor, pager, ssh, …). simple-git refuses any custom
+// environment holding them, and npm sets some (EDITOR, PREFIX) for scripts it runs: commits made here are
+// never interactive, so they are left out.
+const PROGRAM_VARIABLES = new Set([
+  'editor', 'visual', 'pager', 'prefix', 'git_askpass', 'ssh_askpass', 'git_config', 'git_config_global', 'git_config_system',
+  'git_config_count', 'git_editor', 'git_sequence_editor', 'git_exec_path', 'git_external_diff', 'git_pager',
+  'git_proxy_command', 'git_template_dir', 'git_ssh', 'git_ssh_command',
+]);
+
+/** The process environment without program-running variables, plus `extra`: for git commands given an env. */
+export function gitEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !PROGRAM_VARIABLES.has(k.toLowerCase())) env[k] = v;
+  return { ...env, ...extra };
+}
+
 /** Environment that pins a commit's author, committer and dates. */
 export function commitEnv(author: string, date: string): Record<string, string> {
   const who = person(author);
@@ -75,7 +91,7 @@ export async function writeCommits(dir: string, commits: CommitSpec[], options: 
   for (const c of commits) {
     applyFiles(dir, c.files);
     await git.raw(['add', '--all', '--', '.']);
-    await git.env({ ...process.env, ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
+    await git.env(gitEnv(commitEnv(c.author, c.date))).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
     head = (await git.revparse(['HEAD'])).trim();
   }
   return head;

@@ -1,7 +1,7 @@
 // Local commits in a user's checkout (`retire --apply`): only on a clean work tree, never pushed.
 
 import { simpleGit } from 'simple-git';
-import { applyFiles, type FileChange } from './commits.js';
+import { applyFiles, gitEnv, type FileChange } from './commits.js';
 
 export class DirtyTreeError extends Error {}
 
@@ -24,7 +24,7 @@ export async function commitFiles(dir: string, files: Record<string, FileChange>
   // On a clean tree, "everything" is exactly the files written here, however many a removal deletes.
   await assertCleanTree(dir, dir);
   applyFiles(dir, files);
-  const git = simpleGit({ baseDir: dir }).env({ ...process.env, ...env });
+  const git = simpleGit({ baseDir: dir }).env(gitEnv(env));
   await git.raw(['add', '--all', '--', '.']);
   await git.raw(['commit', '--quiet', '-m', message]);
   return (await git.revparse(['HEAD'])).trim();
