@@ -1,3 +1,5 @@
-export type { Checklist, ChecklistItem, ChecklistPlace } from './types.js';
+export type { Checklist, ChecklistItem, ChecklistPlace, ChecklistSection } from './types.js';
+export { migrationChecklist, groupOf, minimumVersion } from './migration.js';
+export { renderChecklistMarkdown, renderChecklistJson, CHECKLIST_SCHEMA_VERSION } from './render.js';
 export { renderIssue, readIssue, issueItemId, mergeOrder, ISSUE_MARKER } from './render/issue.js';
 export type { IssueOptions } from './render/issue.js';

@@ -14,3 +14,6 @@ export { withLock, LockTimeoutError } from './lock.js';
 export type { LockOptions } from './lock.js';
 export { fetchToCache, cacheKey, gitMessage, defaultCacheDir, CacheError } from './cache.js';
 export type { CacheOptions, CacheProgress, CachedCommit, CacheStage } from './cache.js';
+export { blameLine, lastChangeOf, deletionOf, commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
+export type { CommitRef } from './evidence.js';
+export { assertCleanTree, uncommittedChanges, commitFiles, DirtyTreeError } from './worktree.js';

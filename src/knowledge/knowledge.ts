@@ -18,6 +18,8 @@ export interface NamespaceFacts {
   old: string;
   new: string;
   package: string | null;
+  /** The first release shipping the new import (`1.6.0 (2015-01-05)`), when known. */
+  newSince?: string | null;
 }
 
 export interface LibraryFacts {
@@ -26,6 +28,8 @@ export interface LibraryFacts {
   category: string;
   status: string;
   replacedBy: string;
+  /** The earliest release tag (`0.1.0`), when known. */
+  firstRelease?: string | null;
 }
 
 // The reference names five fates; the report speaks of four. Modules that survived until the incubator
@@ -79,6 +83,7 @@ export class Knowledge {
         old,
         new: row['new_import'] || old.replace('.', '_'),
         package: row['pypi_name'] || null,
+        newSince: row['first_release_with_new_package'] || null,
       });
     }
     for (const row of readTsv(join(dataDir, 'oslo-libraries.tsv'))) {
@@ -89,6 +94,7 @@ export class Knowledge {
         category: row['category'] ?? '',
         status: row['status'] ?? '',
         replacedBy: row['replaced_by'] ?? '',
+        firstRelease: row['first_release_version'] || null,
       };
       this.librariesByPypi.set(normaliseDistribution(lib.pypiName), lib);
       if (lib.importName) this.librariesByImport.set(lib.importName, lib);

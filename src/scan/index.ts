@@ -4,6 +4,7 @@ export type { TreeEntry, TreeSource, BlobRead } from './source.js';
 export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
 export type { CopyLocation } from './copyTree.js';
 export { confModules, confBase } from './detectors/commonConf.js';
+export { gitreviewProject } from './classify.js';
 export { parseRequirements } from './detectors/requirements.js';
 export { setupCfgScripts, pyprojectScripts } from './detectors/consoleScripts.js';
 export { detectPython } from './detectors/python.js';

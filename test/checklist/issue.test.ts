@@ -104,3 +104,11 @@ test('--previous: the body is read from a file, and a file that is not one of ou
   assert.throws(() => issueBody([aster()], join(dir, 'other.md')), /is not an issue body written by oslo-audit/);
   assert.throws(() => issueBody([aster()], join(dir, 'missing.md')), /cannot read it \(ENOENT\)/);
 });
+
+test('code spans keep their text: a requirement reads >=, not an HTML entity', () => {
+  const body = renderIssue([
+    { project: 'p', kind: 'migration', items: [{ id: 'incubator:log', title: 'log <soon>', done: false, detail: ['Add to requirements.txt: `oslo.log>=1.0`'], places: [] }] },
+  ]);
+  assert.match(body, /Add to requirements\.txt: `oslo\.log>=1\.0`/);
+  assert.match(body, /log &lt;soon&gt;/);
+});

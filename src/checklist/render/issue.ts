@@ -20,9 +20,16 @@ function sectionId(checklist: Pick<Checklist, 'project' | 'kind'>): string {
   return safeId(`${checklist.project}/${checklist.kind}`);
 }
 
-/** Markdown-inline text that cannot open HTML or break the list. */
+/**
+ * Markdown-inline text that cannot open HTML or break the list. Inside code spans (`…`) an entity
+ * would show literally (`oslo.utils&gt;=1.0`), and no HTML opens there anyway: they are left alone.
+ */
 function inline(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
 }
 
 const ITEM_LINE = /^- \[([ xX])\] .*<!-- oslo-audit:item (\S+) -->\s*$/;

@@ -1,9 +1,11 @@
+import { checklistCommand } from './checklist.js';
 import { demoCommand } from './demo.js';
 import { provenanceCommand } from './provenance.js';
 import { mergeCommand } from './merge.js';
+import { retireCommand } from './retire.js';
 import { scanCommand } from './scan.js';
 import type { Command } from './types.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [scanCommand, mergeCommand, provenanceCommand, demoCommand];
+export const COMMANDS: Command[] = [scanCommand, checklistCommand, retireCommand, mergeCommand, provenanceCommand, demoCommand];
 export type { Command };

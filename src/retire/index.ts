@@ -1,0 +1,18 @@
+export * from './types.js';
+export { candidacy, DEFAULT_RULES } from './candidacy.js';
+export type { CandidacyRules } from './candidacy.js';
+export { assessRetirement, NO_LONGER_MAINTAINED } from './state.js';
+export { planRetirement, retiredReadme } from './plan.js';
+export type { PlannedChange, PlanOptions, FileEdit, Hunk, ChangeTarget } from './plan.js';
+export { chainChanges, changeIdOf } from './chain.js';
+export type { ChainedChange } from './chain.js';
+export { retirementChecklist, announcementDraft, editText } from './checklist.js';
+export { readRetireInputs } from './read.js';
+export type { RetireSources, RetireRoots } from './read.js';
+export { applyRetirement, assertCleanCheckouts } from './apply.js';
+export type { AppliedChange } from './apply.js';
+export { validateRetirementState, retirementSchemaPath } from './validate.js';
+export { NO_LOOKUP, aclPath, assertRepoName, PC, GOV, RETIRED_ACL } from './inputs.js';
+export type { RetireInputs, EvidenceLookup, RepositoryFacts } from './inputs.js';
+export { applyLineEdits, blockAt } from './yamlText.js';
+export type { LineEdit } from './yamlText.js';
