@@ -37,10 +37,13 @@ export class ParsePool {
     });
   }
 
-  /** Stops the workers; batches still queued fail. */
+  /** Stops the workers; batches running or queued fail. */
   async close(): Promise<void> {
-    for (const job of this.queue.splice(0)) job.reject(new Error('parse pool closed'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    const closed = new Error('parse pool closed');
+    for (const job of this.queue.splice(0)) job.reject(closed);
+    const slots = this.slots.splice(0);
+    for (const slot of slots) slot.job?.reject(closed);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   private dispatch(): void {

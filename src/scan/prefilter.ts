@@ -102,6 +102,12 @@ const CONTINUING = new Set([
   'and', 'or', 'not', 'in', 'is', 'if', 'elif', 'else', 'while', 'for', 'def', 'class', 'with', 'import', 'from', 'as',
   'lambda', 'assert', 'del', 'global', 'nonlocal', 'except', 'async', 'await', 'try', 'finally',
 ]);
+/** Python's keywords, Python 2's statement words and the soft keywords: names that may stand next to a name. */
+const KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
+  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+  'return', 'try', 'while', 'with', 'yield', 'print', 'exec', 'match', 'case', 'type',
+]);
 /** Tokens a statement cannot start with. */
 const NOT_FIRST = new Set(['and', 'or', 'in', 'is', 'as', ')', ']', '}', ',', '.', '=', ':', ';', '/', '%', '|', '&', '^', '<', '>', '!']);
 /** Operators a statement cannot end with (`,` can: `x = 1,`, `print x,`). */
@@ -134,11 +140,20 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   let beforeLast = '';
   let previous = ''; // the token before the current one
   let colonOutside = false;
+  let simple = true; // before any `;` of the line
+  // The previous token when it was an operand (a name, number, string or closed group): two in a row
+  // (`from a.b imporx`, a comment's words after a stray line break) is a syntax error.
+  let operand: '' | 'name' | 'number' | 'string' | 'group' = '';
+  const adjoin = (kind: typeof operand): void => {
+    if (operand !== '' && !(operand === 'string' && kind === 'string')) throw new Odd(`two operands in a row at line ${row + 1}`);
+    operand = kind;
+  };
 
   const end = (): void => {
     if (!current) return;
     if ((OPERATORS.has(last) && !(last === '*' && beforeLast === 'import')) || CONTINUING.has(last)) throw new Odd(`statement cut short at line ${row + 1}`);
     if (COMPOUND.has(current.head) && !colonOutside) throw new Odd(`compound statement without ':' at line ${current.first + 1}`);
+    if (current.head === 'from' && !hasImport) throw new Odd(`from without import at line ${current.first + 1}`);
     current.last = row;
     current.opensBlock = last === ':';
     if (hasImport && importTrigger) current.triggered = true;
@@ -181,6 +196,8 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     beforeLast = '';
     previous = '';
     colonOutside = false;
+    simple = true;
+    operand = '';
   };
 
   let atLineStart = true;
@@ -245,35 +262,42 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
         if (/[fF]/.test(name)) fString = true;
         i = skipString(text, i);
         token('"');
+        adjoin('string');
         continue;
       }
       if (name === 'import') hasImport = true;
       if (triggers.importNames.has(name)) importTrigger = true;
       if (triggers.anyNames.has(name)) current!.triggered = true;
       token(name);
+      if (KEYWORDS.has(name)) operand = '';
+      else adjoin('name');
       continue;
     }
     if (c >= 48 && c <= 57) {
       while (i < n && (isNameChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
       token('0');
+      adjoin('number');
       continue;
     }
     if (c === 34 || c === 39 || c === 96) {
       // Python 2 backquotes (repr) are read as strings by tree-sitter too.
       i = skipString(text, i);
       token('"');
+      adjoin('string');
       continue;
     }
     if (c === 40 || c === 91 || c === 123) {
       brackets.push(c === 40 ? 41 : c + 2);
       i++;
       token(String.fromCharCode(c));
+      operand = '';
       continue;
     }
     if (c === 41 || c === 93 || c === 125) {
       if (brackets.pop() !== c) throw new Odd(`unbalanced ${String.fromCharCode(c)} at line ${row + 1}`);
       i++;
       token(String.fromCharCode(c));
+      operand = 'group';
       continue;
     }
     if (c === 46) {
@@ -282,13 +306,20 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
         i += 3;
         token('...');
+        adjoin('name');
         continue;
       }
     }
     if (c === 36 || c === 63) throw new Odd(`unexpected ${String.fromCharCode(c)} at line ${row + 1}`);
+    if (c === 59) simple = false;
+    // An import names modules: dots, commas, parentheses and `*` are all the punctuation it has.
+    if (simple && (current!.head === 'from' || current!.head === 'import') && c !== 46 && c !== 44 && c !== 42) {
+      throw new Odd(`unexpected ${String.fromCharCode(c)} in an import at line ${row + 1}`);
+    }
     if (c === 58 && brackets.length === 0) colonOutside = true;
     i++;
     token(String.fromCharCode(c));
+    operand = '';
   }
   if (brackets.length > 0) throw new Odd('unclosed bracket at end of file');
   end();
