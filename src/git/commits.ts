@@ -64,6 +64,14 @@ export function commitEnv(author: string, date: string): Record<string, string> 
   };
 }
 
+// Editors, pagers and the like are never needed for `commit -m`, and simple-git refuses to pass them
+// on (npm sets EDITOR for scripts, so `npm test` would otherwise fail here).
+const UNSAFE_ENV = /^(editor|visual|pager|git_editor|git_sequence_editor|git_pager|git_askpass|ssh_askpass|git_ssh|git_ssh_command|git_proxy_command|git_external_diff|git_exec_path|git_template_dir|git_config.*|prefix)$/i;
+
+function quietEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !UNSAFE_ENV.test(e[0])));
+}
+
 /** Creates (or extends) a repository at `dir` with the given commits, in order. Returns the last commit id. */
 export async function writeCommits(dir: string, commits: CommitSpec[], options: { branch?: string } = {}): Promise<string> {
   mkdirSync(dir, { recursive: true });
@@ -75,7 +83,7 @@ export async function writeCommits(dir: string, commits: CommitSpec[], options: 
   for (const c of commits) {
     applyFiles(dir, c.files);
     await git.raw(['add', '--all', '--', '.']);
-    await git.env({ ...process.env, ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
+    await git.env({ ...quietEnv(), ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
     head = (await git.revparse(['HEAD'])).trim();
   }
   return head;
