@@ -46,6 +46,7 @@ export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout
 /** Files tracked at `commit`, read straight from git's object store: ignored and untracked files never appear. */
 export function gitTreeSource(root: string, commit: string): TreeSource {
   return {
+    location: resolve(root),
     async entries(): Promise<TreeEntry[]> {
       const out = await simpleGit({ baseDir: root }).raw(['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
       return parseLsTree(out);

@@ -149,6 +149,11 @@ export class Knowledge {
     return this.librariesByImport.get(topLevel) ?? null;
   }
 
+  /** Every top-level import name of the family (`oslo_utils`, `stevedore`): what adoption is judged by. */
+  libraryImportNames(): string[] {
+    return [...this.librariesByImport.keys()];
+  }
+
   library(pypiName: string): LibraryFacts | null {
     return this.librariesByPypi.get(normaliseDistribution(pypiName)) ?? null;
   }

@@ -1,5 +1,6 @@
 export { scanTree, DEFAULT_MAX_FILE_SIZE } from './scanner.js';
-export type { ScanOptions, ScanResult } from './scanner.js';
+export type { ScanOptions, ScanResult, ScanStats } from './scanner.js';
+export { defaultScanCacheDir } from './cache.js';
 export type { TreeEntry, TreeSource, BlobRead } from './source.js';
 export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
 export type { CopyLocation } from './copyTree.js';

@@ -1,25 +1,57 @@
-// Scans one repository at one commit: path facts, config files, and a tree-sitter parse per Python file.
+// Scans one repository at one commit: path facts, config files, and Python files through the
+// prefilter and tree-sitter. Results of unchanged blobs come from the cache; Python files that may
+// hold a finding are parsed by the worker pool; everything is streamed, file by file.
 
 import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index.js';
 import { sortFindings } from '../report/index.js';
 import type { Finding, Skipped } from '../report/types.js';
+import { copiesKey, ScanCache, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { copyLocation } from './copyTree.js';
 import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
-import { detectPython } from './detectors/python.js';
 import { detectRequirements } from './detectors/requirements.js';
+import { defaultJobs, poolRunning, sharedPool } from './pool.js';
+import { byteVerdict, triggersOf, type Triggers } from './prefilter.js';
+import { scanPythonText, type Parsed, type PythonFileInput, type PythonFileResult } from './pythonFile.js';
 import { isSubmodule, isSymlink, type TreeEntry, type TreeSource } from './source.js';
-import { parsePython } from './treeSitter.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+/** Below this many bytes of Python to parse, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 1024 * 1024;
+/** A batch sent to a worker: enough files to make the message worth it, few enough to spread the load. */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 512 * 1024;
 
 export interface ScanOptions {
   /** Files larger than this many bytes are skipped as `too-large`. */
   maxFileSize?: number;
+  /** A knowledge base other than the shipped one: files are then parsed on this thread and not cached. */
   knowledge?: Knowledge;
+  /** Folder of the results cache (see `defaultScanCacheDir()`); none by default. Used when the source has a `location`. */
+  cache?: string | null;
+  /**
+   * Parse workers: 0 parses on the calling thread. Default: one per core, used once a scan has enough
+   * Python to parse (or the workers are already running).
+   */
+  workers?: number;
+  /** false parses every Python file whole: slower, same findings (for checking the prefilter). */
+  prefilter?: boolean;
+}
+
+/** What the scan did, for benchmarks and progress. */
+export interface ScanStats {
+  /** Files whose content the scan needed, and their bytes as git records them. */
+  files: number;
+  bytes: number;
+  /** Of those, answered by the cache without reading. */
+  cached: number;
+  /** Python files read, and how tree-sitter saw them. */
+  python: number;
+  parsed: Record<Parsed, number>;
 }
 
 export interface ScanResult {
@@ -29,26 +61,38 @@ export interface ScanResult {
   adoptedLibraries: string[];
   /** `namespace/name` from `.gitreview`, when the repository has one. */
   gitreviewProject: string | null;
+  stats: ScanStats;
+}
+
+const triggerMemo = new WeakMap<Knowledge, Triggers>();
+function triggersFor(kb: Knowledge): Triggers {
+  let t = triggerMemo.get(kb);
+  if (!t) triggerMemo.set(kb, (t = triggersOf(kb)));
+  return t;
 }
 
 export async function scanTree(source: TreeSource, options: ScanOptions = {}): Promise<ScanResult> {
+  const ownKnowledge = options.knowledge === undefined;
   const kb = options.knowledge ?? sharedKnowledge();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const prefilter = options.prefilter !== false;
+  const triggers = prefilter ? triggersFor(kb) : null;
   const entries = (await source.entries()).filter((e) => !isSubmodule(e));
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   const adopted = new Set<string>();
   let repo: string | null = null;
+  const stats: ScanStats = { files: 0, bytes: 0, cached: 0, python: 0, parsed: { none: 0, fragments: 0, whole: 0 } };
 
-  const copyModules = new Set<string>();
-  const copyPackages = new Set<string>();
+  const copySet = new Set<string>();
+  const copyPackageSet = new Set<string>();
   const toRead: TreeEntry[] = [];
   for (const e of entries) {
     const copy = detectCopy(e.path, kb);
     if (copy) findings.push(copy);
     const loc = copyLocation(e.path);
-    if (loc?.isPython) copyModules.add(loc.module);
-    if (loc) copyPackages.add(loc.package);
+    if (loc?.isPython) copySet.add(loc.module);
+    if (loc) copyPackageSet.add(loc.package);
     const rootwrapFile = detectRootwrapFile(e.path);
     if (rootwrapFile) findings.push(rootwrapFile);
 
@@ -64,49 +108,151 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
       toRead.push(e);
     }
   }
+  const copyModules = [...copySet].sort();
+  const copyPackages = [...copyPackageSet].sort();
 
-  for await (const { entry, data } of source.read(toRead)) {
+  // The shipped knowledge only: results under another knowledge base must not meet the shipped ones.
+  const cache = options.cache && source.location && ownKnowledge ? new ScanCache(options.cache, source.location, copiesKey(copyModules, copyPackages)) : null;
+
+  const record = (entry: TreeEntry, role: Role, result: FileResult, store = true): void => {
+    if (store) cache?.set(entry.path, entry.blob, result);
+    if (result.skip) {
+      if (role !== 'script') skipped.push({ file: entry.path, reason: result.skip });
+      return;
+    }
+    findings.push(...result.findings);
+    for (const lib of result.adopted ?? []) adopted.add(lib);
+    if (result.gitreview !== undefined) repo = result.gitreview;
+  };
+
+  const toFetch: TreeEntry[] = [];
+  for (const e of toRead) {
+    stats.files++;
+    stats.bytes += e.size;
+    const hit = cache?.get(e.path, e.blob);
+    if (hit) {
+      stats.cached++;
+      record(e, roleOf(e.path)!, hit, false);
+    } else {
+      toFetch.push(e);
+    }
+  }
+
+  const parse = pythonParser(options, ownKnowledge, kb, triggers, toFetch);
+  for await (const { entry, data } of source.read(toFetch)) {
     const role = roleOf(entry.path)!;
     if (data === null) {
+      // Not a property of the blob: never cached.
       if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
       continue;
     }
     const decoded = decodeText(data);
     if ('reason' in decoded) {
-      if (role !== 'script') skipped.push({ file: entry.path, reason: decoded.reason });
+      record(entry, role, { findings: [], skip: decoded.reason });
       continue;
     }
-    scanText(entry.path, role, decoded.text);
-  }
-
-  function scanText(file: string, role: Role, text: string): void {
+    const text = decoded.text;
     switch (role) {
       case 'script':
       case 'python': {
-        if (role === 'script' && !isPythonScript(text)) return;
-        const result = detectPython(file, parsePython(text), { knowledge: kb, copyModules, copyPackages, insideCopy: copyLocation(file) !== null });
-        findings.push(...result.findings);
-        for (const lib of result.adopted) adopted.add(lib);
-        return;
+        if (role === 'script' && !isPythonScript(text)) {
+          record(entry, role, { findings: [] });
+          break;
+        }
+        stats.python++;
+        const verdict = triggers ? byteVerdict(data, triggers) : { candidate: true, usesCopies: true };
+        if (!verdict.candidate) {
+          stats.parsed.none++;
+          record(entry, role, { findings: [] });
+          break;
+        }
+        // Only files that can name an `openstack.common` module need the repository's copy list.
+        const input = { file: entry.path, text, copyModules: verdict.usesCopies ? copyModules : [], copyPackages: verdict.usesCopies ? copyPackages : [] };
+        await parse.submit(input, (result) => {
+          stats.parsed[result.parsed]++;
+          record(entry, role, { findings: result.findings, adopted: result.adopted, ...(verdict.usesCopies ? { usesCopies: true } : {}) });
+        });
+        break;
       }
       case 'common-conf':
-        findings.push(...detectCommonConf(file, text, kb));
-        return;
+        record(entry, role, { findings: detectCommonConf(entry.path, text, kb) });
+        break;
       case 'requirements':
-        findings.push(...detectRequirements(file, text, kb));
-        return;
+        record(entry, role, { findings: detectRequirements(entry.path, text, kb) });
+        break;
       case 'setup-cfg':
-        findings.push(...detectConsoleScripts(file, setupCfgScripts(text)));
-        return;
+        record(entry, role, { findings: detectConsoleScripts(entry.path, setupCfgScripts(text)) });
+        break;
       case 'pyproject':
-        findings.push(...detectConsoleScripts(file, pyprojectScripts(text)));
-        return;
+        record(entry, role, { findings: detectConsoleScripts(entry.path, pyprojectScripts(text)) });
+        break;
       case 'gitreview':
-        repo = gitreviewProject(text);
-        return;
+        record(entry, role, { findings: [], gitreview: gitreviewProject(text) });
+        break;
     }
   }
+  await parse.finish();
+  cache?.save();
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo };
+  return { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo, stats };
+}
+
+interface PythonParser {
+  /** Queues a file; resolves when there is room for more (the caller's reading waits on it). */
+  submit(input: PythonFileInput, done: (result: PythonFileResult) => void): Promise<void>;
+  /** Resolves once every queued file is done; rejects with the first failure. */
+  finish(): Promise<void>;
+}
+
+/** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
+function pythonParser(options: ScanOptions, ownKnowledge: boolean, kb: Knowledge, triggers: Triggers | null, toFetch: TreeEntry[]): PythonParser {
+  const jobs = options.workers ?? defaultJobs();
+  const pythonBytes = toFetch.reduce((n, e) => (roleOf(e.path) === 'python' ? n + e.size : n), 0);
+  // Workers load the shipped knowledge; another knowledge base is only known to this thread.
+  // Without an explicit `workers`, small scans stay on this thread unless the workers are up already.
+  const enough = options.workers !== undefined || pythonBytes >= POOL_THRESHOLD || poolRunning(jobs);
+  const useWorkers = jobs > 0 && ownKnowledge && enough;
+  if (!useWorkers) {
+    return {
+      async submit(input, done) {
+        done(scanPythonText(input, { knowledge: kb, triggers }));
+      },
+      async finish() {},
+    };
+  }
+  const pool = sharedPool(jobs);
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | null = null;
+  let batch: { input: PythonFileInput; done: (r: PythonFileResult) => void }[] = [];
+  let batchBytes = 0;
+  const send = (): void => {
+    if (batch.length === 0) return;
+    const sent = batch;
+    batch = [];
+    batchBytes = 0;
+    const p: Promise<void> = pool.run(sent.map((b) => b.input), triggers !== null).then(
+      (results) => results.forEach((r, i) => sent[i]!.done(r)),
+      (e: Error) => {
+        failure ??= e;
+      },
+    );
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  return {
+    async submit(input, done) {
+      batch.push({ input, done });
+      batchBytes += input.text.length;
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) send();
+      // Bounded memory: never more than two batches per worker waiting.
+      while (inFlight.size >= jobs * 2) await Promise.race(inFlight);
+      if (failure) throw failure;
+    },
+    async finish() {
+      send();
+      while (inFlight.size > 0) await Promise.race(inFlight);
+      if (failure) throw failure;
+    },
+  };
 }

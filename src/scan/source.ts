@@ -19,6 +19,11 @@ export interface BlobRead {
 }
 
 export interface TreeSource {
+  /**
+   * A stable name of the repository the files come from (a checkout's top folder): what the results
+   * cache is kept under. Sources without one are not cached.
+   */
+  location?: string;
   entries(): Promise<TreeEntry[]>;
   /** Reads the given blobs; every entry is answered exactly once, in any order. */
   read(entries: TreeEntry[]): AsyncIterable<BlobRead>;

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir } from '../../git/index.js';
 import type { Report } from '../../report/index.js';
 import { DEFAULT_JOBS, parseShard, plainLogger, runBatch, selectShard } from '../../pipeline/index.js';
+import { defaultScanCacheDir } from '../../scan/index.js';
 import { resolveTargets, SourceError, type Target } from '../../sources/index.js';
 import { parse, positiveInt } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
@@ -21,6 +23,7 @@ const OPTIONS = {
   'skip-archived': { type: 'boolean' },
   'rate-limit-wait': { type: 'string' },
   'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   shard: { type: 'string' },
   'full-clone': { type: 'boolean' },
@@ -32,6 +35,16 @@ function nonNegativeInt(value: string | undefined, flag: string): number | undef
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number of seconds, not ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+/**
+ * The results cache (keyed by blob) lives beside the clones when `--cache-dir` is given, else in its
+ * own default folder; `--no-cache` scans every file again.
+ */
+function scanCache(cacheDir: string | undefined, off: boolean | undefined): string | null {
+  if (off) return null;
+  if (cacheDir === '') throw new UsageError('--cache-dir needs a folder');
+  return cacheDir === undefined ? defaultScanCacheDir() : join(cacheDir, '.oslo-audit-scan');
 }
 
 /**
@@ -77,7 +90,7 @@ export const scanCommand: Command = {
   usage: [
     'oslo-audit scan [TARGET...] [--from FILE] [--governance PATH [--team NAME]... [--include-legacy]]',
     '                [--github-org ORG [--github-api URL] [--skip-archived] [--rate-limit-wait SECONDS]]',
-    '                [--base-url URL] [--cache-dir DIR] [--jobs N] [--shard I/N] [--ref REF] [--full-clone]',
+    '                [--base-url URL] [--cache-dir DIR] [--no-cache] [--jobs N] [--shard I/N] [--ref REF] [--full-clone]',
     '                [--bots LIST] [--max-file-size BYTES] [--quiet]',
     `                ${OUTPUT_USAGE}`,
     '',
@@ -112,6 +125,7 @@ export const scanCommand: Command = {
         targets,
         {
           cacheDir: values['cache-dir'] ?? defaultCacheDir(),
+          cache: scanCache(values['cache-dir'], values['no-cache']),
           jobs,
           ref: values.ref,
           partial: !values['full-clone'],

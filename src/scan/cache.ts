@@ -1,0 +1,149 @@
+// Per-file scan results kept between runs, keyed by path and git blob id: a file whose blob did not
+// change is neither read nor parsed again.
+//
+// One file per repository (`<dir>/v1/<hash of its location>.json`): a header line, then the entries.
+// The header names the format, a key of everything results depend on besides the file (queries,
+// knowledge data, the scanning code, the tool version), and a digest of the entries, so a file from
+// another version, a torn or edited file is ignored (everything is scanned again), never trusted.
+// Files are replaced atomically and the folder can be deleted at any time.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { knowledgeDataDir, queriesDir } from '../paths.js';
+import { toolVersion } from '../report/index.js';
+import type { Finding, SkipReason } from '../report/types.js';
+import { atomicWrite } from '../util/atomicWrite.js';
+
+export const CACHE_FORMAT = 1;
+
+/** What one file contributed to a scan. */
+export interface FileResult {
+  findings: Finding[];
+  /** Libraries imported in their current form. */
+  adopted?: string[];
+  /** `namespace/name` from `.gitreview`. */
+  gitreview?: string | null;
+  /** Why the file could not be scanned (binary, not UTF-8): a property of the blob. */
+  skip?: SkipReason;
+  /** The result depends on which incubator modules the repository has copied. */
+  usesCopies?: boolean;
+}
+
+/** `$XDG_CACHE_HOME/oslo-audit/scan-cache`, or `~/.cache/oslo-audit/scan-cache`. */
+export function defaultScanCacheDir(): string {
+  return join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'oslo-audit', 'scan-cache');
+}
+
+function filesUnder(dir: string, ext: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, ext));
+    else if (name.endsWith(ext)) out.push(p);
+  }
+  return out;
+}
+
+let toolKeyMemo: string | undefined;
+/**
+ * Everything a file's findings depend on besides the file: the queries, the knowledge data, the code
+ * of the scan and knowledge stations (so a changed detector never meets results of the old one), the version.
+ */
+export function toolKey(): string {
+  if (toolKeyMemo) return toolKeyMemo;
+  const hash = createHash('sha256').update(`oslo-audit ${toolVersion} cache ${CACHE_FORMAT}\n`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const code = [...filesUnder(here, '.js'), ...filesUnder(join(here, '..', 'knowledge'), '.js')];
+  for (const file of [...filesUnder(queriesDir, '.scm'), ...filesUnder(knowledgeDataDir, '.tsv'), ...code]) {
+    hash.update(`${file.slice(file.lastIndexOf('/') + 1)}\0`).update(readFileSync(file)).update('\0');
+  }
+  toolKeyMemo = hash.digest('hex');
+  return toolKeyMemo;
+}
+
+/** A digest of the repository's copied incubator modules and the packages holding them, which results of `usesCopies` files depend on. */
+export function copiesKey(copyModules: readonly string[], copyPackages: readonly string[] = []): string {
+  return createHash('sha256').update(`${copyModules.join('\n')}\0${copyPackages.join('\n')}`).digest('hex').slice(0, 32);
+}
+
+interface Header {
+  format: number;
+  tool: string;
+  location: string;
+  copies: string;
+  entries: string;
+}
+
+type Entry = [blob: string, result: FileResult];
+
+export class ScanCache {
+  private readonly old = new Map<string, Entry>();
+  private readonly next = new Map<string, Entry>();
+  private oldCopies = '';
+  readonly path: string;
+
+  constructor(
+    dir: string,
+    private readonly location: string,
+    private readonly copies: string,
+    private readonly key: string = toolKey(),
+  ) {
+    this.path = join(dir, `v${CACHE_FORMAT}`, `${createHash('sha256').update(location).digest('hex').slice(0, 40)}.json`);
+    this.load();
+  }
+
+  private load(): void {
+    let raw: string;
+    try {
+      raw = readFileSync(this.path, 'utf8');
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      const nl = raw.indexOf('\n');
+      const header = JSON.parse(raw.slice(0, nl)) as Header;
+      const body = raw.slice(nl + 1);
+      if (header.format !== CACHE_FORMAT || header.tool !== this.key || header.location !== this.location) return;
+      if (createHash('sha256').update(body).digest('hex') !== header.entries) return;
+      const entries = JSON.parse(body) as Record<string, Entry>;
+      for (const [path, entry] of Object.entries(entries)) {
+        if (Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]?.findings)) this.old.set(path, entry);
+      }
+      this.oldCopies = header.copies;
+    } catch {
+      // A torn or foreign file: ignored; the scan reads everything and the save replaces it.
+      this.old.clear();
+    }
+  }
+
+  /** The stored result of this path at this blob, if it is still valid; it is kept for the next save. */
+  get(path: string, blob: string): FileResult | undefined {
+    const entry = this.old.get(path);
+    if (!entry || entry[0] !== blob) return undefined;
+    if (entry[1].usesCopies && this.oldCopies !== this.copies) return undefined;
+    this.next.set(path, entry);
+    return entry[1];
+  }
+
+  set(path: string, blob: string, result: FileResult): void {
+    this.next.set(path, [blob, result]);
+  }
+
+  /** Writes the entries of this scan (files no longer in the tree are dropped), atomically. */
+  save(): void {
+    const entries: Record<string, Entry> = {};
+    for (const path of [...this.next.keys()].sort()) entries[path] = this.next.get(path)!;
+    const body = JSON.stringify(entries);
+    const header: Header = {
+      format: CACHE_FORMAT,
+      tool: this.key,
+      location: this.location,
+      copies: this.copies,
+      entries: createHash('sha256').update(body).digest('hex'),
+    };
+    atomicWrite(this.path, `${JSON.stringify(header)}\n${body}`);
+  }
+}

@@ -1,0 +1,108 @@
+// A pool of parse workers sized to the cores, shared by every scan in the process.
+// Idle workers do not keep the process alive; a worker that dies fails its batch and is replaced.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PythonFileInput, PythonFileResult } from './pythonFile.js';
+import type { BatchReply, BatchRequest } from './worker.js';
+
+interface Job {
+  request: BatchRequest;
+  resolve: (results: PythonFileResult[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+
+  constructor(readonly size: number) {}
+
+  /** Whether workers have been started (using the pool then costs no start-up). */
+  get running(): boolean {
+    return this.slots.length > 0;
+  }
+
+  /** Scans a batch of Python files on a worker. */
+  run(files: PythonFileInput[], prefilter: boolean): Promise<PythonFileResult[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, files, prefilter }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers; batches running or queued fail. */
+  async close(): Promise<void> {
+    const closed = new Error('parse pool closed');
+    for (const job of this.queue.splice(0)) job.reject(closed);
+    const slots = this.slots.splice(0);
+    for (const slot of slots) slot.job?.reject(closed);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.job === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./worker.js', import.meta.url));
+    const slot: Slot = { worker, job: null };
+    worker.unref();
+    worker.on('message', (reply: BatchReply) => {
+      const job = slot.job;
+      slot.job = null;
+      worker.unref();
+      if (job) {
+        if ('error' in reply) job.reject(new Error(reply.error));
+        else job.resolve(reply.results);
+      }
+      this.dispatch();
+    });
+    const lost = (error: Error): void => {
+      const at = this.slots.indexOf(slot);
+      if (at < 0) return;
+      this.slots.splice(at, 1);
+      slot.job?.reject(error);
+      slot.job = null;
+      this.dispatch();
+    };
+    worker.on('error', (e) => lost(e));
+    worker.on('exit', (code) => lost(new Error(`parse worker exited with code ${code}`)));
+    this.slots.push(slot);
+    return slot;
+  }
+}
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+const pools = new Map<number, ParsePool>();
+/** The process's pool of `size` workers, started on first use. */
+export function sharedPool(size: number): ParsePool {
+  let pool = pools.get(size);
+  if (!pool) {
+    pool = new ParsePool(size);
+    pools.set(size, pool);
+  }
+  return pool;
+}
+
+/** Whether a shared pool has started workers already (then using it costs no start-up). */
+export function poolRunning(size: number): boolean {
+  return pools.get(size)?.running ?? false;
+}

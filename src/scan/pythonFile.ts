@@ -1,0 +1,55 @@
+// One Python file, from text to findings: the prefilter's plan, one tree-sitter parse, the detectors.
+// Pure (no I/O), so it runs the same on the calling thread and in the parse workers.
+
+import type { Knowledge } from '../knowledge/index.js';
+import type { Finding } from '../report/types.js';
+import { copyLocation } from './copyTree.js';
+import { detectPython } from './detectors/python.js';
+import { planPython, type Triggers } from './prefilter.js';
+import { parsePython } from './treeSitter.js';
+
+export interface PythonFileInput {
+  file: string;
+  text: string;
+  /** Modules present in the repository's copy trees (only read for `openstack.common` names). */
+  copyModules: readonly string[];
+  /** Packages holding those copies (`nova`), which tell the copy's imports from look-alikes. */
+  copyPackages?: readonly string[];
+}
+
+/** How much of the file tree-sitter saw. */
+export type Parsed = 'none' | 'fragments' | 'whole';
+
+export interface PythonFileResult {
+  findings: Finding[];
+  adopted: string[];
+  parsed: Parsed;
+}
+
+export interface PythonFileOptions {
+  knowledge: Knowledge;
+  /** The prefilter's triggers; without them every file is parsed whole. */
+  triggers: Triggers | null;
+}
+
+export function scanPythonText(input: PythonFileInput, options: PythonFileOptions): PythonFileResult {
+  const plan = options.triggers ? planPython(input.text, options.triggers) : ({ kind: 'whole', reason: 'no prefilter' } as const);
+  if (plan.kind === 'none') return { findings: [], adopted: [], parsed: 'none' };
+  const ctx = { knowledge: options.knowledge, copyModules: new Set(input.copyModules), copyPackages: new Set(input.copyPackages ?? []), insideCopy: copyLocation(input.file) !== null };
+  if (plan.kind === 'fragments') {
+    const tree = parsePython(plan.source);
+    // A fragment tree-sitter cannot read cleanly might read differently in its file: parse the file.
+    if (!tree.rootNode.hasError) {
+      const result = detectPython(input.file, tree, ctx);
+      const rows = plan.rows;
+      const findings = result.findings.map((f) => ({
+        ...f,
+        line: f.line === null ? null : rows[f.line - 1]! + 1,
+        endLine: f.endLine === null ? null : rows[f.endLine - 1]! + 1,
+      }));
+      return { findings, adopted: [...result.adopted], parsed: 'fragments' };
+    }
+  }
+  const result = detectPython(input.file, parsePython(input.text), ctx);
+  return { findings: result.findings, adopted: [...result.adopted], parsed: 'whole' };
+}

@@ -1,0 +1,139 @@
+// The results cache: unchanged blobs are neither read nor parsed, and nothing in the cache folder
+// is trusted unless it is whole and was written by the same queries, knowledge and code.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gitTreeSource, openCheckout, writeCommits } from '../../src/git/index.js';
+import { scanTree, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../../src/scan/index.js';
+import { ScanCache, toolKey } from '../../src/scan/cache.js';
+import { DEV, fixtureRepo, repoWith } from '../helpers/repo.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** A checkout's source that records which files were read. */
+async function counted(dir: string): Promise<{ source: TreeSource; read: string[] }> {
+  const { root, commit } = await openCheckout(dir);
+  const inner = gitTreeSource(root, commit);
+  const read: string[] = [];
+  const source: TreeSource = {
+    location: inner.location,
+    entries: () => inner.entries(),
+    async *read(entries: TreeEntry[]) {
+      for await (const r of inner.read(entries)) {
+        read.push(r.entry.path);
+        yield r;
+      }
+    },
+  };
+  return { source, read };
+}
+
+async function scanCounting(dir: string, options: ScanOptions): Promise<{ result: ScanResult; read: string[] }> {
+  const { source, read } = await counted(dir);
+  return { result: await scanTree(source, options), read };
+}
+
+const strip = (r: ScanResult) => ({ ...r, stats: undefined });
+
+function cacheFiles(dir: string): string[] {
+  try {
+    return readdirSync(join(dir, 'v1')).map((f) => join(dir, 'v1', f));
+  } catch {
+    return [];
+  }
+}
+
+test('a warm scan reads no file; a changed file is the only one read again', async () => {
+  const cache = tempDir();
+  const dir = await fixtureRepo('aster');
+  const cold = await scanCounting(dir, { cache, workers: 0 });
+  assert.ok(cold.read.length > 10);
+  const warm = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(warm.read, []);
+  assert.deepEqual(strip(warm.result), strip(cold.result));
+  assert.equal(warm.result.stats.cached, cold.result.stats.files);
+
+  await writeCommits(dir, [{ date: '2014-06-01T00:00:00Z', author: DEV, message: 'Use run_as_root', files: { 'aster/newfile.py': 'utils.execute("ls", run_as_root=True)\n' } }]);
+  const after = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(after.read, ['aster/newfile.py']);
+  assert.ok(after.result.findings.some((f) => f.file === 'aster/newfile.py' && f.kind === 'rootwrap-call'));
+  const fresh = await scanCounting(dir, { workers: 0 });
+  assert.deepEqual(strip(after.result), strip(fresh.result));
+});
+
+test('torn, edited or foreign cache files are ignored and replaced, never trusted', async () => {
+  const cache = tempDir();
+  const dir = await repoWith({ 'nova/a.py': 'from oslo.config import cfg\n', 'nova/b.py': 'import os\n' });
+  const first = await scanCounting(dir, { cache, workers: 0 });
+  const [file] = cacheFiles(cache);
+  assert.ok(file, 'the scan wrote a cache file');
+  const good = readFileSync(file, 'utf8');
+
+  const damages: [string, string][] = [
+    ['torn', good.slice(0, Math.floor(good.length / 2))],
+    ['edited', good.replace('oslo.config', 'oslo.fake__')],
+    ['garbage', '\u0000\u0001not json'],
+    ['another tool', good.replace(toolKey(), 'f'.repeat(64))],
+    ['empty', ''],
+  ];
+  for (const [what, content] of damages) {
+    writeFileSync(file, content);
+    const again = await scanCounting(dir, { cache, workers: 0 });
+    assert.deepEqual(again.read.sort(), ['nova/a.py', 'nova/b.py'], `${what}: everything is read again`);
+    assert.deepEqual(strip(again.result), strip(first.result), what);
+    assert.equal(readFileSync(file, 'utf8'), good, `${what}: the file is rewritten whole`);
+  }
+  assert.deepEqual(readdirSync(join(cache, 'v1')).filter((f) => f.endsWith('.tmp')), [], 'no temp files left behind');
+});
+
+test('the cache can be deleted at any time', async () => {
+  const cache = tempDir();
+  const dir = await fixtureRepo('birch');
+  const first = await scanCounting(dir, { cache, workers: 0 });
+  rmSync(cache, { recursive: true, force: true });
+  const again = await scanCounting(dir, { cache, workers: 0 });
+  assert.ok(again.read.length > 0);
+  assert.deepEqual(strip(again.result), strip(first.result));
+  assert.equal(cacheFiles(cache).length, 1);
+});
+
+test('results that depend on the copied incubator modules are recomputed when the copies change', async () => {
+  const cache = tempDir();
+  // `newthing` is unknown to the knowledge base: the import names it only while the copy exists.
+  const dir = await repoWith({
+    'nova/openstack/common/__init__.py': '',
+    'nova/api.py': 'from nova.openstack.common.newthing import helper\n',
+    'nova/other.py': 'from oslo_config import cfg\n',
+  });
+  const before = await scanCounting(dir, { cache, workers: 0 });
+  await writeCommits(dir, [{ date: '2014-06-01T00:00:00Z', author: DEV, message: 'Sync newthing', files: { 'nova/openstack/common/newthing/helper.py': '' } }]);
+  const after = await scanCounting(dir, { cache, workers: 0 });
+  assert.ok(after.read.includes('nova/api.py'), 'the importing file is read again');
+  assert.ok(!after.read.includes('nova/other.py'), 'a file that cannot name a copy is not');
+  const fresh = await scanCounting(dir, { workers: 0 });
+  assert.deepEqual(strip(after.result), strip(fresh.result));
+  const modules = (r: ScanResult) => r.findings.filter((f) => f.kind === 'incubator-import').map((f) => (f.detail as { module: string }).module);
+  assert.notDeepEqual(modules(after.result), modules(before.result));
+});
+
+test('entries are kept per path: the same blob at another path is scanned for its own path', async () => {
+  const cache = tempDir();
+  const text = 'from . import log\n';
+  const dir = await repoWith({ 'nova/openstack/common/a.py': text, 'nova/openstack/common/log.py': '', 'nova/b.py': text });
+  const r = await scanCounting(dir, { cache, workers: 0 });
+  const warm = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(warm.read, []);
+  assert.deepEqual(strip(warm.result), strip(r.result));
+  assert.deepEqual(r.result.findings.filter((f) => f.kind === 'incubator-import').map((f) => f.file), ['nova/openstack/common/a.py']);
+});
+
+test('a cache of another tool key holds nothing for this one', () => {
+  const dir = tempDir();
+  const a = new ScanCache(dir, '/repo', 'copies', 'key-a');
+  a.set('x.py', 'b'.repeat(40), { findings: [] });
+  a.save();
+  assert.ok(new ScanCache(dir, '/repo', 'copies', 'key-a').get('x.py', 'b'.repeat(40)));
+  assert.equal(new ScanCache(dir, '/repo', 'copies', 'key-b').get('x.py', 'b'.repeat(40)), undefined);
+  assert.equal(new ScanCache(dir, '/other', 'copies', 'key-a').get('x.py', 'b'.repeat(40)), undefined);
+  assert.equal(new ScanCache(dir, '/repo', 'copies', 'key-a').get('x.py', 'c'.repeat(40)), undefined);
+});
