@@ -6,6 +6,7 @@ import { scanCheckout } from '../../pipeline/index.js';
 import { oneOf, parse } from '../args.js';
 import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
+import { notInteractive, review } from './review.js';
 import { FORMATS, render } from './scan.js';
 import type { Command } from './types.js';
 
@@ -16,7 +17,7 @@ export function defaultDemoDir(): string {
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'build a demo workspace of OpenStack-like git repositories and audit it',
+  summary: 'build a demo workspace of OpenStack-like git repositories and review it (a table when not on a terminal)',
   usage: 'oslo-audit demo [--dir DIR] [--format json|table|markdown] [--output FILE]',
   async run(argv) {
     const { values } = parse(argv, { dir: { type: 'string' }, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } }, false);
@@ -24,6 +25,10 @@ export const demoCommand: Command = {
     const dir = values.dir ?? defaultDemoDir();
     const projects = await buildDemoWorkspace(dir);
     process.stderr.write(`oslo-audit: demo workspace with ${projects.length} repositories in ${dir}\n`);
+    // On a terminal, with no format asked for, the demo opens the review UI; otherwise it prints.
+    if (values.format === undefined && values.output === undefined && notInteractive() === null) {
+      return review({ targets: projects.map((p) => ({ path: p.dir, name: p.name })) });
+    }
     const scanned = [];
     for (const p of projects) scanned.push(await scanCheckout({ path: p.dir, name: p.name }));
     emit(render(makeReport(scanned), format), values.output);
