@@ -4,21 +4,20 @@
 import { Box, Text, useApp, useInput, useStdin, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PipelineEvent } from '../pipeline/index.js';
-import type { Project, Report } from '../report/index.js';
+import type { Report } from '../report/index.js';
 import { retirementCandidacy } from './candidacy.js';
 import { checklistLines, checklistMarkdown } from './checklistMarkdown.js';
 import { ChecklistScreen } from './ChecklistScreen.js';
-import { findingEntries } from './findingGroups.js';
 import { findingsChecklists } from './findingsChecklist.js';
 import { HelpScreen } from './HelpScreen.js';
-import { HINTS, intentOf, type Intent } from './keys.js';
+import { HINTS, intentOf } from './keys.js';
+import { entriesOf, initialNav, navigate, shownRows, typeFilter, type Nav, type NavContext } from './navigation.js';
 import { applyEvent, emptyProgress } from './progress.js';
 import { ProgressScreen } from './ProgressScreen.js';
 import type { Preview } from './preview.js';
 import { listHeight, ProjectScreen } from './ProjectScreen.js';
 import { ProjectsScreen } from './ProjectsScreen.js';
-import { projectRow, SORT_COLUMNS, STATUS_FILTERS, visibleRows } from './rows.js';
-import { clamp, follow, moveCursor } from './scroll.js';
+import { projectRow, SORT_COLUMNS, STATUS_FILTERS } from './rows.js';
 import { StatusBar } from './StatusBar.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import type { ChecklistSource, ChecklistWriter, Runner, SourceReader } from './types.js';
@@ -46,17 +45,6 @@ export interface ReviewAppProps {
   onExit?: (result: ReviewResult) => void;
 }
 
-type View = 'progress' | 'projects' | 'project' | 'checklist';
-
-interface ListState {
-  cursor: number;
-  offset: number;
-  sort: number;
-  status: number;
-  filter: string;
-  editing: boolean;
-}
-
 // How often buffered pipeline events reach the screen: a thousand events in a burst become one redraw.
 const PROGRESS_REFRESH_MS = 200;
 
@@ -75,20 +63,21 @@ export function ReviewApp(props: ReviewAppProps) {
   const [progress, setProgress] = useState(emptyProgress);
   const [elapsed, setElapsed] = useState(0);
   const [runError, setRunError] = useState<string | null>(null);
-  const [view, setView] = useState<View>(props.report ? 'projects' : 'progress');
-  const [help, setHelp] = useState(false);
-  const [list, setList] = useState<ListState>({ cursor: 0, offset: 0, sort: 0, status: 0, filter: '', editing: false });
-  const [open, setOpen] = useState<Project | null>(null);
-  const [detail, setDetail] = useState({ selected: -1, offset: 0 });
-  const [sheet, setSheet] = useState<{ offset: number; from: View }>({ offset: 0, from: 'projects' });
-  const [message, setMessage] = useState<string | null>(null);
   const [previews, setPreviews] = useState<ReadonlyMap<string, Preview>>(new Map());
+  // Navigation is kept in a ref as well, so each key acts on the state the previous key left.
+  const [nav, setNav] = useState(() => initialNav(props.report ? 'projects' : 'progress'));
+  const navRef = useRef(nav);
+  const updateNav = (fn: (n: Nav) => Nav): void => {
+    navRef.current = fn(navRef.current);
+    setNav(navRef.current);
+  };
+  const reportRef = useRef(report);
   const left = useRef(false);
 
   const leave = (interrupted: boolean): void => {
     if (left.current) return;
     left.current = true;
-    const result = { interrupted, report };
+    const result = { interrupted, report: reportRef.current };
     props.onExit?.(result);
     exit(result);
   };
@@ -113,8 +102,9 @@ export function ReviewApp(props: ReviewAppProps) {
       (result) => {
         clearInterval(timer);
         flush();
+        reportRef.current = result;
         setReport(result);
-        setView((v) => (v === 'progress' ? 'projects' : v));
+        updateNav((n) => (n.view === 'progress' ? { ...n, view: 'projects' } : n));
       },
       (e: unknown) => {
         clearInterval(timer);
@@ -130,12 +120,13 @@ export function ReviewApp(props: ReviewAppProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const { view, help, list, open, detail, sheet, message } = nav;
   const rows = useMemo(() => (report ? report.projects.map((p) => projectRow(p, now)) : []), [report, now]);
-  const shown = useMemo(() => visibleRows(rows, { sort: list.sort, filter: list.filter, status: STATUS_FILTERS[list.status]! }), [rows, list.sort, list.filter, list.status]);
-  const entries = useMemo(() => (open && !open.error ? findingEntries(open) : []), [open]);
-  const findingIndexes = useMemo(() => entries.flatMap((e, i) => (e.type === 'finding' ? [i] : [])), [entries]);
+  const shown = shownRows(rows, list);
+  const entries = entriesOf(open);
   const candidacy = useMemo(() => (open ? retirementCandidacy(open, now) : { isCandidate: false, reason: null }), [open, now]);
-  const checklists = useMemo(() => (open ? (props.checklists ?? findingsChecklists)(open, now) : []), [open, now, props.checklists]);
+  const checklistSource = props.checklists ?? findingsChecklists;
+  const checklists = useMemo(() => (open ? checklistSource(open, now) : []), [open, now, checklistSource]);
   const sheetLines = useMemo(() => checklistLines(checklists), [checklists]);
 
   // The preview of the selected finding's file, read once per file and kept.
@@ -157,117 +148,42 @@ export function ReviewApp(props: ReviewAppProps) {
   const detailPage = listHeight(body);
   const sheetPage = Math.max(1, body - 1);
 
-  const openProject = (project: Project, next: View): void => {
-    setOpen(project);
-    const first = project.error ? [] : findingEntries(project);
-    const firstFinding = first.findIndex((e) => e.type === 'finding');
-    setDetail({ selected: firstFinding, offset: 0 });
-    setSheet({ offset: 0, from: view });
-    setMessage(null);
-    setView(next);
-  };
+  const context = (n: Nav): NavContext => ({
+    rows,
+    listPage,
+    detailPage,
+    sheetPage,
+    sheetLines: n.open === open ? sheetLines.length : checklistLines(n.open ? checklistSource(n.open, now) : []).length,
+  });
 
-  const onListIntent = (intent: Intent): void => {
-    switch (intent.type) {
-      case 'move':
-        return setList((l) => {
-          const cursor = moveCursor(l.cursor, intent.move, listPage, shown.length);
-          return { ...l, cursor, offset: follow(l.offset, cursor, listPage, shown.length) };
-        });
-      case 'open':
-        if (shown[list.cursor]) openProject(shown[list.cursor]!.project, 'project');
-        return;
-      case 'checklist':
-        if (shown[list.cursor]) openProject(shown[list.cursor]!.project, 'checklist');
-        return;
-      case 'sort':
-        return setList((l) => ({ ...l, sort: (l.sort + 1) % SORT_COLUMNS.length, cursor: 0, offset: 0 }));
-      case 'filterStatus':
-        return setList((l) => ({ ...l, status: (l.status + 1) % STATUS_FILTERS.length, cursor: 0, offset: 0 }));
-      case 'filterText':
-        return setList((l) => ({ ...l, editing: true }));
-      case 'back':
-        return setList((l) => ({ ...l, filter: '', status: 0, cursor: 0, offset: 0 }));
-      default:
-        return;
-    }
-  };
-
-  const onDetailIntent = (intent: Intent): void => {
-    switch (intent.type) {
-      case 'move':
-        if (findingIndexes.length === 0) return;
-        return setDetail((d) => {
-          const at = Math.max(0, findingIndexes.indexOf(d.selected));
-          const selected = findingIndexes[moveCursor(at, intent.move, detailPage, findingIndexes.length)]!;
-          // Keep the group title above the selection in view when there is room.
-          const top = entries[selected - 1]?.type === 'group' ? selected - 1 : selected;
-          return { selected, offset: Math.min(follow(d.offset, selected, detailPage, entries.length), top) };
-        });
-      case 'back':
-        return setView('projects');
-      case 'checklist':
-        setSheet({ offset: 0, from: 'project' });
-        setMessage(null);
-        return setView('checklist');
-      default:
-        return;
-    }
-  };
-
-  const onSheetIntent = (intent: Intent): void => {
-    const max = Math.max(0, sheetLines.length - sheetPage);
-    switch (intent.type) {
-      case 'move': {
-        const step = { up: -1, down: 1, pageUp: -sheetPage, pageDown: sheetPage, top: -Infinity, bottom: Infinity }[intent.move];
-        return setSheet((s) => ({ ...s, offset: clamp(s.offset + step, 0, max) }));
+  const writeChecklist = (): void => {
+    const project = navRef.current.open;
+    if (!project) return;
+    let note: string;
+    if (!props.writeChecklist) note = 'writing checklists is not available here';
+    else {
+      try {
+        note = `wrote ${props.writeChecklist(project, checklistMarkdown(checklistSource(project, now)))}`;
+      } catch (e) {
+        note = `could not write the checklist: ${(e as Error).message.split('\n')[0]}`;
       }
-      case 'write': {
-        if (!open) return;
-        if (!props.writeChecklist) return setMessage('writing checklists is not available here');
-        try {
-          setMessage(`wrote ${props.writeChecklist(open, checklistMarkdown(checklists))}`);
-        } catch (e) {
-          setMessage(`could not write the checklist: ${(e as Error).message.split('\n')[0]}`);
-        }
-        return;
-      }
-      case 'back':
-        setMessage(null);
-        return setView(sheet.from === 'project' ? 'project' : 'projects');
-      default:
-        return;
     }
-  };
-
-  const onFilterKey = (input: string, key: Key): void => {
-    if (key.escape) return setList((l) => ({ ...l, filter: '', editing: false, cursor: 0, offset: 0 }));
-    if (key.return) return setList((l) => ({ ...l, editing: false }));
-    if (key.backspace || key.delete) return setList((l) => ({ ...l, filter: l.filter.slice(0, -1), cursor: 0, offset: 0 }));
-    if (key.ctrl || key.meta || !input) return;
-    // eslint-disable-next-line no-control-regex
-    const text = input.replace(/[\x00-\x1f\x7f]/g, '');
-    if (text) setList((l) => ({ ...l, filter: l.filter + text, cursor: 0, offset: 0 }));
+    updateNav((n) => ({ ...n, message: note }));
   };
 
   const onKey = (input: string, key: Key): void => {
+    const current = navRef.current;
+    if (current.view === 'projects' && current.list.editing && !current.help) return updateNav((n) => typeFilter(n, input, key));
     const intent = intentOf(input, key);
     if (!intent) return;
     if (intent.type === 'quit' || intent.type === 'interrupt') return leave(intent.type === 'interrupt');
-    if (help) {
-      if (intent.type === 'back' || intent.type === 'help') setHelp(false);
-      return;
-    }
-    if (intent.type === 'help') return setHelp(true);
-    if (view === 'projects') onListIntent(intent);
-    else if (view === 'project') onDetailIntent(intent);
-    else if (view === 'checklist') onSheetIntent(intent);
+    if (intent.type === 'write' && current.view === 'checklist' && !current.help) return writeChecklist();
+    updateNav((n) => navigate(n, intent, context(n)));
   };
 
   useInput(
     (input, key) => {
       if (key.ctrl && input === 'c') return leave(true);
-      if (view === 'projects' && list.editing && !help) return onFilterKey(input, key);
       // Keys typed faster than the screen reads them arrive together (`jjj`): each one counts.
       if (input.length > 1 && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input)) {
         for (const ch of input) onKey(ch, { ...key, shift: ch !== ch.toLowerCase() });
