@@ -17,3 +17,4 @@ export type { CacheOptions, CacheProgress, CachedCommit, CacheStage } from './ca
 export { blameLine, lastChangeOf, deletionOf, commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
 export type { CommitRef } from './evidence.js';
 export { assertCleanTree, uncommittedChanges, commitFiles, DirtyTreeError } from './worktree.js';
+export { readFileAtCommit, assertRepoPath, SourceUnavailableError } from './readFile.js';

@@ -1,11 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoWorkspace } from '../../demo/index.js';
-import { makeReport } from '../../report/index.js';
-import { scanCheckout } from '../../pipeline/index.js';
+import { defaultCacheDir } from '../../git/index.js';
+import { DEFAULT_JOBS, runBatch } from '../../pipeline/index.js';
+import { parseTarget } from '../../sources/index.js';
 import { parse } from '../args.js';
 import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
 import { expandBareColor } from '../terminal.js';
+import { notInteractive, review } from './review.js';
 import type { Command } from './types.js';
 
 export function defaultDemoDir(): string {
@@ -15,7 +17,7 @@ export function defaultDemoDir(): string {
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'build a demo workspace of OpenStack-like git repositories and audit it',
+  summary: 'build a demo workspace of OpenStack-like git repositories and review it (a table when not on a terminal)',
   usage: `oslo-audit demo [--dir DIR] ${OUTPUT_USAGE}`,
   async run(argv) {
     const { values, tokens } = parse(expandBareColor(argv), { ...OUTPUT_OPTIONS, dir: { type: 'string' } }, false);
@@ -23,8 +25,12 @@ export const demoCommand: Command = {
     const dir = values.dir ?? defaultDemoDir();
     const projects = await buildDemoWorkspace(dir);
     process.stderr.write(`oslo-audit: demo workspace with ${projects.length} repositories in ${dir}\n`);
-    const scanned = [];
-    for (const p of projects) scanned.push(await scanCheckout({ path: p.dir, name: p.name }));
-    return deliver(makeReport(scanned), plan);
+    // On a terminal, with no format asked for, the demo opens the review UI; otherwise it prints.
+    const targets = projects.map((p) => ({ ...parseTarget(p.dir), name: p.name }));
+    const options = { cacheDir: defaultCacheDir(), cache: null, jobs: DEFAULT_JOBS };
+    if (values.format === undefined && values.output === undefined && notInteractive() === null) {
+      return review({ targets, options });
+    }
+    return deliver(await runBatch(targets, options), plan);
   },
 };

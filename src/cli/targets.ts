@@ -1,0 +1,116 @@
+// What the batch commands (scan, review, checklist) share: the options that name targets and how
+// they are scanned, turned into targets and batch options in one place.
+
+import { join } from 'node:path';
+import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir } from '../git/index.js';
+import { DEFAULT_JOBS, type BatchOptions } from '../pipeline/index.js';
+import { defaultScanCacheDir } from '../scan/index.js';
+import { resolveTargets, SourceError, type Target } from '../sources/index.js';
+import { positiveInt, type parse } from './args.js';
+import { UsageError } from './exitCodes.js';
+
+export const TARGET_OPTIONS = {
+  ref: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  from: { type: 'string', multiple: true },
+  'base-url': { type: 'string' },
+  governance: { type: 'string' },
+  team: { type: 'string', multiple: true },
+  'include-legacy': { type: 'boolean' },
+  'github-org': { type: 'string', multiple: true },
+  'github-api': { type: 'string' },
+  'skip-archived': { type: 'boolean' },
+  'rate-limit-wait': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  'full-clone': { type: 'boolean' },
+  bots: { type: 'string' },
+} as const;
+
+export const TARGET_USAGE = [
+  '[TARGET...] [--from FILE] [--governance PATH [--team NAME]... [--include-legacy]]',
+  '[--github-org ORG [--github-api URL] [--skip-archived] [--rate-limit-wait SECONDS]]',
+  '[--base-url URL] [--cache-dir DIR] [--no-cache] [--jobs N] [--ref REF] [--full-clone] [--bots LIST] [--max-file-size BYTES]',
+];
+
+export const TARGET_HELP = 'TARGET is a local checkout, a git URL (https, ssh, file) or namespace/name on --base-url (default https://opendev.org/). See docs/batch.md.';
+
+type TargetValues = ReturnType<typeof parse<typeof TARGET_OPTIONS>>['values'];
+
+function nonNegativeInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number of seconds, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/**
+ * The results cache (keyed by blob) lives beside the clones when `--cache-dir` is given, else in its
+ * own default folder; `--no-cache` scans every file again.
+ */
+function scanCache(cacheDir: string | undefined, off: boolean | undefined): string | null {
+  if (off) return null;
+  if (cacheDir === '') throw new UsageError('--cache-dir needs a folder');
+  return cacheDir === undefined ? defaultScanCacheDir() : join(cacheDir, '.oslo-audit-scan');
+}
+
+/**
+ * `--governance` names the teams of a goal table and is a source of targets; with other targets on the
+ * command line and no `--team`, it only maps those repositories to their teams.
+ */
+function governanceTargets(values: TargetValues, args: readonly string[]): boolean {
+  if (!values.governance) return false;
+  return Boolean(values.team?.length) || (args.length === 0 && !values.from?.length && !values['github-org']?.length);
+}
+
+/** True when the command line names any target at all. */
+export function namesTargets(values: TargetValues, args: readonly string[]): boolean {
+  return args.length > 0 || Boolean(values.from?.length) || Boolean(values.governance) || Boolean(values['github-org']?.length);
+}
+
+export async function targetsOf(values: TargetValues, args: readonly string[]): Promise<Target[]> {
+  if (values.team?.length && !values.governance) throw new UsageError('--team needs --governance PATH');
+  if (values['include-legacy'] && !values.governance) throw new UsageError('--include-legacy needs --governance PATH');
+  const maxWait = nonNegativeInt(values['rate-limit-wait'], '--rate-limit-wait');
+  try {
+    return await resolveTargets({
+      args: [...args],
+      lists: values.from,
+      baseUrl: values['base-url'],
+      governance: governanceTargets(values, args) ? { path: values.governance!, teams: values.team, includeLegacy: values['include-legacy'] } : undefined,
+      githubOrgs: values['github-org'],
+      github: {
+        apiUrl: values['github-api'],
+        token: process.env['GITHUB_TOKEN'],
+        maxWaitMs: maxWait === undefined ? undefined : maxWait * 1000,
+        skipArchived: values['skip-archived'],
+        onWait: (reset) => process.stderr.write(`oslo-audit: GitHub API rate limit reached; waiting until ${reset.toISOString()}\n`),
+      },
+    });
+  } catch (e) {
+    if (e instanceof SourceError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The batch options the command line asks for (checked: bad values are usage errors). */
+export function batchOptionsOf(values: TargetValues, signal?: AbortSignal): BatchOptions {
+  if (values.ref !== undefined) {
+    try {
+      assertSafeRef(values.ref);
+    } catch (e) {
+      throw new UsageError(`--ref: ${(e as Error).message}`);
+    }
+  }
+  const bots = values.bots === undefined ? DEFAULT_BOTS : values.bots.split(',').map((b) => b.trim()).filter(Boolean);
+  return {
+    cacheDir: values['cache-dir'] || defaultCacheDir(),
+    cache: scanCache(values['cache-dir'], values['no-cache']),
+    jobs: positiveInt(values.jobs, '--jobs') ?? DEFAULT_JOBS,
+    ref: values.ref,
+    partial: !values['full-clone'],
+    maxFileSize: positiveInt(values['max-file-size'], '--max-file-size'),
+    activity: { bots },
+    signal,
+  };
+}

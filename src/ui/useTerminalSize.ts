@@ -1,0 +1,23 @@
+import { useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+
+export interface Size {
+  columns: number;
+  rows: number;
+}
+
+/** The terminal's size, following resizes; 80×24 when the stream does not say. */
+export function useTerminalSize(): Size {
+  const { stdout } = useStdout();
+  const read = (): Size => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = (): void => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stdout]);
+  return size;
+}
