@@ -6,6 +6,6 @@ export type { CopyLocation } from './copyTree.js';
 export { confModules, confBase } from './detectors/commonConf.js';
 export { parseRequirements } from './detectors/requirements.js';
 export { setupCfgScripts, pyprojectScripts } from './detectors/consoleScripts.js';
-export { detectPython } from './detectors/python.js';
+export { detectPython, resolveFrom } from './detectors/python.js';
 export { parsePython, query, querySource, compileQuery, QUERY_NAMES } from './treeSitter.js';
 export type { SyntaxNode, Tree } from './treeSitter.js';
