@@ -5,6 +5,7 @@ export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
 export type { CopyLocation } from './copyTree.js';
 export { confModules, confBase } from './detectors/commonConf.js';
 export { parseRequirements } from './detectors/requirements.js';
+export type { Requirement } from './detectors/requirements.js';
 export { setupCfgScripts, pyprojectScripts } from './detectors/consoleScripts.js';
 export { detectPython, resolveFrom } from './detectors/python.js';
 export { parsePython, query, querySource, compileQuery, QUERY_NAMES } from './treeSitter.js';
