@@ -15,15 +15,20 @@ export interface ApplyOptions {
 
 export class DirtyTreeError extends FixError {}
 
+/** Refuses a work tree with staged or unstaged changes to tracked files (untracked files do not count). */
+export async function assertCleanWorkTree(root: string): Promise<void> {
+  const dirty = await changedPaths(root);
+  if (dirty.length > 0) {
+    throw new DirtyTreeError(`${root}: the work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or stash them first`);
+  }
+}
+
 export async function applyFixes(checkoutDir: string, plan: FixPlan, options: ApplyOptions = {}): Promise<AppliedCommit[]> {
   const root = plan.root;
   if (realpathSync(checkoutDir) !== realpathSync(root) && !realpathSync(checkoutDir).startsWith(realpathSync(root) + sep)) {
     throw new FixError(`${checkoutDir}: the plan was made for ${root}`);
   }
-  const dirty = await changedPaths(root);
-  if (dirty.length > 0) {
-    throw new DirtyTreeError(`${root}: the work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or stash them first`);
-  }
+  await assertCleanWorkTree(root);
   const head = await headCommit(root);
   if (head !== plan.commit) throw new FixError(`${root}: HEAD is ${head.slice(0, 10)}, but the plan was made at ${plan.commit.slice(0, 10)}; plan again`);
 

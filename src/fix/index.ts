@@ -3,7 +3,7 @@
 
 export { planFixes, FixError } from './plan.js';
 export type { PlanOptions } from './plan.js';
-export { applyFixes, DirtyTreeError } from './apply.js';
+export { applyFixes, assertCleanWorkTree, DirtyTreeError } from './apply.js';
 export type { ApplyOptions } from './apply.js';
 export { parseSelection, isSelected, SelectionError } from './selection.js';
 export type { Selector } from './selection.js';

@@ -68,12 +68,14 @@ function fromNamesSite(statement: SyntaxNode, entries: NameEntry[], text: string
     render(active) {
       const moved = entries.map((e) => e.key !== null && active.has(e.key));
       if (!moved.some(Boolean)) return [];
-      const eol = eolOf(text);
       const indent = indentAt(text, statement.startIndex);
+      // A statement after `if x:` or `;` on its line: new lines would leave its block, so stay on the line.
+      const startsLine = text.slice(text.lastIndexOf('\n', statement.startIndex - 1) + 1, statement.startIndex).trim() === '';
+      const separator = startsLine ? eolOf(text) + indent : '; ';
       const lines = entries.filter((_, i) => moved[i]).map((e) => e.statement);
       if (moved.every(Boolean)) {
-        const comments = statement.descendantsOfType('comment').map((c) => c.text);
-        return [{ start: statement.startIndex, end: statement.endIndex, text: [...comments, ...lines].join(eol + indent) }];
+        const comments = startsLine ? statement.descendantsOfType('comment').map((c) => c.text) : [];
+        return [{ start: statement.startIndex, end: statement.endIndex, text: [...comments, ...lines].join(separator) }];
       }
       const edits: Edit[] = [];
       for (let i = 0; i < entries.length; i++) {
@@ -90,8 +92,8 @@ function fromNamesSite(statement: SyntaxNode, entries: NameEntry[], text: string
       }
       // After a trailing comment on the statement's last line, so `# noqa` stays with its statement.
       const lineEnd = lineEndAt(text, statement.endIndex);
-      const at = /^[ \t]*(#.*)?$/.test(text.slice(statement.endIndex, lineEnd)) ? lineEnd : statement.endIndex;
-      edits.push({ start: at, end: at, text: lines.map((l) => eol + indent + l).join('') });
+      const at = startsLine && /^[ \t]*(#.*)?$/.test(text.slice(statement.endIndex, lineEnd)) ? lineEnd : statement.endIndex;
+      edits.push({ start: at, end: at, text: lines.map((l) => separator + l).join('') });
       return edits;
     },
   };
@@ -195,6 +197,7 @@ function isNameUse(id: SyntaxNode): boolean {
   const parent = id.parent;
   if (!parent) return true;
   if (parent.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex !== id.startIndex;
+  if (parent.type === 'global_statement' || parent.type === 'nonlocal_statement') return false;
   if (parent.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex !== id.startIndex;
   return true;
 }

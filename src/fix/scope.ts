@@ -109,7 +109,10 @@ export function declaresGlobal(scope: SyntaxNode, name: string): boolean {
 
 /** Whether a use of `name` at `node` refers to something other than the module-level binding. */
 export function isShadowed(node: SyntaxNode, name: string): boolean {
-  for (let scope = scopeOf(node); scope.type !== 'module'; scope = scopeOf(scope)) {
+  let innermost = true;
+  for (let scope = scopeOf(node); scope.type !== 'module'; scope = scopeOf(scope), innermost = false) {
+    // A class body's names are not seen by the functions defined in it.
+    if (scope.type === 'class_definition' && !innermost) continue;
     if (declaresGlobal(scope, name)) return false;
     if (bindingsIn(scope, name).some((b) => !isAncestorOrSelf(scope.childForFieldName('name'), b))) return true;
   }

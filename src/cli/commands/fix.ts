@@ -1,4 +1,4 @@
-import { applyFixes, DirtyTreeError, parseSelection, planFixes, SelectionError, type FixPlan } from '../../fix/index.js';
+import { applyFixes, assertCleanWorkTree, DirtyTreeError, parseSelection, planFixes, SelectionError, type FixPlan } from '../../fix/index.js';
 import { knowledge } from '../../knowledge/index.js';
 import { scanCheckout } from '../../pipeline/index.js';
 import { plural } from '../../util/text.js';
@@ -43,6 +43,12 @@ export const fixCommand: Command = {
     }
     const project = await scanCheckout({ path });
     if (project.error) throw new UsageError(project.error.message);
+    try {
+      if (values.apply) await assertCleanWorkTree(path);
+    } catch (e) {
+      if (e instanceof DirtyTreeError) throw new UsageError(e.message);
+      throw e;
+    }
     const plan = await planFixes(path, project, { only });
     if (!values.apply) {
       emit(plan.diff, values.output);
