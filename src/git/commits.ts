@@ -4,6 +4,7 @@
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { gitEnv } from './env.js';
 
 export type FileChange = string | Buffer | null | { symlink: string } | { content: string | Buffer; executable: true };
 
@@ -75,7 +76,7 @@ export async function writeCommits(dir: string, commits: CommitSpec[], options: 
   for (const c of commits) {
     applyFiles(dir, c.files);
     await git.raw(['add', '--all', '--', '.']);
-    await git.env({ ...process.env, ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
+    await git.env(gitEnv(commitEnv(c.author, c.date))).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
     head = (await git.revparse(['HEAD'])).trim();
   }
   return head;

@@ -3,6 +3,7 @@
 
 import { simpleGit } from 'simple-git';
 import { commitEnv } from './commits.js';
+import { gitEnv } from './env.js';
 
 export interface Identity {
   /** `Name <email>`; with `date`, pins author and committer (tests, reproducible runs). */
@@ -37,8 +38,7 @@ export async function headCommit(root: string): Promise<string> {
 export async function commitPaths(root: string, paths: readonly string[], message: string, identity?: Identity): Promise<string> {
   const git = simpleGit({ baseDir: root });
   await git.raw(['add', '--all', '--', ...paths]);
-  const env = identity ? { ...process.env, ...commitEnv(identity.author, identity.date) } : { ...process.env };
-  await git.env(env).raw(['commit', '--quiet', '--cleanup=verbatim', '-m', message]);
+  await git.env(gitEnv(identity ? commitEnv(identity.author, identity.date) : {})).raw(['commit', '--quiet', '--cleanup=verbatim', '-m', message]);
   return headCommit(root);
 }
 
