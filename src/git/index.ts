@@ -16,5 +16,6 @@ export { fetchToCache, cacheKey, gitMessage, defaultCacheDir, CacheError } from 
 export type { CacheOptions, CacheProgress, CachedCommit, CacheStage } from './cache.js';
 export { blameLine, lastChangeOf, deletionOf, commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
 export type { CommitRef } from './evidence.js';
-export { assertCleanTree, uncommittedChanges, commitFiles, DirtyTreeError } from './worktree.js';
 export { readFileAtCommit, assertRepoPath, SourceUnavailableError } from './readFile.js';
+export { assertCleanTree, changedPaths, commitFiles, commitPaths, DirtyTreeError, headCommit, restorePaths } from './worktree.js';
+export type { Identity } from './worktree.js';

@@ -22,6 +22,20 @@ export interface NamespaceFacts {
   newSince?: string | null;
 }
 
+/** Whether a library can replace an incubator module by changing imports alone (`drop-in.tsv`). */
+export interface DropInFacts {
+  module: string;
+  dropIn: boolean;
+  /** The import that replaces the module (`oslo_utils.timeutils`); '' when there is no library. */
+  newImport: string;
+  /** The PyPI distribution (`oslo.utils`); '' when there is no library. */
+  library: string;
+  /** The first release that ships `newImport`, for requirements.txt; '' when not a drop-in. */
+  minVersion: string;
+  /** Why it is, or is not, a drop-in. */
+  reason: string;
+}
+
 export interface LibraryFacts {
   pypiName: string;
   importName: string;
@@ -60,6 +74,7 @@ export class Knowledge {
   private readonly namespaces = new Map<string, NamespaceFacts>();
   private readonly librariesByPypi = new Map<string, LibraryFacts>();
   private readonly librariesByImport = new Map<string, LibraryFacts>();
+  private readonly dropIns = new Map<string, DropInFacts>();
 
   constructor(dataDir: string = knowledgeDataDir) {
     for (const row of readTsv(join(dataDir, 'incubator-modules.tsv'))) {
@@ -98,6 +113,17 @@ export class Knowledge {
       };
       this.librariesByPypi.set(normaliseDistribution(lib.pypiName), lib);
       if (lib.importName) this.librariesByImport.set(lib.importName, lib);
+    }
+    for (const row of readTsv(join(dataDir, 'drop-in.tsv'))) {
+      if (!row['module']) continue;
+      this.dropIns.set(row['module'], {
+        module: row['module'],
+        dropIn: row['drop_in'] === 'yes',
+        newImport: row['new_import'] ?? '',
+        library: row['library'] ?? '',
+        minVersion: row['min_version'] ?? '',
+        reason: row['reason'] ?? '',
+      });
     }
   }
 
@@ -152,6 +178,11 @@ export class Knowledge {
   /** Every top-level import name of the family (`oslo_utils`, `stevedore`): what adoption is judged by. */
   libraryImportNames(): string[] {
     return [...this.librariesByImport.keys()];
+  }
+
+  /** What the knowledge base says of replacing an incubator module by changing imports alone; null when it says nothing. */
+  dropIn(module: string): DropInFacts | null {
+    return this.dropIns.get(module) ?? null;
   }
 
   library(pypiName: string): LibraryFacts | null {

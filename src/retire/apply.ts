@@ -19,9 +19,9 @@ function dirOf(change: PlannedChange, roots: RetireRoots): string {
 
 /** Refuses (DirtyTreeError) when any given checkout has uncommitted changes, before anything is written. */
 export async function assertCleanCheckouts(roots: RetireRoots): Promise<void> {
-  await assertCleanTree(roots.repository, `the repository (${roots.repository})`);
-  if (roots.projectConfig) await assertCleanTree(roots.projectConfig, `project-config (${roots.projectConfig})`);
-  if (roots.governance) await assertCleanTree(roots.governance, `governance (${roots.governance})`);
+  await assertCleanTree(roots.repository, `the repository (${roots.repository})`, { untracked: true });
+  if (roots.projectConfig) await assertCleanTree(roots.projectConfig, `project-config (${roots.projectConfig})`, { untracked: true });
+  if (roots.governance) await assertCleanTree(roots.governance, `governance (${roots.governance})`, { untracked: true });
 }
 
 /**

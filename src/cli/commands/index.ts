@@ -4,9 +4,10 @@ import { provenanceCommand } from './provenance.js';
 import { mergeCommand } from './merge.js';
 import { retireCommand } from './retire.js';
 import { reviewCommand } from './review.js';
+import { fixCommand } from './fix.js';
 import { scanCommand } from './scan.js';
 import type { Command } from './types.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [scanCommand, reviewCommand, checklistCommand, retireCommand, mergeCommand, provenanceCommand, demoCommand];
+export const COMMANDS: Command[] = [scanCommand, reviewCommand, checklistCommand, fixCommand, retireCommand, mergeCommand, provenanceCommand, demoCommand];
 export type { Command };

@@ -1,0 +1,134 @@
+// Unified diffs in git's format (`git apply` takes them), computed with Myers' algorithm on lines.
+// Deterministic: the same before and after always give the same text.
+
+export interface FileDiffInput {
+  path: string;
+  /** null for a file that is created. */
+  before: string | null;
+  /** null for a file that is deleted. */
+  after: string | null;
+  /** Git file mode, `100644` or `100755`. */
+  mode: string;
+}
+
+const CONTEXT = 3;
+
+/** Lines with their line breaks, so a missing final break shows. */
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n').map((l) => `${l}\n`);
+  const last = lines.pop()!;
+  if (last !== '\n') lines.push(last.slice(0, -1));
+  return lines;
+}
+
+type Op = { type: ' ' | '-' | '+'; line: string };
+
+/** The shortest edit script from a to b (Myers, 1986), as a list of kept, removed and added lines. */
+export function diffLines(a: string[], b: string[]): Op[] {
+  const n = a.length;
+  const m = b.length;
+  const max = n + m;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace: Int32Array[] = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  // Walk the trace back from the end to recover the path.
+  const ops: Op[] = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d > 0; d--) {
+    const vd = trace[d]!;
+    const k = x - y;
+    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
+    const prevX = vd[offset + prevK]!;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) ops.push({ type: ' ', line: a[--x]! }), y--;
+    if (x === prevX) ops.push({ type: '+', line: b[--y]! });
+    else ops.push({ type: '-', line: a[--x]! });
+  }
+  while (x > 0 && y > 0) ops.push({ type: ' ', line: a[--x]! }), y--;
+  return ops.reverse();
+}
+
+function range(start: number, count: number): string {
+  // An empty range names the line before it, as diff does.
+  if (count === 0) return `${start - 1},0`;
+  return count === 1 ? `${start}` : `${start},${count}`;
+}
+
+function hunks(ops: Op[]): string {
+  const out: string[] = [];
+  const changed = ops.map((o) => o.type !== ' ');
+  let i = 0;
+  while (i < ops.length) {
+    if (!changed[i]) {
+      i++;
+      continue;
+    }
+    // Grow the hunk while the next change is within two contexts' reach.
+    const start = Math.max(0, i - CONTEXT);
+    let end = i;
+    for (;;) {
+      while (end < ops.length && changed[end]) end++;
+      let next = end;
+      while (next < ops.length && !changed[next]) next++;
+      if (next < ops.length && next - end <= 2 * CONTEXT) end = next;
+      else break;
+    }
+    end = Math.min(ops.length, end + CONTEXT);
+    let oldStart = 1;
+    let newStart = 1;
+    for (let j = 0; j < start; j++) {
+      if (ops[j]!.type !== '+') oldStart++;
+      if (ops[j]!.type !== '-') newStart++;
+    }
+    const body = ops.slice(start, end);
+    const oldCount = body.filter((o) => o.type !== '+').length;
+    const newCount = body.filter((o) => o.type !== '-').length;
+    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@\n`);
+    for (const o of body) {
+      out.push(o.type + o.line);
+      if (!o.line.endsWith('\n')) out.push('\n\\ No newline at end of file\n');
+    }
+    i = end;
+  }
+  return out.join('');
+}
+
+/** One file's part of a patch; '' when nothing changes. */
+export function fileDiff(f: FileDiffInput): string {
+  if (f.before === f.after) return '';
+  const header = [`diff --git a/${f.path} b/${f.path}`];
+  if (f.after === null) header.push(`deleted file mode ${f.mode}`);
+  else if (f.before === null) header.push(`new file mode ${f.mode}`);
+  // As git does, an empty file created or deleted has no hunk and no ---/+++ lines.
+  if ((f.before ?? '') === '' && (f.after ?? '') === '') return `${header.join('\n')}\n`;
+  header.push(f.before === null ? '--- /dev/null' : `--- a/${f.path}`, f.after === null ? '+++ /dev/null' : `+++ b/${f.path}`);
+  const ops = diffLines(splitLines(f.before ?? ''), splitLines(f.after ?? ''));
+  return `${header.join('\n')}\n${hunks(ops)}`;
+}
+
+/** A patch of several files, in path order. */
+export function unifiedDiff(files: readonly FileDiffInput[]): string {
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map(fileDiff)
+    .join('');
+}

@@ -1,0 +1,262 @@
+// Rewrites of one Python file, planned from tree-sitter node ranges: import statements of the
+// retired `oslo.` namespace and of drop-in incubator modules, and the attribute chains
+// (`oslo.messaging.Target`) that go through a module imported by its dotted name.
+// Pure: text in, text out.
+
+import { parsePython, resolveFrom, type SyntaxNode, type Tree } from '../scan/index.js';
+import { applyEdits, eolOf, indentAt, lineEndAt, syntaxErrorCount, type Edit } from './edits.js';
+import type { RewriteCatalog } from './rewrites.js';
+import { bindingsIn, isBinding, isShadowed } from './scope.js';
+
+/** One place in the file whose edit depends on which rewrites are active. */
+interface Site {
+  keys: string[];
+  render(active: ReadonlySet<string>): Edit[];
+}
+
+export interface PythonAnalysis {
+  text: string;
+  sites: Site[];
+  /** Every rewrite key the file has a site for. */
+  keys: Set<string>;
+  /** Keys that must not be applied in this file, with the reason. */
+  blocked: Map<string, string>;
+  /** ERROR and MISSING nodes before any rewrite. */
+  errors: number;
+}
+
+export interface PythonOutcome {
+  /** Keys applied, in the order given. */
+  accepted: string[];
+  /** Keys left alone, with the reason. */
+  rejected: Map<string, string>;
+}
+
+/** Drops whitespace, line continuations and comments a dotted name may carry in multi-line forms. */
+function clean(dotted: string): string {
+  return dotted.replace(/#[^\n]*/g, '').replace(/[\s\\]+/g, '');
+}
+
+/** `import oslo_messaging as messaging`, `from oslo_utils import netutils as network_utils`. */
+export function importStatementFor(newImport: string, bound: string): string {
+  const parts = newImport.split('.');
+  const last = parts.pop()!;
+  const as = last === bound ? '' : ` as ${bound}`;
+  return parts.length === 0 ? `import ${last}${as}` : `from ${parts.join('.')} import ${last}${as}`;
+}
+
+function replaceSite(key: string, node: SyntaxNode, text: string): Site {
+  return { keys: [key], render: (active) => (active.has(key) ? [{ start: node.startIndex, end: node.endIndex, text }] : []) };
+}
+
+interface NameEntry {
+  node: SyntaxNode;
+  /** Set when importing this name is a rewrite: the key and the statement that replaces it. */
+  key: string | null;
+  statement: string;
+}
+
+/**
+ * `from oslo import i18n, messaging as msg` and `from nova.openstack.common import log, jsonutils`:
+ * names that are rewritten move to statements of their own, on the lines after the statement;
+ * when every name moves, the statement is replaced (comments inside it are kept above).
+ */
+function fromNamesSite(statement: SyntaxNode, entries: NameEntry[], text: string): Site {
+  const keys = [...new Set(entries.flatMap((e) => (e.key ? [e.key] : [])))];
+  return {
+    keys,
+    render(active) {
+      const moved = entries.map((e) => e.key !== null && active.has(e.key));
+      if (!moved.some(Boolean)) return [];
+      const indent = indentAt(text, statement.startIndex);
+      // A statement after `if x:` or `;` on its line: new lines would leave its block, so stay on the line.
+      const startsLine = text.slice(text.lastIndexOf('\n', statement.startIndex - 1) + 1, statement.startIndex).trim() === '';
+      const separator = startsLine ? eolOf(text) + indent : '; ';
+      const lines = entries.filter((_, i) => moved[i]).map((e) => e.statement);
+      if (moved.every(Boolean)) {
+        const comments = startsLine ? statement.descendantsOfType('comment').map((c) => c.text) : [];
+        return [{ start: statement.startIndex, end: statement.endIndex, text: [...comments, ...lines].join(separator) }];
+      }
+      const edits: Edit[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        if (!moved[i]) continue;
+        let j = i;
+        while (j + 1 < entries.length && moved[j + 1]) j++;
+        // A run of moved names goes with the separator after it, or before it when it ends the list.
+        edits.push(
+          j + 1 < entries.length
+            ? { start: entries[i]!.node.startIndex, end: entries[j + 1]!.node.startIndex, text: '' }
+            : { start: entries[i - 1]!.node.endIndex, end: entries[j]!.node.endIndex, text: '' },
+        );
+        i = j;
+      }
+      // After a trailing comment on the statement's last line, so `# noqa` stays with its statement.
+      const lineEnd = lineEndAt(text, statement.endIndex);
+      const at = startsLine && /^[ \t]*(#.*)?$/.test(text.slice(statement.endIndex, lineEnd)) ? lineEnd : statement.endIndex;
+      edits.push({ start: at, end: at, text: lines.map((l) => separator + l).join('') });
+      return edits;
+    },
+  };
+}
+
+/** A chain prefix that the rewrite of a plain `import a.b` statement changes: `oslo.config` → `oslo_config`. */
+interface ChainRewrite {
+  key: string;
+  oldPrefix: string;
+  newPrefix: string;
+}
+
+function rootOf(attribute: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | null = attribute;
+  while (n && n.type === 'attribute') n = n.childForFieldName('object');
+  return n && n.type === 'identifier' ? n : null;
+}
+
+function insideImport(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
+  }
+  return false;
+}
+
+export function analysePython(text: string, file: string, catalog: RewriteCatalog): PythonAnalysis {
+  const tree = parsePython(text);
+  const sites: Site[] = [];
+  const blocked = new Map<string, string>();
+  const chains = new Map<string, ChainRewrite[]>(); // root name → prefixes its plain imports bring
+  const plainRoots = new Map<string, number>(); // root name → plain imports of it that no rewrite touches
+
+  for (const statement of tree.rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (statement.type === 'import_statement') {
+      for (const name of statement.childrenForFieldName('name')) {
+        const dotted = name.type === 'aliased_import' ? name.childForFieldName('name')! : name;
+        const m = catalog.match(clean(dotted.text));
+        const root = clean(dotted.text).split('.')[0]!;
+        if (!m) {
+          if (name.type !== 'aliased_import') plainRoots.set(root, (plainRoots.get(root) ?? 0) + 1);
+          continue;
+        }
+        sites.push(replaceSite(m.rewrite.key, dotted, m.rewrite.newImport + m.rest));
+        // `import oslo.config` binds `oslo`: its uses spell the old prefix and change with it.
+        if (name.type !== 'aliased_import') {
+          const list = chains.get(root) ?? [];
+          if (!list.some((c) => c.oldPrefix === m.oldPrefix)) list.push({ key: m.rewrite.key, oldPrefix: m.oldPrefix, newPrefix: m.rewrite.newImport });
+          chains.set(root, list);
+        }
+      }
+      continue;
+    }
+    const moduleNode = statement.childForFieldName('module_name');
+    if (!moduleNode) continue;
+    const from = resolveFrom(clean(moduleNode.text), file);
+    if (from === null) continue;
+    const m = catalog.match(from);
+    if (m) {
+      sites.push(replaceSite(m.rewrite.key, moduleNode, m.rewrite.newImport + m.rest));
+      continue;
+    }
+    const entries: NameEntry[] = statement.childrenForFieldName('name').map((node) => {
+      const dotted = node.type === 'aliased_import' ? node.childForFieldName('name')! : node;
+      const alias = node.type === 'aliased_import' ? node.childForFieldName('alias')!.text : null;
+      const name = clean(dotted.text);
+      const mm = catalog.match(`${from}.${name}`);
+      if (!mm || mm.rest !== '') return { node, key: null, statement: '' };
+      return { node, key: mm.rewrite.key, statement: importStatementFor(mm.rewrite.newImport, alias ?? name) };
+    });
+    if (entries.some((e) => e.key)) sites.push(fromNamesSite(statement, entries, text));
+  }
+
+  for (const [root, list] of chains) {
+    const uses = tree.rootNode.descendantsOfType('identifier').filter((id) => id.text === root && isNameUse(id) && !insideImport(id));
+    // Anything else bound to the same name at module level makes its uses ambiguous: leave the file alone.
+    const rebound = bindingsIn(tree.rootNode, root).filter((b) => !insideImport(b));
+    const moduleUses = uses.filter((id) => !isBinding(id) && !isShadowed(id, root));
+    const uncovered = moduleUses.filter((id) => {
+      const chain = outermostChain(id);
+      return !list.some((c) => chain.startsWith(c.oldPrefix + '.') || chain === c.oldPrefix);
+    });
+    for (const c of list) {
+      if (rebound.length > 0) {
+        blocked.set(c.key, `${root} is also assigned at line ${rebound[0]!.startPosition.row + 1}, so its uses cannot be told apart from ${c.oldPrefix}`);
+      } else if (uncovered.length > 0 && !plainRoots.has(root)) {
+        blocked.set(c.key, `${root} is used at line ${uncovered[0]!.startPosition.row + 1} for more than ${list.map((x) => x.oldPrefix).join(', ')}, and would no longer be bound`);
+      }
+    }
+    for (const id of moduleUses) {
+      const node = prefixNode(id, list);
+      if (node) sites.push(replaceSite(node.chain.key, node.node, node.chain.newPrefix));
+    }
+  }
+
+  const keys = new Set(sites.flatMap((s) => s.keys));
+  return { text, sites, keys, blocked, errors: syntaxErrorCount(tree) };
+}
+
+/** False for identifiers that are not a use of a variable: `x.oslo`, `f(oslo=1)`. */
+function isNameUse(id: SyntaxNode): boolean {
+  const parent = id.parent;
+  if (!parent) return true;
+  if (parent.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex !== id.startIndex;
+  if (parent.type === 'global_statement' || parent.type === 'nonlocal_statement') return false;
+  if (parent.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex !== id.startIndex;
+  return true;
+}
+
+/** The text of the longest attribute chain an identifier starts (`oslo.messaging.Target`), cleaned. */
+function outermostChain(id: SyntaxNode): string {
+  let n = id;
+  while (n.parent && n.parent.type === 'attribute' && n.parent.childForFieldName('object')?.startIndex === n.startIndex && n.parent.childForFieldName('object')?.endIndex === n.endIndex) n = n.parent;
+  return clean(n.text);
+}
+
+/** The attribute node spelling exactly one of the prefixes, starting at identifier `id`. */
+function prefixNode(id: SyntaxNode, list: ChainRewrite[]): { node: SyntaxNode; chain: ChainRewrite } | null {
+  let n = id;
+  for (;;) {
+    const parent = n.parent;
+    if (!parent || parent.type !== 'attribute') return null;
+    const object = parent.childForFieldName('object');
+    if (!object || object.startIndex !== n.startIndex || object.endIndex !== n.endIndex) return null;
+    n = parent;
+    if (rootOf(n)?.startIndex !== id.startIndex) return null;
+    const text = clean(n.text);
+    const chain = list.find((c) => c.oldPrefix === text);
+    if (chain) return { node: n, chain };
+  }
+}
+
+export function renderPython(analysis: PythonAnalysis, active: ReadonlySet<string>): string {
+  return applyEdits(
+    analysis.text,
+    analysis.sites.flatMap((s) => s.render(active)),
+  );
+}
+
+function errorsOf(text: string): number {
+  const tree: Tree = parsePython(text);
+  return syntaxErrorCount(tree);
+}
+
+/**
+ * Applies the keys one at a time, in order, keeping each only if the file still parses with no
+ * more syntax errors than before; a key blocked in this file is left alone.
+ */
+export function acceptRewrites(analysis: PythonAnalysis, order: readonly string[]): PythonOutcome {
+  const accepted: string[] = [];
+  const rejected = new Map<string, string>();
+  for (const key of order) {
+    if (!analysis.keys.has(key)) continue;
+    const why = analysis.blocked.get(key);
+    if (why) {
+      rejected.set(key, why);
+      continue;
+    }
+    const candidate = renderPython(analysis, new Set([...accepted, key]));
+    if (errorsOf(candidate) > analysis.errors) {
+      rejected.set(key, 'the rewritten file would not parse');
+      continue;
+    }
+    accepted.push(key);
+  }
+  return { accepted, rejected };
+}

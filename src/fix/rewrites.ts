@@ -1,0 +1,108 @@
+// The rewrites the fixer knows: a retired `oslo.X` namespace prefix becomes `oslo_X`, and a
+// drop-in incubator module `<pkg>.openstack.common.M` becomes its library's module. Both are
+// a change of dotted prefix; everything after the prefix stays.
+
+import type { Knowledge } from '../knowledge/index.js';
+import { splitCopyModule } from '../scan/index.js';
+
+export type RewriteKind = 'namespace' | 'incubator';
+
+export interface Rewrite {
+  /** `namespace:oslo.config`, `incubator:timeutils`: what `--only` selects and plans group by. */
+  key: string;
+  kind: RewriteKind;
+  /** The old library (`oslo.config`) or the incubator module (`timeutils`). */
+  subject: string;
+  /** The PyPI distribution the change is about: one commit per library. */
+  library: string;
+  /** The new import of the subject (`oslo_config`, `oslo_utils.timeutils`). */
+  newImport: string;
+  /** For incubator swaps: the first release shipping `newImport`, for requirements.txt. */
+  minVersion: string;
+  /** Why the rewrite is safe, in a clause. */
+  reason: string;
+}
+
+export interface PrefixMatch {
+  rewrite: Rewrite;
+  /** The part of the dotted name the rewrite replaces (`oslo.config`, `nova.openstack.common.timeutils`). */
+  oldPrefix: string;
+  /** What follows the prefix, with its leading dot, or ''. */
+  rest: string;
+}
+
+export function namespaceKey(old: string): string {
+  return `namespace:${old}`;
+}
+
+export function incubatorKey(module: string): string {
+  return `incubator:${module}`;
+}
+
+/** Finds the rewrite, if any, for a dotted module name. */
+export class RewriteCatalog {
+  private readonly cache = new Map<string, Rewrite | null>();
+
+  constructor(private readonly kb: Knowledge) {}
+
+  /** The namespace rewrite for `oslo.X`, or null when the name is not under the `oslo.` namespace. */
+  namespace(dotted: string): Rewrite | null {
+    const ns = this.kb.namespace(dotted);
+    if (!ns) return null;
+    return this.memo(namespaceKey(ns.old), () => ({
+      key: namespaceKey(ns.old),
+      kind: 'namespace',
+      subject: ns.old,
+      library: ns.package ?? ns.old,
+      newImport: ns.new,
+      minVersion: '',
+      reason: `the ${ns.old} namespace package is retired; the library is imported as ${ns.new}`,
+    }));
+  }
+
+  /** The swap for an incubator module, or null when the knowledge base does not mark it as a drop-in. */
+  incubator(module: string): Rewrite | null {
+    return this.memo(incubatorKey(module), () => {
+      const facts = this.kb.dropIn(module);
+      if (!facts?.dropIn || !facts.newImport || !facts.library) return null;
+      return {
+        key: incubatorKey(module),
+        kind: 'incubator',
+        subject: module,
+        library: facts.library,
+        newImport: facts.newImport,
+        minVersion: facts.minVersion,
+        reason: facts.reason,
+      };
+    });
+  }
+
+  /** The rewrite whose old prefix starts this dotted name (already resolved to absolute form). */
+  match(dotted: string): PrefixMatch | null {
+    const parts = dotted.split('.');
+    if (parts[0] === 'oslo' && parts.length >= 2) {
+      const rewrite = this.namespace(dotted);
+      if (!rewrite) return null;
+      return { rewrite, oldPrefix: parts.slice(0, 2).join('.'), rest: tail(parts, 2) };
+    }
+    const split = splitCopyModule(dotted);
+    if (!split || !split.module) return null;
+    const head = dotted.slice(0, dotted.length - split.module.length); // `nova.openstack.common.`
+    const moduleParts = split.module.split('.');
+    // The longest module prefix that is a drop-in: `timeutils` in `…common.timeutils.utcnow`.
+    for (let n = moduleParts.length; n > 0; n--) {
+      const rewrite = this.incubator(moduleParts.slice(0, n).join('.'));
+      if (rewrite) return { rewrite, oldPrefix: head + moduleParts.slice(0, n).join('.'), rest: tail(moduleParts, n) };
+    }
+    return null;
+  }
+
+  private memo(key: string, make: () => Rewrite | null): Rewrite | null {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key)!;
+  }
+}
+
+function tail(parts: string[], from: number): string {
+  return parts.length > from ? `.${parts.slice(from).join('.')}` : '';
+}
