@@ -2,6 +2,7 @@
 // group or namespace library, and the rootwrap → oslo.privsep steps. Pure: a report's Project in,
 // a Checklist out, so the terminal UI can call it as well as the CLI.
 
+import { provenanceLine } from '../provenance/index.js';
 import { knowledge, normaliseDistribution, type Knowledge } from '../knowledge/index.js';
 import { findingsOf, type Finding, type FindingOf, type IncubatorDetail, type Project } from '../report/index.js';
 import { copyLocation } from '../scan/index.js';
@@ -121,6 +122,11 @@ function incubatorItems(project: Project, requirements: Requirement[]): Checklis
     for (const p of needed) detail.push(requirementLine(requirements, p, minimumVersion(p, g.facts?.successorSince)));
     const modules = [...g.modules].sort();
     if (modules.length) detail.push(`Copied modules: ${modules.map((m) => `\`${m}\``).join(', ')}.`);
+    // With provenance (scan --incubator), what replacing the copy would lose: local changes, unmatched files, staleness.
+    for (const copy of g.copies) {
+      const p = copy.detail.provenance;
+      if (p && (p.status !== 'exact' || p.stale)) detail.push(provenanceLine(copy)!);
+    }
     if (usesLeft === 0) detail.push('Nothing outside the copy imports it: it goes with the copy tree.');
     const places: ChecklistPlace[] = g.imports.map((f) => {
       const from = `${copyPackage ?? f.file.split('/')[0]}.openstack.common.${f.detail.module}`;

@@ -2,8 +2,10 @@
 // they are scanned, turned into targets and batch options in one place.
 
 import { join } from 'node:path';
-import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir } from '../git/index.js';
-import { DEFAULT_JOBS, type BatchOptions } from '../pipeline/index.js';
+import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir, UnsafeValueError } from '../git/index.js';
+import { DEFAULT_JOBS, withProvenance, type BatchOptions } from '../pipeline/index.js';
+import { defaultProvenanceCacheDir, IncubatorError, openIncubator } from '../provenance/index.js';
+import type { Report } from '../report/index.js';
 import { defaultScanCacheDir } from '../scan/index.js';
 import { resolveTargets, SourceError, type Target } from '../sources/index.js';
 import { positiveInt, type parse } from './args.js';
@@ -113,4 +115,24 @@ export function batchOptionsOf(values: TargetValues, signal?: AbortSignal): Batc
     activity: { bots },
     signal,
   };
+}
+
+export const INCUBATOR_OPTIONS = { incubator: { type: 'string' } } as const;
+export const INCUBATOR_USAGE = '[--incubator PATH|URL]';
+
+/**
+ * With `--incubator`, the report's incubator copies get their provenance. The incubator's index is
+ * kept beside the clones when `--cache-dir` is given, else in its own default folder.
+ */
+export async function addProvenance(report: Report, spec: string | undefined, cacheDir: string | undefined, clones: string): Promise<Report> {
+  if (spec === undefined) return report;
+  let incubator;
+  try {
+    incubator = await openIncubator(spec, { cacheDir: cacheDir ? join(cacheDir, '.oslo-audit-provenance') : defaultProvenanceCacheDir() });
+  } catch (e) {
+    // Without the incubator's history nothing can be compared: an input error, not a project failure.
+    if (e instanceof IncubatorError || e instanceof UnsafeValueError) throw new UsageError(`--incubator: ${(e as Error).message}`);
+    throw e;
+  }
+  return withProvenance(report, incubator, { cacheDir: clones });
 }

@@ -43,6 +43,26 @@ export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout
   return { root, commit };
 }
 
+/**
+ * Like openCheckout, but a bare repository (a clone in the cache) is accepted too: its git dir is
+ * its root for reading trees and blobs.
+ */
+export async function openRepository(path: string, ref = 'HEAD'): Promise<Checkout> {
+  try {
+    return await openCheckout(path, ref);
+  } catch (e) {
+    if (!(e instanceof NotACheckoutError) || !/not a git checkout/.test(e.message)) throw e;
+    const git = simpleGit({ baseDir: resolve(path) });
+    const bare = await git.revparse(['--is-bare-repository']).then((o) => o.trim() === 'true', () => false);
+    if (!bare) throw e;
+    try {
+      return { root: resolve(path), commit: (await git.revparse(['--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`])).trim() };
+    } catch (err) {
+      throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
 /** Files tracked at `commit`, read straight from git's object store: ignored and untracked files never appear. */
 export function gitTreeSource(root: string, commit: string): TreeSource {
   return {

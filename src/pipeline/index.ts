@@ -7,3 +7,6 @@ export type { BatchOptions } from './batch.js';
 export { parseShard, shardOf, selectShard } from './shard.js';
 export type { Shard } from './shard.js';
 export { plainLogger } from './logger.js';
+export { withProvenance } from './provenance.js';
+export { repositoryDir } from './source.js';
+export type { SourceLocations } from './source.js';

@@ -16,7 +16,7 @@ export interface SourceLocations {
 }
 
 /** Where a project's repository is on this machine: the checkout it was scanned from, or its clone in the cache. */
-function repositoryDir(project: Project, where: SourceLocations): string | null {
+export function repositoryDir(project: Project, where: SourceLocations): string | null {
   if (/^[a-z][a-z0-9+.-]*:|^[^/.][^/:]*:/i.test(project.source)) {
     if (!where.cacheDir) return null;
     try {

@@ -1,7 +1,7 @@
-// Provenance of one scanned checkout: reads its copies and openstack-common.conf at the scanned
+// Provenance of one scanned checkout (or a bare clone of it): reads its copies and openstack-common.conf at the scanned
 // commit, then matches them against the incubator.
 
-import { gitTreeSource, openCheckout } from '../git/index.js';
+import { gitTreeSource, openRepository } from '../git/index.js';
 import type { Project } from '../report/index.js';
 import { confBase, copyLocation, type TreeEntry } from '../scan/index.js';
 import type { Incubator } from './incubator.js';
@@ -18,7 +18,7 @@ const CONF = 'openstack-common.conf';
 export async function checkoutProvenance(project: Project, path: string, incubator: Incubator, options: Omit<ProvenanceOptions, 'confBase'> = {}): Promise<Project> {
   if (project.error || !project.commit) return project;
   try {
-    const { root } = await openCheckout(path, project.commit);
+    const { root } = await openRepository(path, project.commit);
     const source = gitTreeSource(root, project.commit);
     const entries = await source.entries();
     // Symlinks are never followed: a link in a copy has no content of its own to compare.

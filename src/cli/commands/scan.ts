@@ -3,13 +3,14 @@ import { parseShard, plainLogger, runBatch, selectShard } from '../../pipeline/i
 import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
-import { batchOptionsOf, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { addProvenance, batchOptionsOf, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
 
 const OPTIONS = {
   ...OUTPUT_OPTIONS,
   ...TARGET_OPTIONS,
+  ...INCUBATOR_OPTIONS,
   shard: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
@@ -17,7 +18,7 @@ const OPTIONS = {
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'scan repositories (checkouts, URLs, namespace/name, governance, GitHub orgs) for what stands between them and the Oslo libraries',
-  usage: [`oslo-audit scan ${TARGET_USAGE[0]}`, ...TARGET_USAGE.slice(1).map((l) => `                ${l}`), `                [--shard I/N] [--quiet] ${OUTPUT_USAGE}`, '', TARGET_HELP].join('\n'),
+  usage: [`oslo-audit scan ${TARGET_USAGE[0]}`, ...TARGET_USAGE.slice(1).map((l) => `                ${l}`), `                [--shard I/N] [--quiet] ${INCUBATOR_USAGE} ${OUTPUT_USAGE}`, '', TARGET_HELP].join('\n'),
   async run(argv) {
     const { values, positionals, tokens } = parse(expandBareColor(argv), OPTIONS);
     const plan = outputPlan(values, tokens, { env: process.env, stdoutIsTTY: process.stdout.isTTY === true, defaultFormat: 'table' });
@@ -45,6 +46,7 @@ export const scanCommand: Command = {
       return EXIT.interrupted;
     }
     if (shard) report.shard = shard;
+    report = await addProvenance(report, values.incubator, values['cache-dir'] || undefined, options.cacheDir);
     return deliver(report, plan);
   },
 };
