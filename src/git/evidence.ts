@@ -54,6 +54,17 @@ export async function lastChangeOf(dir: string, path: string, needle: string, re
   }
 }
 
+/** Every commit that changed how often `needle` occurs in `path` (added or removed it), newest first. */
+export async function changesOf(dir: string, path: string, needle: string, ref = 'HEAD', limit = 20): Promise<CommitRef[]> {
+  if (CONTROL.test(needle) || needle === '') throw new UnsafeValueError(`refusing search text ${JSON.stringify(needle)}`);
+  try {
+    const out = await simpleGit({ baseDir: dir }).raw(['log', `-${limit}`, FORMAT, `-S${needle}`, '--end-of-options', assertSafeRef(ref), '--', safePath(path)]);
+    return out.split('\n').flatMap((l) => (l.trim() ? [parseCommitLine(l)!] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** The newest commit that deleted `path`, if it ever existed and is gone. */
 export async function deletionOf(dir: string, path: string, ref = 'HEAD'): Promise<CommitRef | null> {
   try {

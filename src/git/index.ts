@@ -14,7 +14,7 @@ export { withLock, LockTimeoutError } from './lock.js';
 export type { LockOptions } from './lock.js';
 export { fetchToCache, cacheKey, gitMessage, defaultCacheDir, CacheError } from './cache.js';
 export type { CacheOptions, CacheProgress, CachedCommit, CacheStage } from './cache.js';
-export { blameLine, lastChangeOf, deletionOf, commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
+export { blameLine, changesOf, lastChangeOf, deletionOf, commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
 export type { CommitRef } from './evidence.js';
 export { readFileAtCommit, assertRepoPath, SourceUnavailableError } from './readFile.js';
 export { assertCleanTree, changedPaths, commitFiles, commitPaths, DirtyTreeError, headCommit, restorePaths } from './worktree.js';

@@ -57,6 +57,13 @@ export interface RepositoryFacts {
   readme: string | null;
   /** The commit HEAD points at. */
   head: string | null;
+  /**
+   * The commit that retired the repository, found in its history: README.rst says the project is no
+   * longer maintained and nothing but README.rst, .gitreview and dot files is left. Null when none.
+   */
+  retirement?: { commit: string; date: string } | null;
+  /** Other READMEs at HEAD (README.md, …) by path: a mirror's farewell commit leaves one saying the repository moved. */
+  otherReadmes?: Record<string, string>;
 }
 
 export interface RetireInputs {

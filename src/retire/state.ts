@@ -18,6 +18,11 @@ function evidence(repo: string, file: string | null, line: number | null, note: 
   return { repo, file, line, commit: null, date: null, note, source };
 }
 
+/** Evidence already known to come from a commit (no look-up needed). */
+function atCommit(e: PendingEvidence, at: { commit: string; date: string }): PendingEvidence {
+  return { ...e, commit: at.commit, date: at.date };
+}
+
 export function parseYaml(files: Record<string, string | null> | null, path: string): YamlText | null {
   const text = files?.[path];
   return text === null || text === undefined ? null : new YamlText(path, text);
@@ -162,8 +167,27 @@ function contentStep(inputs: RetireInputs): StepResult {
   } else {
     ev.push(evidence(repository.repo, null, null, 'HEAD holds only README.rst and .gitreview'));
   }
-  return { status: says && extra.length === 0 ? 'done' : 'pending', evidence: ev, leftovers: [] };
+  if (says && extra.length === 0) {
+    if (repository.retirement) ev.push(atCommit(evidence(repository.repo, null, null, 'content removed'), repository.retirement));
+    return { status: 'done', evidence: ev, leftovers: [] };
+  }
+  // A GitHub mirror's farewell (2019: README.md saying the repository moved to OpenDev) came after the
+  // retirement commit and does not bring the content back.
+  const farewell = extra.length > 0 && extra.every((f) => repository.otherReadmes?.[f] !== undefined && MOVED.test(repository.otherReadmes[f]!));
+  if (repository.retirement && farewell) {
+    return {
+      status: 'done',
+      evidence: [
+        atCommit(evidence(repository.repo, 'README.rst', null, 'README.rst said the project is no longer maintained, and only it and .gitreview were left'), repository.retirement),
+        evidence(repository.repo, extra.join(', '), null, 'a later mirror commit replaced the README with a note that the repository moved'),
+      ],
+      leftovers: [],
+    };
+  }
+  return { status: 'pending', evidence: ev, leftovers: [] };
 }
+
+const MOVED = /\b(has\s+)?moved\b/i;
 
 async function governanceStep(inputs: RetireInputs, repo: string, lookup: EvidenceLookup): Promise<StepResult> {
   const gov = inputs.governance;

@@ -171,3 +171,32 @@ test('a project that is not official is not-applicable in governance, and unknow
   assert.equal(statuses(s)['gating-ended'], 'unknown');
   assert.equal(statuses(s)['infra-removed'], 'unknown');
 });
+
+test("a GitHub mirror's farewell after the retirement commit does not undo it (kite, 2016 then 2019)", async () => {
+  const w = await world();
+  await retireUpTo(w, 2); // gating ended, content removed: README.rst says the project is no longer maintained
+  const retired = await stateOf(w);
+  const removal = retired.steps.find((x) => x.id === 'content-removed')!;
+  assert.equal(removal.status, 'done');
+  const at = removal.evidence.find((e) => e.note === 'content removed');
+  assert.match(at?.commit ?? '', /^[0-9a-f]{40}$/);
+  // 2019: the mirror replaces README.rst with a README.md pointing to the new home.
+  await writeCommits(w.kite, [
+    { date: '2019-09-26T10:00:00Z', author: 'Jim Mirror <jim@example.org>', message: 'Retire github mirror, repo moved to opendev', files: { 'README.rst': null, 'README.md': '# This repo has moved to OpenDev\n\nIt can now be found at https://opendev.org/x/kite\n' } },
+  ]);
+  const s = await stateOf(w);
+  const step = s.steps.find((x) => x.id === 'content-removed')!;
+  assert.equal(step.status, 'done');
+  assert.equal(step.evidence[0]!.commit, at!.commit, 'the evidence is the retirement commit, not the farewell');
+  assert.match(step.evidence[1]!.note, /mirror commit replaced the README/);
+  // Activity is judged from before the retirement: the farewell is no sign of life.
+  assert.match(s.candidate.reasons[0]!, /^no human commit since 2016-01-20/);
+});
+
+test('a README.md that does not say the repository moved is still content', async () => {
+  const w = await world();
+  await retireUpTo(w, 2);
+  await writeCommits(w.kite, [{ date: '2019-09-26T10:00:00Z', author: 'Jim <jim@example.org>', message: 'Add notes', files: { 'README.md': '# Notes\n\nUse it like this.\n' } }]);
+  const step = (await stateOf(w)).steps.find((x) => x.id === 'content-removed')!;
+  assert.equal(step.status, 'pending');
+});
