@@ -24,6 +24,7 @@ import { StatusBar } from './StatusBar.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import type { ChangeKind, ChangeSource, ChecklistSource, ChecklistWriter, ProjectChecklists, Runner, SourceReader } from './types.js';
 import { useTerminalSize } from './useTerminalSize.js';
+import { wrapText } from './wrap.js';
 import { plural } from '../util/text.js';
 
 export interface ReviewResult {
@@ -62,10 +63,10 @@ const migrationOnly: ChecklistSource = async (project) => ({ checklists: [migrat
 
 const firstLine = (e: unknown, fallback: string): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] || fallback;
 
-function sheetOf(state: ChecklistState | undefined): SheetLine[] {
+function sheetOf(state: ChecklistState | undefined, width: number): SheetLine[] {
   if (!state || state.state === 'loading') return [{ text: 'loading…', kind: 'note' }];
-  if (state.state === 'failed') return [{ text: `no checklists: ${state.reason}`, kind: 'note' }];
-  return checklistLines(state.value.checklists, state.value.notes);
+  if (state.state === 'failed') return checklistLines([], [`no checklists: ${state.reason}`], width);
+  return checklistLines(state.value.checklists, state.value.notes, width);
 }
 
 /** The changes being shown: for which project, of which kind, and how far along. */
@@ -173,8 +174,8 @@ export function ReviewApp(props: ReviewAppProps) {
   const entries = entriesOf(open);
   const candidacy = useMemo(() => (open && !open.error ? judgeCandidacy(open.activity, now, props.rules) : { isCandidate: false, reasons: [] }), [open, now, props.rules]);
   const checklistSource = props.checklists ?? migrationOnly;
-  const sheetLines = useMemo(() => sheetOf(open ? checklistStates.get(open) : undefined), [open, checklistStates]);
-  const shownChangeLines = useMemo(() => (shownChange ? changeLines(shownChange.change) : []), [shownChange]);
+  const sheetLines = useMemo(() => sheetOf(open ? checklistStates.get(open) : undefined, width - 1), [open, checklistStates, width]);
+  const shownChangeLines = useMemo(() => (shownChange ? changeLines(shownChange.change, width - 1) : []), [shownChange, width]);
 
   // The open project's checklists are asked for when its checklist screen first shows.
   const wantChecklists = open && (view === 'checklist' || view === 'changes') ? open : null;
@@ -212,8 +213,8 @@ export function ReviewApp(props: ReviewAppProps) {
     listPage,
     detailPage: listHeight(body, n.open),
     sheetPage,
-    sheetLines: sheetOf(n.open ? checklistRef.current.get(n.open) : undefined).length,
-    changeLines: changeRef.current ? changeLines(changeRef.current.change).length : 0,
+    sheetLines: sheetOf(n.open ? checklistRef.current.get(n.open) : undefined, width - 1).length,
+    changeLines: changeRef.current ? changeLines(changeRef.current.change, width - 1).length : 0,
   });
   const say = (note: string): void => updateNav((n) => ({ ...n, message: note }));
 
@@ -286,11 +287,14 @@ export function ReviewApp(props: ReviewAppProps) {
         checklistRef.current = new Map();
         setChecklistStates(checklistRef.current);
         if (applied.project) replaceProject(project, applied.project);
+        updateNav((n) => ({ ...n, changes: { ...n.changes, offset: 0 } }));
         say(applied.commits.length ? `committed ${plural(applied.commits.length, 'change')} locally; nothing was pushed` : 'nothing was committed');
       },
       (e: unknown) => {
-        updateChange(seq, { state: 'ready', preview, applying: false });
-        say(`not applied: ${firstLine(e, 'unknown error')}`);
+        const refused = firstLine(e, 'unknown error');
+        updateChange(seq, { state: 'ready', preview, applying: false, refused });
+        updateNav((n) => ({ ...n, changes: { ...n.changes, offset: 0 } }));
+        say(`not applied: ${refused}`);
       },
     );
   };
@@ -369,7 +373,8 @@ export function ReviewApp(props: ReviewAppProps) {
   } else if (view === 'changes' && shownChange) {
     const c = shownChange.change;
     const title = c.state === 'ready' || c.state === 'applied' ? `${CHANGE_NAMES[shownChange.kind]} for ${open.name}: ${c.preview.title}` : `${CHANGE_NAMES[shownChange.kind]} for ${open.name}`;
-    screen = <ChangesScreen title={title} lines={shownChangeLines} offset={nav.changes.offset} height={body} />;
+    const question = nav.confirm && c.state === 'ready' ? wrapText(`Commit ${plural(c.preview.commits, 'change')} locally in ${c.preview.target}? Nothing is pushed.`, width - 1) : [];
+    screen = <ChangesScreen title={title} lines={shownChangeLines} offset={nav.changes.offset} height={body} question={question} />;
     crumb = `${open.name} › ${shownChange.kind === 'fix' ? 'fix' : 'retire'}`;
     hints = c.state === 'ready' && c.preview.apply ? HINTS.changes : HINTS.changesDone;
   } else {
@@ -378,7 +383,7 @@ export function ReviewApp(props: ReviewAppProps) {
     hints = HINTS.checklist;
   }
   const pending = nav.confirm && shownChange?.change.state === 'ready' ? shownChange.change.preview : null;
-  const ask = pending ? `commit ${plural(pending.commits, 'change')} in ${pending.target}? y: yes, any other key: no` : null;
+  const ask = pending ? `y: commit ${plural(pending.commits, 'change')} locally · any other key: cancel` : null;
   const note = ask ?? message ?? (isRawModeSupported ? null : 'keys need a terminal on stdin');
   return (
     <ThemeContext.Provider value={theme}>

@@ -7,12 +7,24 @@ import { useTheme, type Tone } from './theme.js';
 
 const TONE: Partial<Record<ChangeLine['kind'], Tone>> = { added: 'good', removed: 'bad', hunk: 'info', file: 'accent', note: 'warn', commit: 'good' };
 
-export function ChangesScreen({ title, lines, offset, height }: { title: string; lines: readonly ChangeLine[]; offset: number; height: number }) {
+export interface ChangesScreenProps {
+  title: string;
+  lines: readonly ChangeLine[];
+  offset: number;
+  height: number;
+  /** The confirmation asked before committing, shown above the changes (already wrapped). */
+  question?: readonly string[];
+}
+
+export function ChangesScreen({ title, lines, offset, height, question = [] }: ChangesScreenProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate-end">{title}</Text>
-      {lines.slice(offset, offset + Math.max(1, height - 1)).map((l, i) => {
+      {question.map((q, i) => (
+        <Text key={`q${i}`} bold color={theme.color('warn')} inverse wrap="truncate-end">{q}</Text>
+      ))}
+      {lines.slice(offset, offset + Math.max(1, height - 1 - question.length)).map((l, i) => {
         const tone = TONE[l.kind];
         return (
           <Text key={offset + i} wrap="truncate-end" bold={l.kind === 'file' || l.kind === 'commit'} color={tone ? theme.color(tone) : undefined}>

@@ -2,11 +2,13 @@
 // (a unified diff from `fix`, or the planned edits of a retirement), or the commits once applied.
 
 import type { AppliedChanges, ChangeKind, ChangePreview } from './types.js';
+import { wrapText } from './wrap.js';
 
 export type ChangeState =
   | { state: 'loading' }
   | { state: 'failed'; reason: string }
-  | { state: 'ready'; preview: ChangePreview; applying: boolean }
+  /** `refused`: why the last attempt to apply did not commit anything. */
+  | { state: 'ready'; preview: ChangePreview; applying: boolean; refused?: string }
   | { state: 'applied'; preview: ChangePreview; applied: AppliedChanges };
 
 export type ChangeLineKind = 'file' | 'hunk' | 'added' | 'removed' | 'context' | 'note' | 'commit';
@@ -20,22 +22,24 @@ export const CHANGE_NAMES: Record<ChangeKind, string> = { fix: 'Generated migrat
 
 function diffLine(text: string): ChangeLine {
   const plain = text.replace(/\t/g, '    ').replace(/\r$/, '');
-  if (/^(diff --git |--- |\+\+\+ |(edit|create|delete) \S)/.test(plain)) return { text: plain, kind: 'file' };
+  if (/^(diff --git |--- |\+\+\+ |── |(edit|create|delete) \S)/.test(plain)) return { text: plain, kind: 'file' };
   if (/^@@/.test(plain)) return { text: plain, kind: 'hunk' };
   if (plain.startsWith('+')) return { text: plain, kind: 'added' };
   if (plain.startsWith('-')) return { text: plain, kind: 'removed' };
   return { text: plain, kind: 'context' };
 }
 
-export function changeLines(change: ChangeState): ChangeLine[] {
+/** The screen's lines; notes are wrapped to `width`. */
+export function changeLines(change: ChangeState, width = 80): ChangeLine[] {
+  const notes = (texts: readonly string[]): ChangeLine[] => texts.flatMap((t) => wrapText(t, width).map((text): ChangeLine => ({ text, kind: 'note' })));
   switch (change.state) {
     case 'loading':
       return [{ text: 'planning…', kind: 'note' }];
     case 'failed':
-      return [{ text: change.reason, kind: 'note' }];
+      return notes([change.reason]);
     case 'ready': {
       const { preview } = change;
-      const lines: ChangeLine[] = preview.notes.map((text) => ({ text, kind: 'note' }));
+      const lines: ChangeLine[] = notes([...(change.refused ? [`Not applied: ${change.refused}`] : []), ...preview.notes]);
       if (preview.commits === 0) lines.push({ text: 'Nothing to change.', kind: 'note' });
       if (lines.length && preview.text) lines.push({ text: '', kind: 'context' });
       if (preview.text) lines.push(...preview.text.replace(/\n$/, '').split('\n').map(diffLine));

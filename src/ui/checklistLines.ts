@@ -2,6 +2,7 @@
 // line by line, with the markup a terminal does not need taken off and a kind for styling.
 
 import { renderChecklistMarkdown, type Checklist } from '../checklist/index.js';
+import { wrapText } from './wrap.js';
 
 export type SheetLineKind = 'title' | 'heading' | 'item' | 'done' | 'detail' | 'note';
 
@@ -23,9 +24,9 @@ function lineOf(md: string): SheetLine | null {
   return { text: plain, kind: 'detail' };
 }
 
-/** Lines for the checklist screen: notes first, then each checklist's title with its open count and its Markdown body. */
-export function checklistLines(checklists: readonly Checklist[], notes: readonly string[] = []): SheetLine[] {
-  const lines: SheetLine[] = notes.map((text) => ({ text, kind: 'note' }));
+/** Lines for the checklist screen: notes first (wrapped to `width`), then each checklist's title with its open count and its Markdown body. */
+export function checklistLines(checklists: readonly Checklist[], notes: readonly string[] = [], width = 80): SheetLine[] {
+  const lines: SheetLine[] = notes.flatMap((note) => wrapText(note, width).map((text): SheetLine => ({ text, kind: 'note' })));
   for (const list of checklists) {
     if (lines.length) lines.push({ text: '', kind: 'detail' });
     const open = list.items.filter((i) => !i.done).length;

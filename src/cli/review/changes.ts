@@ -56,7 +56,7 @@ function fixPlanner(settings: ReviewSettings): ChangePlanner {
 
 /** A planned retirement change for people: which checkout, the subject, then its edits. */
 function changeText(change: PlannedChange): string {
-  return [`# ${change.target}: ${change.subject}`, ...change.edits.map(editText)].join('\n');
+  return [`── ${change.target}: ${change.subject}`, ...change.edits.map(editText)].join('\n');
 }
 
 function retirementPlanner(settings: ReviewSettings): ChangePlanner {
