@@ -92,10 +92,7 @@ export function findingEntries(project: Project): Entry[] {
 /** The project's provenance in one line: when it last synced from the incubator, and what differs. */
 export function provenanceSummary(p: ProjectProvenance): string {
   const c = p.counts;
-  const parts = [
-    p.syncedAround ? `synced from incubator around ${p.syncedAround.slice(0, 10)}` : 'no copy matches an incubator version',
-    `${plural(c.files, 'copied file')}: ${c.exact} exact, ${c.modified} with local changes, ${c.unmatched} unmatched`,
-    ...(c.stale ? [`${c.stale} stale`] : []),
-  ];
-  return parts.join(' · ');
+  const kinds = [`${c.exact} exact`, ...(c.modified ? [`${c.modified} changed locally`] : []), ...(c.unmatched ? [`${c.unmatched} unmatched`] : []), ...(c.stale ? [`${c.stale} stale`] : [])];
+  const synced = p.syncedAround ? `synced from incubator around ${p.syncedAround.slice(0, 10)}` : 'no copy matches an incubator version';
+  return `${synced} · ${plural(c.files, 'copy', 'copies')}: ${kinds.join(', ')}`;
 }

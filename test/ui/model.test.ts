@@ -88,5 +88,5 @@ test('provenance in the project view: a note per copied file under its module, a
   assert.match((entries[note] as { text: string }).text, /carries 2 local changes: port them before/);
   assert.equal(findingEntries(p).some((e) => e.type === 'note'), false, 'no note without provenance');
   const summary = provenanceSummary({ incubator: { source: 'x', head: 'y' }, base: null, syncedAround: '2014-02-01T00:00:00Z', counts: { files: 3, exact: 2, modified: 1, unmatched: 0, stale: 1 }, localChanges: [], stale: [], unmatched: [] });
-  assert.equal(summary, 'synced from incubator around 2014-02-01 · 3 copied files: 2 exact, 1 with local changes, 0 unmatched · 1 stale');
+  assert.equal(summary, 'synced from incubator around 2014-02-01 · 3 copies: 2 exact, 1 changed locally, 1 stale');
 });
