@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir, UnsafeValueError } from '../git/index.js';
 import { DEFAULT_JOBS, withProvenance, type BatchOptions } from '../pipeline/index.js';
-import { defaultProvenanceCacheDir, IncubatorError, openIncubator } from '../provenance/index.js';
+import { defaultProvenanceCacheDir, IncubatorError, openIncubator, type Incubator } from '../provenance/index.js';
 import type { Report } from '../report/index.js';
 import { defaultScanCacheDir } from '../scan/index.js';
 import { resolveTargets, SourceError, type Target } from '../sources/index.js';
@@ -121,18 +121,21 @@ export const INCUBATOR_OPTIONS = { incubator: { type: 'string' } } as const;
 export const INCUBATOR_USAGE = '[--incubator PATH|URL]';
 
 /**
- * With `--incubator`, the report's incubator copies get their provenance. The incubator's index is
- * kept beside the clones when `--cache-dir` is given, else in its own default folder.
+ * The incubator named by `--incubator`, opened before any scan: without its history nothing can be
+ * compared, so a bad one is an input error. Its index is kept beside the clones when `--cache-dir`
+ * is given, else in its own default folder.
  */
-export async function addProvenance(report: Report, spec: string | undefined, cacheDir: string | undefined, clones: string): Promise<Report> {
-  if (spec === undefined) return report;
-  let incubator;
+export async function incubatorOption(spec: string | undefined, cacheDir: string | undefined): Promise<Incubator | null> {
+  if (spec === undefined) return null;
   try {
-    incubator = await openIncubator(spec, { cacheDir: cacheDir ? join(cacheDir, '.oslo-audit-provenance') : defaultProvenanceCacheDir() });
+    return await openIncubator(spec, { cacheDir: cacheDir ? join(cacheDir, '.oslo-audit-provenance') : defaultProvenanceCacheDir() });
   } catch (e) {
-    // Without the incubator's history nothing can be compared: an input error, not a project failure.
-    if (e instanceof IncubatorError || e instanceof UnsafeValueError) throw new UsageError(`--incubator: ${(e as Error).message}`);
+    if (e instanceof IncubatorError || e instanceof UnsafeValueError) throw new UsageError(`--incubator: ${(e as Error).message.split('\n')[0]}`);
     throw e;
   }
-  return withProvenance(report, incubator, { cacheDir: clones });
+}
+
+/** The report with provenance on its incubator copies, read from checkouts or their clones in `clones`. */
+export async function addProvenance(report: Report, incubator: Incubator | null, clones: string): Promise<Report> {
+  return incubator ? withProvenance(report, incubator, { cacheDir: clones }) : report;
 }

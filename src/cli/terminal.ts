@@ -18,9 +18,20 @@ export function colorWanted(when: ColorWhen | undefined, env: Env, stdoutIsTTY: 
   return stdoutIsTTY;
 }
 
-/** A full-screen interface starts only when a person is at a terminal: never in pipes, files or CI logs. */
+/**
+ * Why a full-screen interface cannot start here, or null when it can: it starts only when a person is
+ * at a terminal, never in pipes, files or CI logs.
+ */
+export function whyNotInteractive(stdinIsTTY: boolean, stdoutIsTTY: boolean, env: Env): string | null {
+  const plain = "for a plain report use 'oslo-audit scan TARGET... --format table|json|markdown'";
+  if (!stdoutIsTTY) return `stdout is not a terminal; ${plain}`;
+  if (!stdinIsTTY) return `stdin is not a terminal, so keys cannot be read; ${plain}`;
+  if (env['TERM'] === 'dumb') return `TERM=dumb cannot show a full-screen interface; ${plain}`;
+  return null;
+}
+
 export function interactiveAllowed(stdinIsTTY: boolean, stdoutIsTTY: boolean, env: Env): boolean {
-  return stdinIsTTY && stdoutIsTTY && env['TERM'] !== 'dumb';
+  return whyNotInteractive(stdinIsTTY, stdoutIsTTY, env) === null;
 }
 
 /** `--color` with no value means `--color=always` (as in git and ls); parseArgs wants a value. */

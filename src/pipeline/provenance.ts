@@ -9,7 +9,8 @@ export async function withProvenance(report: Report, incubator: Incubator, where
   const projects = [];
   for (const project of report.projects) {
     const hasCopies = project.findings.some((f) => f.kind === 'incubator-copy');
-    const dir = hasCopies && !project.error ? repositoryDir(project, where) : null;
+    // A saved report may already carry provenance: it is kept, not computed again.
+    const dir = hasCopies && !project.error && !project.provenance ? repositoryDir(project, where) : null;
     projects.push(dir ? await checkoutProvenance(project, dir, incubator) : project);
   }
   return { ...report, projects };

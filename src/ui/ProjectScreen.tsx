@@ -3,9 +3,9 @@
 
 import { Box, Text } from 'ink';
 import type { Project } from '../report/index.js';
+import type { Candidacy } from '../retire/index.js';
 import { shortAge } from './age.js';
-import type { Candidacy } from './candidacy.js';
-import { place, type Entry } from './findingGroups.js';
+import { place, provenanceSummary, type Entry } from './findingGroups.js';
 import { previewLines, type Preview } from './preview.js';
 import { STATUS_TONES, useTheme } from './theme.js';
 
@@ -35,19 +35,24 @@ function activityLine(project: Project, candidacy: Candidacy, now: Date): string
     `${a.commits365d} commits, ${a.authors365d} authors/365d`,
     `incubator sync ${a.lastIncubatorSync?.slice(0, 10) ?? '-'}`,
   ];
-  return `${parts.join(' · ')}${candidacy.isCandidate ? ` · retirement candidate: ${candidacy.reason}` : ''}`;
+  return `${parts.join(' · ')}${candidacy.isCandidate ? ` · retirement candidate: ${candidacy.reasons.join('; ')}` : ''}`;
 }
 
-/** How many list lines the screen has at this height: the rest goes to the title, activity and preview. */
-export function listHeight(height: number): number {
-  return Math.max(3, height - 3 - (PREVIEW_LINES + 1));
+/** Lines above the findings: the title, the activity, and the provenance when the report has it. */
+export function headerLines(project: Project): number {
+  return project.provenance ? 3 : 2;
+}
+
+/** How many list lines the screen has at this height: the rest goes to the header and the preview. */
+export function listHeight(height: number, project: Project | null = null): number {
+  return Math.max(3, height - 1 - (project ? headerLines(project) : 2) - (PREVIEW_LINES + 1));
 }
 
 export function ProjectScreen({ project, candidacy, entries, selected, offset, preview, width, height, now }: ProjectScreenProps) {
   const theme = useTheme();
   const status = project.error ? 'error' : project.summary.migrationStatus;
   const head = `${project.name}${project.repo ? ` (${project.repo})` : ''}${project.commit ? ` @ ${project.commit.slice(0, 10)}` : ''}  `;
-  const rows = listHeight(height);
+  const rows = listHeight(height, project);
   const finding = selected >= 0 ? entries[selected] : undefined;
   return (
     <Box flexDirection="column" height={height}>
@@ -57,6 +62,7 @@ export function ProjectScreen({ project, candidacy, entries, selected, offset, p
         {candidacy.isCandidate ? <Text color={theme.color('warn')}>  retirement candidate</Text> : null}
       </Text>
       <Text color={theme.color('muted')} wrap="truncate-end">{activityLine(project, candidacy, now)}</Text>
+      {project.provenance ? <Text color={theme.color('muted')} wrap="truncate-end">{`provenance: ${provenanceSummary(project.provenance)}`}</Text> : null}
       {project.error ? (
         <Text color={theme.color('bad')} wrap="wrap">{`error during ${project.error.stage}: ${project.error.message}`}</Text>
       ) : (
@@ -65,6 +71,8 @@ export function ProjectScreen({ project, candidacy, entries, selected, offset, p
           {entries.slice(offset, offset + rows).map((e, i) =>
             e.type === 'group' ? (
               <Text key={offset + i} bold color={theme.color('accent')} wrap="truncate-end">{e.title}</Text>
+            ) : e.type === 'note' ? (
+              <Text key={offset + i} color={theme.color('warn')} wrap="truncate-end">{`  ${e.text}`}</Text>
             ) : (
               <Text key={offset + i} wrap="truncate-end" inverse={offset + i === selected}>{`${offset + i === selected ? '> ' : '  '}${e.text}`}</Text>
             ),

@@ -1,9 +1,12 @@
 // A project's findings as the project screen lists them: incubator findings grouped by module with
 // the successor library, every other kind grouped by kind. Each finding keeps its file:line.
 
-import type { Finding, Kind, Project, Successor } from '../report/index.js';
+import { provenanceLine } from '../provenance/index.js';
+import type { Finding, Kind, Project, ProjectProvenance, Successor } from '../report/index.js';
+import { plural } from '../util/text.js';
 
-export type Entry = { type: 'group'; title: string } | { type: 'finding'; finding: Finding; text: string };
+/** A group title, a finding (selectable), or a note under a group title (the provenance of a copy). */
+export type Entry = { type: 'group'; title: string } | { type: 'finding'; finding: Finding; text: string } | { type: 'note'; text: string };
 
 const KIND_TITLES: Record<Exclude<Kind, 'incubator-copy' | 'incubator-config' | 'incubator-import'>, string> = {
   'namespace-import': 'namespace imports (oslo. → oslo_)',
@@ -68,6 +71,11 @@ export function findingEntries(project: Project): Entry[] {
     const first = list[0]!;
     const detail = first.detail as { successor: Successor | null; fate: string };
     entries.push({ type: 'group', title: `incubator ${module || '(package __init__)'} → ${successorText(detail.successor)} [${detail.fate}]` });
+    // What the reviewer must know before replacing the module: local changes to port, staleness.
+    for (const f of list) {
+      const line = f.kind === 'incubator-copy' ? provenanceLine(f) : null;
+      if (line) entries.push({ type: 'note', text: line });
+    }
     // Copies and conf entries first, then imports: what to delete, then what to rewrite.
     const rank: Partial<Record<Kind, number>> = { 'incubator-copy': 0, 'incubator-config': 1, 'incubator-import': 2 };
     for (const f of [...list].sort((a, b) => rank[a.kind]! - rank[b.kind]!)) entries.push({ type: 'finding', finding: f, text: findingText(f) });
@@ -79,4 +87,12 @@ export function findingEntries(project: Project): Entry[] {
     for (const f of list) entries.push({ type: 'finding', finding: f, text: findingText(f) });
   }
   return entries;
+}
+
+/** The project's provenance in one line: when it last synced from the incubator, and what differs. */
+export function provenanceSummary(p: ProjectProvenance): string {
+  const c = p.counts;
+  const kinds = [`${c.exact} exact`, ...(c.modified ? [`${c.modified} changed locally`] : []), ...(c.unmatched ? [`${c.unmatched} unmatched`] : []), ...(c.stale ? [`${c.stale} stale`] : [])];
+  const synced = p.syncedAround ? `synced from incubator around ${p.syncedAround.slice(0, 10)}` : 'no copy matches an incubator version';
+  return `${synced} · ${plural(c.files, 'copy', 'copies')}: ${kinds.join(', ')}`;
 }

@@ -2,6 +2,9 @@
 
 import type { Key } from 'ink';
 import type { Move } from './scroll.js';
+import { DEFAULT_RULES } from '../retire/index.js';
+import { plural } from '../util/text.js';
+import type { ChangeKind } from './types.js';
 
 export type Intent =
   | { type: 'move'; move: Move }
@@ -14,7 +17,11 @@ export type Intent =
   | { type: 'filterText' }
   | { type: 'filterStatus' }
   | { type: 'checklist' }
-  | { type: 'write' };
+  | { type: 'write' }
+  /** Preview the generated changes of a kind. */
+  | { type: 'changes'; kind: ChangeKind }
+  /** Apply the previewed changes (after a confirmation). */
+  | { type: 'apply' };
 
 export function intentOf(input: string, key: Key): Intent | null {
   if (key.ctrl && input === 'c') return { type: 'interrupt' };
@@ -33,6 +40,9 @@ export function intentOf(input: string, key: Key): Intent | null {
   if (input === 'f') return { type: 'filterStatus' };
   if (input === 'c') return { type: 'checklist' };
   if (input === 'w') return { type: 'write' };
+  if (input === 'x') return { type: 'changes', kind: 'fix' };
+  if (input === 'r') return { type: 'changes', kind: 'retirement' };
+  if (input === 'a') return { type: 'apply' };
   return null;
 }
 
@@ -42,23 +52,26 @@ export const HINTS = {
   projects: 'enter open  c checklist  s sort  / filter  f status  ? help  q quit',
   filtering: 'type to filter  enter keep  esc clear',
   project: 'j/k move  c checklist  esc back  ? help  q quit',
-  checklist: 'j/k scroll  w write .md  esc back  q quit',
+  checklist: 'j/k scroll  w write .md  x fix diff  r retire  esc back',
+  changes: 'j/k scroll  a apply  esc back  q quit',
+  changesDone: 'j/k scroll  esc back  q quit',
   help: 'esc back  q quit',
 } as const;
 
+// At 80×24 the help has 21 lines: keys and columns must fit together.
 export const HELP_LINES: readonly [string, string][] = [
   ['j / k, ↓ / ↑', 'move down / up'],
   ['PgDn / PgUp, space', 'move a page'],
   ['g / G, Home / End', 'first / last row'],
-  ['enter, →', 'open the project: findings, source, activity'],
+  ['enter, →', 'open the project: findings, source, activity, provenance'],
   ['c', "the project's checklists (migration; retirement for a candidate)"],
-  ['w', 'in a checklist: write it to a Markdown file'],
+  ['w  x  r', 'checklist: write Markdown, preview fix diff, retirement changes'],
+  ['a, then y', 'in a preview: commit it locally (never pushed)'],
   ['s', 'sort by the next column'],
   ['/', 'filter by text (name, repository, status, modules, libraries)'],
   ['f', 'filter by status: all, not-started, in-progress, clean, error, candidate'],
   ['esc, ←', 'back (in the list: clear the filters)'],
-  ['?', 'this help'],
-  ['q, ctrl-c', 'quit'],
+  ['?  q, ctrl-c', 'this help; quit'],
 ];
 
 export const COLUMN_HELP: readonly [string, string][] = [
@@ -68,5 +81,5 @@ export const COLUMN_HELP: readonly [string, string][] = [
   ['RW', 'rootwrap call sites (run_as_root, root_helper)'],
   ['PRIVSEP', 'oslo.privsep in use'],
   ['HUMAN', 'age of the last commit by a person (bots ignored)'],
-  ['RETIRE', 'retirement candidate: no human commit for 12 months'],
+  ['RETIRE', `retirement candidate (${DEFAULT_RULES.inactiveMonths}+ months idle, ≤${plural(DEFAULT_RULES.maxAuthors, 'author')}/yr)`],
 ];

@@ -4,12 +4,13 @@
 
 import type { Key } from 'ink';
 import type { Project } from '../report/index.js';
+import type { ChangeKind } from './types.js';
 import { findingEntries, type Entry } from './findingGroups.js';
 import type { Intent } from './keys.js';
 import { SORT_COLUMNS, STATUS_FILTERS, visibleRows, type ProjectRow } from './rows.js';
-import { clamp, follow, moveCursor } from './scroll.js';
+import { clamp, follow, moveCursor, type Move } from './scroll.js';
 
-export type View = 'progress' | 'projects' | 'project' | 'checklist';
+export type View = 'progress' | 'projects' | 'project' | 'checklist' | 'changes';
 
 export interface ListState {
   cursor: number;
@@ -31,6 +32,10 @@ export interface Nav {
   /** `selected` indexes the open project's entries (-1 when it has no finding). */
   detail: { selected: number; offset: number };
   sheet: { offset: number; from: View };
+  /** The generated changes shown in the `changes` view. */
+  changes: { kind: ChangeKind; offset: number };
+  /** Applying the shown changes waits for `y`. */
+  confirm: boolean;
   message: string | null;
 }
 
@@ -42,6 +47,8 @@ export interface NavContext {
   sheetPage: number;
   /** Lines of the open project's checklist screen. */
   sheetLines: number;
+  /** Lines of the changes screen. */
+  changeLines: number;
 }
 
 export function initialNav(view: View): Nav {
@@ -52,6 +59,8 @@ export function initialNav(view: View): Nav {
     open: null,
     detail: { selected: -1, offset: 0 },
     sheet: { offset: 0, from: 'projects' },
+    changes: { kind: 'fix', offset: 0 },
+    confirm: false,
     message: null,
   };
 }
@@ -113,8 +122,9 @@ function detailIntent(nav: Nav, intent: Intent, ctx: NavContext): Nav {
       if (findings.length === 0) return nav;
       const at = Math.max(0, findings.indexOf(nav.detail.selected));
       const selected = findings[moveCursor(at, intent.move, ctx.detailPage, findings.length)]!;
-      // Keep the group title above the selection in view when there is room.
-      const top = entries[selected - 1]?.type === 'group' ? selected - 1 : selected;
+      // Keep the group title (and its notes) above the selection in view when there is room.
+      let top = selected;
+      while (top > 0 && entries[top - 1]!.type !== 'finding' && selected - top + 1 < ctx.detailPage) top--;
       return { ...nav, detail: { selected, offset: Math.min(follow(nav.detail.offset, selected, ctx.detailPage, entries.length), top) } };
     }
     case 'back':
@@ -126,14 +136,31 @@ function detailIntent(nav: Nav, intent: Intent, ctx: NavContext): Nav {
   }
 }
 
+/** A scrolled text's new first line: the window never runs past the end. */
+function scrolled(offset: number, move: Move, page: number, total: number): number {
+  const step = { up: -1, down: 1, pageUp: -page, pageDown: page, top: -Infinity, bottom: Infinity }[move];
+  return clamp(offset + step, 0, Math.max(0, total - page));
+}
+
 function sheetIntent(nav: Nav, intent: Intent, ctx: NavContext): Nav {
   switch (intent.type) {
-    case 'move': {
-      const step = { up: -1, down: 1, pageUp: -ctx.sheetPage, pageDown: ctx.sheetPage, top: -Infinity, bottom: Infinity }[intent.move];
-      return { ...nav, sheet: { ...nav.sheet, offset: clamp(nav.sheet.offset + step, 0, Math.max(0, ctx.sheetLines - ctx.sheetPage)) } };
-    }
+    case 'move':
+      return { ...nav, sheet: { ...nav.sheet, offset: scrolled(nav.sheet.offset, intent.move, ctx.sheetPage, ctx.sheetLines) } };
     case 'back':
       return { ...nav, view: nav.sheet.from === 'project' ? 'project' : 'projects', message: null };
+    case 'changes':
+      return { ...nav, view: 'changes', changes: { kind: intent.kind, offset: 0 }, confirm: false, message: null };
+    default:
+      return nav;
+  }
+}
+
+function changesIntent(nav: Nav, intent: Intent, ctx: NavContext): Nav {
+  switch (intent.type) {
+    case 'move':
+      return { ...nav, changes: { ...nav.changes, offset: scrolled(nav.changes.offset, intent.move, ctx.sheetPage, ctx.changeLines) } };
+    case 'back':
+      return { ...nav, view: 'checklist', confirm: false, message: null };
     default:
       return nav;
   }
@@ -150,6 +177,8 @@ export function navigate(nav: Nav, intent: Intent, ctx: NavContext): Nav {
       return detailIntent(nav, intent, ctx);
     case 'checklist':
       return sheetIntent(nav, intent, ctx);
+    case 'changes':
+      return changesIntent(nav, intent, ctx);
     default:
       return nav;
   }

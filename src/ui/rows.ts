@@ -2,7 +2,7 @@
 // thousand rows sort and filter without touching the screen.
 
 import type { MigrationStatus, Project } from '../report/index.js';
-import { retirementCandidacy } from './candidacy.js';
+import { candidacy, type CandidacyRules } from '../retire/index.js';
 
 export type RowStatus = MigrationStatus | 'error';
 
@@ -22,7 +22,12 @@ export interface ProjectRow {
   haystack: string;
 }
 
-export function projectRow(project: Project, now: Date): ProjectRow {
+/** A failed project has no activity to judge; every other one is judged by the retirement rules. */
+export function isCandidate(project: Project, now: Date, rules?: CandidacyRules): boolean {
+  return !project.error && candidacy(project.activity, now, rules).isCandidate;
+}
+
+export function projectRow(project: Project, now: Date, rules?: CandidacyRules): ProjectRow {
   const c = project.summary.counts;
   const status: RowStatus = project.error ? 'error' : project.summary.migrationStatus;
   return {
@@ -35,7 +40,7 @@ export function projectRow(project: Project, now: Date): ProjectRow {
     privsep: project.summary.privsep,
     lastHumanCommit: project.activity?.lastHumanCommit ?? null,
     status,
-    candidate: retirementCandidacy(project, now).isCandidate,
+    candidate: isCandidate(project, now, rules),
     haystack: [project.name, project.repo ?? '', status, ...project.summary.incubatorModules, ...project.summary.namespaceLibraries].join(' ').toLowerCase(),
   };
 }

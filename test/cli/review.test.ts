@@ -20,7 +20,7 @@ test('review with stdout not a terminal exits 2 with one line pointing to scan -
   assert.equal(r.status, 2);
   assert.equal(r.stdout, '');
   assert.equal(r.stderr.trim().split('\n').length, 1);
-  assert.match(r.stderr, /^oslo-audit review: stdout is not a terminal; .*oslo-audit scan PATH\.\.\. --format/);
+  assert.match(r.stderr, /^oslo-audit review: stdout is not a terminal; .*oslo-audit scan TARGET\.\.\. --format/);
 });
 
 test('review refuses bad command lines and bad reports with exit 2', () => {
@@ -36,6 +36,8 @@ test('review refuses bad command lines and bad reports with exit 2', () => {
     [['--report', notJson], /report\.json is not JSON/],
     [['--report', notReport], /other\.json is not a valid oslo-audit report/],
     [['--max-file-size', '0', 'x'], /--max-file-size takes a positive whole number/],
+    [['--project-config', '', 'x'], /--project-config, --governance and --incubator need a value/],
+    [['--report', notJson, '--from', 'list.txt'], /give targets to scan or --report FILE, not both/],
   ];
   for (const [args, message] of cases) {
     const r = cli('review', ...args);
@@ -43,6 +45,17 @@ test('review refuses bad command lines and bad reports with exit 2', () => {
     assert.match(r.stderr, message);
     assert.equal(r.stderr.trim().split('\n').length, 1);
   }
+});
+
+test('with --report, --governance and --project-config name the retirement checkouts, not targets', async () => {
+  const dir = tempDir();
+  const report = join(dir, 'report.json');
+  const scanned = cli('scan', await fixtureRepo('cedar'), '--format', 'json', '--output', report);
+  assert.equal(scanned.status, 0, scanned.stderr);
+  const r = cli('review', '--report', report, '--governance', dir, '--project-config', dir);
+  // Accepted: it goes as far as needing a terminal.
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^oslo-audit review: stdout is not a terminal/);
 });
 
 test('demo prints the table when stdout is not a terminal', () => {

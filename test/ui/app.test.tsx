@@ -9,7 +9,10 @@ import { projectFixture } from '../../src/demo/index.js';
 import { readProjectSource, runBatch } from '../../src/pipeline/index.js';
 import { parseTarget } from '../../src/sources/index.js';
 import type { Report } from '../../src/report/index.js';
-import { checklistWriter, ReviewApp, type ReviewResult, type Runner } from '../../src/ui/index.js';
+import { checklistWriter } from '../../src/cli/review/checklistFile.js';
+import { reviewChecklists } from '../../src/cli/review/retirement.js';
+import { DEFAULT_RULES } from '../../src/retire/index.js';
+import { ReviewApp, type ReviewResult, type Runner } from '../../src/ui/index.js';
 import { findingEntries } from '../../src/ui/findingGroups.js';
 import { tempDir } from '../helpers/tmp.js';
 import { demoFixture, KEYS, NOW, press, rowNames, waitForFrame } from './ink.js';
@@ -139,7 +142,8 @@ test('? shows the help and esc closes it; q quits', async (t) => {
   await press(stdin, '?');
   let f = await waitForFrame(frame, (x) => x.includes('Keys'), 'the help');
   assert.match(f, /filter by status/);
-  assert.match(f, /RETIRE\s+retirement candidate: no human commit for 12 months/);
+  assert.match(f, /RETIRE\s+retirement candidate \(12\+ months idle, ≤1 author\/yr\)/);
+  assert.match(f, /w {2}x {2}r\s+checklist: write Markdown, preview fix diff, retirement changes/);
   assert.equal(rowNames(f, NAMES).length, 0, 'the help replaces the list');
   await press(stdin, KEYS.escape);
   f = await waitForFrame(frame, (x) => x.includes('sort: name'), 'the list again');
@@ -149,32 +153,39 @@ test('? shows the help and esc closes it; q quits', async (t) => {
   assert.equal(exits[0]!.interrupted, false);
 });
 
-test('c shows the checklists of a retirement candidate, and w writes them as Markdown', async (t) => {
+/** The review command's checklists, without project-config and governance checkouts. */
+const realChecklists = () => reviewChecklists({ cwd: process.cwd(), projectConfig: null, governance: null, rules: DEFAULT_RULES, scan: { activity: { now: NOW } }, incubator: null });
+
+test('c shows the real checklists of a retirement candidate (migration, then retirement), and w writes them as Markdown', async (t) => {
   const out = tempDir();
-  const { ui, frame, stdin } = app(demo().report, { writeChecklist: checklistWriter(out) });
+  const { ui, frame, stdin } = app(demo().report, { writeChecklist: checklistWriter(out), checklists: realChecklists() });
   t.after(() => ui.unmount());
   await waitForFrame(frame, (x) => x.includes('dunlin'), 'the list');
   await press(stdin, 'G', 'c');
-  let f = await waitForFrame(frame, (x) => x.includes('Checklists for dunlin'), 'the checklist screen');
-  assert.match(f, /Oslo migration checklist \(\d+ open of \d+\)/);
-  assert.match(f, /\[ \] Replace incubator \S+ with oslo\.\w+/);
-  // The retirement checklist comes after the migration one: scroll to the end.
+  let f = await waitForFrame(frame, (x) => x.includes('Checklists for dunlin') && x.includes('Migration checklist: dunlin'), 'the checklist screen');
+  assert.match(f, /Migration checklist: dunlin \(openstack\/dunlin\) · \d+ open of \d+/);
+  // The migration checklist's items: a module with its successor, and the requirement to add.
+  assert.match(f, /\[ \] gettextutils: use oslo\.i18n \(`oslo_i18n`\)/);
+  assert.match(f, /- Add to requirements\.txt: `oslo\.i18n>=0\.1\.0`/);
   await press(stdin, 'G');
-  f = await waitForFrame(frame, (x) => x.includes('Retirement checklist'), 'the retirement checklist');
-  assert.match(f, /\[ \] Retire in governance/);
+  f = await waitForFrame(frame, (x) => x.includes('Leftovers') || x.includes('governance'), 'the end: the retirement checklist');
+  // Without project-config and governance checkouts, those steps are unknown, as `retire` says.
   await press(stdin, 'w');
   f = await waitForFrame(frame, (x) => x.includes('wrote '), 'the written message');
   const path = join(out, 'dunlin-checklist.md');
   assert.ok(f.includes(`wrote ${path}`));
   const md = readFileSync(path, 'utf8');
-  assert.match(md, /^# Oslo migration checklist: dunlin\n\n- \[ \] /);
-  assert.match(md, /# Retirement checklist: dunlin\n\n- \[ \] Announce/);
-  assert.match(md, /candidate: no human commit since 2016-01-20/);
+  assert.match(md, /^# Migration checklist: dunlin/);
+  assert.match(md, /Add to requirements\.txt: `oslo\.\w+/);
+  assert.match(md, /^# Retirement checklist: dunlin/m);
+  assert.match(md, /^- \[ \] \*\*Announce the retirement/m);
+  assert.match(md, /Status: unknown\.\n {2}- project-config: no project-config checkout given/);
+  assert.match(md, /no human commit since 2016-01-20/);
   await press(stdin, KEYS.escape);
   await waitForFrame(frame, (x) => x.includes('sort: name'), 'back to the list it came from');
 });
 
-test('c from a project screen goes back to that project; a clean project has nothing left', async (t) => {
+test('without a checklist source the migration checklist alone is shown; c from a project screen goes back to it; a clean project has nothing left', async (t) => {
   const { ui, frame, stdin } = app(demo().report);
   t.after(() => ui.unmount());
   await waitForFrame(frame, (x) => x.includes('dunlin'), 'the list');
@@ -182,9 +193,10 @@ test('c from a project screen goes back to that project; a clean project has not
   let f = await waitForFrame(frame, (x) => x.includes('cedar') && x.includes('› findings'), 'the cedar screen');
   assert.match(f, /privsep in use/);
   await press(stdin, 'c');
-  f = await waitForFrame(frame, (x) => x.includes('Checklists for cedar'), 'the checklist');
-  assert.match(f, /Oslo migration checklist \(0 open of 0\)/);
-  assert.match(f, /nothing left to do/);
+  f = await waitForFrame(frame, (x) => x.includes('Migration checklist: cedar'), 'the checklist');
+  assert.match(f, /Migration checklist: cedar \(openstack\/cedar\) · 0 open of 4/);
+  assert.match(f, /\[x\] Run privileged code through oslo\.privsep/);
+  assert.match(f, /4 of 4 items done; migration status: clean\./);
   assert.doesNotMatch(f, /Retirement checklist/);
   await press(stdin, KEYS.escape);
   await waitForFrame(frame, (x) => x.includes('cedar') && x.includes('› findings'), 'back to cedar');

@@ -1,18 +1,26 @@
-// The pure parts of the review UI: candidacy, scrolling, previews, fallback checklists and their Markdown.
+// The pure parts of the review UI: candidacy, scrolling, previews, checklist and change lines.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scanCheckout } from '../../src/pipeline/index.js';
-import { checklistFileName, checklistMarkdown, findingsChecklists, retirementCandidacy } from '../../src/ui/index.js';
+import { migrationChecklist, renderChecklistMarkdown } from '../../src/checklist/index.js';
+import { checklistFileName } from '../../src/cli/review/checklistFile.js';
+import { candidacy, DEFAULT_RULES } from '../../src/retire/index.js';
+import { checklistLines } from '../../src/ui/index.js';
+import { changeLines } from '../../src/ui/changeLines.js';
+import { findingEntries, provenanceSummary } from '../../src/ui/findingGroups.js';
 import { previewLines } from '../../src/ui/preview.js';
+import { isCandidate } from '../../src/ui/rows.js';
 import { follow, moveCursor } from '../../src/ui/scroll.js';
 import { fixtureRepo } from '../helpers/repo.js';
 
-test('a project is a retirement candidate after 12 months without a human commit', async () => {
+test('the list judges candidacy by the retirement rules: 12 months without a human commit, at most one author', async () => {
   const p = await scanCheckout({ path: await fixtureRepo('dunlin') }); // one commit on 2014-05-06
-  assert.deepEqual(retirementCandidacy(p, new Date('2015-05-05T00:00:00Z')), { isCandidate: false, reason: null });
-  assert.deepEqual(retirementCandidacy(p, new Date('2015-05-07T00:00:00Z')), { isCandidate: true, reason: 'no human commit since 2014-05-06 (12 months)' });
-  assert.equal(retirementCandidacy({ ...p, activity: null }, new Date('2020-01-01')).isCandidate, false, 'unknown activity is no evidence');
+  assert.equal(isCandidate(p, new Date('2015-05-05T00:00:00Z')), false);
+  assert.equal(isCandidate(p, new Date('2015-05-07T00:00:00Z')), true);
+  assert.equal(isCandidate(p, new Date('2015-05-07T00:00:00Z')), candidacy(p.activity, new Date('2015-05-07T00:00:00Z'), DEFAULT_RULES).isCandidate, 'the same rule as retire');
+  assert.equal(isCandidate(p, new Date('2015-05-07T00:00:00Z'), { inactiveMonths: 24, maxAuthors: 1 }), false, 'rules passed in are used');
+  assert.equal(isCandidate({ ...p, error: { stage: 'scan', message: 'x' } }, new Date('2020-01-01')), false, 'a failed project is no candidate');
 });
 
 test('the window follows the cursor with the least scrolling', () => {
@@ -42,18 +50,43 @@ test('checklist file names cannot leave their folder', () => {
   assert.equal(checklistFileName('-rf'), 'rf-checklist.md');
 });
 
-test('the findings-derived checklist: an item per module and library, places to change, retirement steps for a candidate', async () => {
+test("the checklist screen draws the checklist station's Markdown: a title with the open count, headings, items, details", async () => {
   const p = await scanCheckout({ path: await fixtureRepo('birch') });
-  const [migration, retirement] = findingsChecklists(p, new Date('2020-01-01T00:00:00Z'));
-  assert.equal(migration!.kind, 'migration');
-  const modules = p.summary.incubatorModules;
-  for (const m of modules) assert.ok(migration!.items.some((i) => i.id === `incubator:${m}`), m);
-  for (const lib of p.summary.namespaceLibraries) assert.ok(migration!.items.some((i) => i.id === `namespace:${lib}` && i.places.length > 0), lib);
-  assert.equal(migration!.items.some((i) => i.id === 'rootwrap:privsep'), p.summary.rootwrap);
-  assert.equal(retirement!.kind, 'retirement');
-  assert.deepEqual(retirement!.items.map((i) => i.id), ['retire:announce', 'retire:gating-ended', 'retire:content-removed', 'retire:infra-removed', 'retire:governance-retired']);
-  const md = checklistMarkdown([migration!]);
-  assert.match(md, /^# Oslo migration checklist: birch\n\n- \[ \] /);
-  assert.equal(md.match(/^- \[ \] /gm)!.length, migration!.items.length);
-  assert.equal(findingsChecklists(p, new Date('2014-06-01T00:00:00Z')).length, 1, 'no retirement checklist for an active project');
+  const migration = migrationChecklist(p);
+  const lines = checklistLines([migration], ['retirement checklist: not here']);
+  assert.deepEqual(lines[0], { text: 'retirement checklist: not here', kind: 'note' });
+  const open = migration.items.filter((i) => !i.done).length;
+  assert.ok(lines.some((l) => l.kind === 'title' && l.text === `Migration checklist: birch (openstack/birch) · ${open} open of ${migration.items.length}`));
+  // Every item of the Markdown is a line, without the Markdown's bold markers.
+  const md = renderChecklistMarkdown(migration);
+  const items = md.split('\n').filter((l) => /^- \[[ x]\] /.test(l)).map((l) => l.slice(2).replace(/\*\*/g, ''));
+  assert.ok(items.length > 0);
+  assert.deepEqual(lines.filter((l) => l.kind === 'item' || l.kind === 'done').map((l) => l.text), items);
+  assert.ok(lines.some((l) => l.kind === 'heading' && l.text.startsWith('Incubator modules')));
+  assert.ok(!lines.some((l) => l.text.includes('**')));
+});
+
+test('the changes screen: a diff coloured by line kind, notes first, the commits once applied', () => {
+  const preview = { title: '1 commit: oslo.config', text: 'diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-from oslo.config import cfg\n+from oslo_config import cfg\n', notes: ['left for review: log'], commits: 1, target: '/src/x', apply: null };
+  const lines = changeLines({ state: 'ready', preview, applying: false });
+  assert.deepEqual(lines.map((l) => l.kind), ['note', 'context', 'file', 'file', 'file', 'hunk', 'removed', 'added']);
+  const applied = changeLines({ state: 'applied', preview, applied: { commits: [{ commit: 'a'.repeat(40), subject: 'Drop use of oslo namespace package' }] } });
+  assert.deepEqual(applied.map((l) => l.text), ['Committed locally (1):', `  ${'a'.repeat(10)} Drop use of oslo namespace package`, 'Nothing was pushed: review the commits, then send them with git review.']);
+  assert.deepEqual(changeLines({ state: 'failed', reason: 'fix needs a local checkout' }), [{ text: 'fix needs a local checkout', kind: 'note' }]);
+});
+
+test('provenance in the project view: a note per copied file under its module, and the project summary line', async () => {
+  const p = await scanCheckout({ path: await fixtureRepo('birch') });
+  const copy = p.findings.find((f) => f.kind === 'incubator-copy')!;
+  assert.ok(copy && copy.kind === 'incubator-copy');
+  const provenance = { status: 'modified' as const, match: 'closest' as const, incubatorPath: 'openstack/common/x.py', blob: null, commits: [], since: '2014-02-01T00:00:00Z', until: null, similarity: 0.9, changes: 2, diff: null, stale: false, newerVersions: 0, latest: null };
+  const withProvenance = { ...p, findings: p.findings.map((f) => (f === copy ? { ...copy, detail: { ...copy.detail, provenance } } : f)) };
+  const entries = findingEntries(withProvenance);
+  const note = entries.findIndex((e) => e.type === 'note');
+  assert.ok(note > 0, 'a note entry');
+  assert.equal(entries[note - 1]!.type, 'group', 'right under its module title');
+  assert.match((entries[note] as { text: string }).text, /carries 2 local changes: port them before/);
+  assert.equal(findingEntries(p).some((e) => e.type === 'note'), false, 'no note without provenance');
+  const summary = provenanceSummary({ incubator: { source: 'x', head: 'y' }, base: null, syncedAround: '2014-02-01T00:00:00Z', counts: { files: 3, exact: 2, modified: 1, unmatched: 0, stale: 1 }, localChanges: [], stale: [], unmatched: [] });
+  assert.equal(summary, 'synced from incubator around 2014-02-01 · 3 copies: 2 exact, 1 changed locally, 1 stale');
 });

@@ -77,15 +77,20 @@ test('review in tmux: list, a project with its findings and preview, its checkli
 
   keys('review', 'j');
   keys('review', 'c');
-  s = await waitFor('review', (x) => x.includes('Checklists for dunlin'), 'the checklist screen');
-  assert.match(s, /Oslo migration checklist \(\d+ open of \d+\)/);
+  s = await waitFor('review', (x) => x.includes('Migration checklist: dunlin'), 'the migration checklist');
+  assert.match(s, /Migration checklist: dunlin \(openstack\/dunlin\) · \d+ open of \d+/);
+  // A real migration item: the module, its successor library and import, and the requirement line to add.
+  assert.match(s, /\[ \] gettextutils: use oslo\.i18n \(`oslo_i18n`\)/);
+  assert.match(s, /- Add to requirements\.txt: `oslo\.i18n>=0\.1\.0`/);
   keys('review', 'G');
-  s = await waitFor('review', (x) => x.includes('Retirement checklist'), 'the retirement checklist');
+  s = await waitFor('review', (x) => x.includes('Retire it in governance'), 'the retirement checklist');
   keys('review', 'w');
   const path = join(out, 'dunlin-checklist.md');
   await waitFor('review', (x) => x.includes('wrote '), 'the checklist written');
   assert.ok(existsSync(path));
-  assert.match(readFileSync(path, 'utf8'), /# Retirement checklist: dunlin/);
+  const md = readFileSync(path, 'utf8');
+  assert.match(md, /^# Migration checklist: dunlin/);
+  assert.match(md, /^# Retirement checklist: dunlin/m);
 
   keys('review', 'Escape');
   await waitFor('review', (x) => x.includes('dunlin › findings'), 'back to the project');

@@ -6,7 +6,7 @@ import { oneOf, parse } from '../args.js';
 import { issueBody, ISSUE_OPTIONS } from '../checklistIssue.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
-import { addProvenance, batchOptionsOf, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { addProvenance, batchOptionsOf, incubatorOption, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import type { Command } from './types.js';
 
 const FORMATS = ['markdown', 'json', 'issue'] as const;
@@ -50,7 +50,7 @@ export const checklistCommand: Command = {
     const options = batchOptionsOf(values);
     const scanned = namesTargets(values, positionals) ? (await runBatch(await targetsOf(values, positionals), options)).projects : [];
     const report = makeReport([...(values.report ? readReport(values.report) : []), ...scanned]);
-    const { projects } = await addProvenance(report, values.incubator, values['cache-dir'] || undefined, options.cacheDir);
+    const { projects } = await addProvenance(report, await incubatorOption(values.incubator, values['cache-dir'] || undefined), options.cacheDir);
     const checklists = projects.map((p) => migrationChecklist(p));
     const text = format === 'json' ? renderChecklistJson(checklists) : format === 'issue' ? issueBody(checklists, values.previous) : renderChecklistMarkdown(checklists);
     emit(text, values.output);

@@ -1,64 +1,122 @@
 import { readFileSync } from 'node:fs';
 import { readProjectSource, runBatch, type BatchOptions } from '../../pipeline/index.js';
+import type { Incubator } from '../../provenance/index.js';
 import { parseReport, type Report } from '../../report/index.js';
-import { checklistWriter, colorsWanted, startReview, type Runner } from '../../ui/index.js';
+import { DEFAULT_RULES } from '../../retire/index.js';
 import type { Target } from '../../sources/index.js';
+import { colorsWanted, startReview, type Runner } from '../../ui/index.js';
 import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
-import { batchOptionsOf, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { reviewChanges } from '../review/changes.js';
+import { checklistWriter } from '../review/checklistFile.js';
+import { reviewChecklists } from '../review/retirement.js';
+import type { ReviewSettings } from '../review/settings.js';
+import { addProvenance, batchOptionsOf, incubatorOption, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { whyNotInteractive } from '../terminal.js';
 import type { Command } from './types.js';
 
-/** Why the review UI cannot run here (output piped, no keyboard), or null when it can. */
+/** Why the review UI cannot run in this process (output piped, no keyboard, a dumb terminal), or null when it can. */
 export function notInteractive(): string | null {
-  if (!process.stdout.isTTY) return "stdout is not a terminal; for a plain report use 'oslo-audit scan PATH... --format table|json|markdown'";
-  if (!process.stdin.isTTY) return "stdin is not a terminal, so keys cannot be read; for a plain report use 'oslo-audit scan PATH... --format table|json|markdown'";
-  return null;
+  return whyNotInteractive(process.stdin.isTTY === true, process.stdout.isTTY === true, process.env);
 }
 
 export type ReviewInput = { targets: Target[]; options: BatchOptions } | { report: Report; cacheDir: string };
 
+/** Where the retirement state is read from, and provenance; all optional. */
+export interface ReviewExtras {
+  checklistDir?: string;
+  projectConfig?: string | null;
+  governance?: string | null;
+  incubator?: Incubator | null;
+}
+
 /** Opens the review UI on a batch scan of `targets` or on a saved report; returns the exit code. */
-export async function review(input: ReviewInput, checklistDir = process.cwd()): Promise<number> {
-  const runner: Runner | undefined = 'targets' in input ? (listener, signal) => runBatch(input.targets, { ...input.options, signal }, listener) : undefined;
-  const cacheDir = 'targets' in input ? input.options.cacheDir : input.cacheDir;
+export async function review(input: ReviewInput, extras: ReviewExtras = {}): Promise<number> {
+  const cwd = process.cwd();
+  const incubator = extras.incubator ?? null;
+  const options = 'targets' in input ? input.options : null;
+  const settings: ReviewSettings = {
+    cwd,
+    projectConfig: extras.projectConfig ?? null,
+    governance: extras.governance ?? null,
+    rules: DEFAULT_RULES,
+    scan: options ? { maxFileSize: options.maxFileSize, activity: options.activity, cache: options.cache, workers: options.workers } : {},
+    incubator,
+  };
+  const runner: Runner | undefined = options
+    ? async (listener, signal) => {
+        const report = await runBatch((input as { targets: Target[] }).targets, { ...options, signal }, listener);
+        return addProvenance(report, incubator, options.cacheDir);
+      }
+    : undefined;
+  const cacheDir = options ? options.cacheDir : (input as { cacheDir: string }).cacheDir;
+  const report = 'report' in input ? await addProvenance(input.report, incubator, cacheDir) : undefined;
   const result = await startReview({
     runner,
-    report: 'report' in input ? input.report : undefined,
+    report,
     readSource: (project, file) => readProjectSource(project, file, { cacheDir }),
-    writeChecklist: checklistWriter(checklistDir),
+    checklists: reviewChecklists(settings),
+    writeChecklist: checklistWriter(extras.checklistDir ?? cwd),
+    changes: reviewChanges(settings),
+    rules: settings.rules,
     colors: colorsWanted(),
   });
   if (result.interrupted) return EXIT.interrupted;
   return result.report?.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
 }
 
+function readReport(file: string): Report {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return parseReport(text, file);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+const REVIEW_USAGE = '[--checklist-dir DIR] [--project-config DIR] [--governance DIR] [--incubator PATH|URL]';
+
 export const reviewCommand: Command = {
   name: 'review',
-  summary: 'review projects in an interactive terminal UI: progress, findings with source, checklists',
-  usage: [`oslo-audit review ${TARGET_USAGE[0]}`, ...TARGET_USAGE.slice(1).map((l) => `                  ${l}`), '                  [--checklist-dir DIR]', '       oslo-audit review --report FILE [--cache-dir DIR] [--checklist-dir DIR]', '', TARGET_HELP].join('\n'),
+  summary: 'review projects in an interactive terminal UI: progress, findings with source and provenance, checklists, fixes and retirement',
+  usage: [
+    `oslo-audit review ${TARGET_USAGE[0]}`,
+    ...TARGET_USAGE.slice(1).map((l) => `                  ${l}`),
+    `                  ${REVIEW_USAGE}`,
+    `       oslo-audit review --report FILE [--cache-dir DIR] ${REVIEW_USAGE}`,
+    '',
+    TARGET_HELP,
+    '--project-config and --governance are local checkouts of openstack/project-config and openstack/governance:',
+    'the retirement checklist reads its state from them, and the retirement changes are committed there.',
+  ].join('\n'),
   async run(argv) {
-    const { values, positionals } = parse(argv, { ...TARGET_OPTIONS, report: { type: 'string' }, 'checklist-dir': { type: 'string' } });
+    const { values, positionals } = parse(argv, {
+      ...TARGET_OPTIONS,
+      report: { type: 'string' },
+      'checklist-dir': { type: 'string' },
+      'project-config': { type: 'string' },
+      incubator: { type: 'string' },
+    });
     const named = namesTargets(values, positionals);
     if (!named && values.report === undefined) throw new UsageError('review needs targets (paths, URLs, namespace/name, --from, --governance, --github-org) or --report FILE');
-    if (named && values.report !== undefined) throw new UsageError('give targets to scan or --report FILE, not both');
+    // With --report, --governance is only where the retirement state is read from.
+    if (values.report !== undefined && (positionals.length || values.from?.length || values['github-org']?.length)) throw new UsageError('give targets to scan or --report FILE, not both');
+    if (values['project-config'] === '' || values.governance === '' || values.incubator === '') throw new UsageError('--project-config, --governance and --incubator need a value');
     const options = batchOptionsOf(values);
-    let report: Report | undefined;
-    if (values.report !== undefined) {
-      let text: string;
-      try {
-        text = readFileSync(values.report, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read ${values.report}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-      try {
-        report = parseReport(text, values.report);
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
-    }
+    const report = values.report !== undefined ? readReport(values.report) : undefined;
     const why = notInteractive();
     if (why) throw new UsageError(why);
-    const dir = values['checklist-dir'] ?? process.cwd();
-    return review(report ? { report, cacheDir: options.cacheDir } : { targets: await targetsOf(values, positionals), options }, dir);
+    const extras: ReviewExtras = {
+      checklistDir: values['checklist-dir'] ?? process.cwd(),
+      projectConfig: values['project-config'] ?? null,
+      governance: values.governance ?? null,
+      incubator: await incubatorOption(values.incubator, values['cache-dir'] || undefined),
+    };
+    return review(report ? { report, cacheDir: options.cacheDir } : { targets: await targetsOf(values, positionals), options }, extras);
   },
 };

@@ -3,7 +3,7 @@ import { parseShard, plainLogger, runBatch, selectShard } from '../../pipeline/i
 import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
-import { addProvenance, batchOptionsOf, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { addProvenance, batchOptionsOf, incubatorOption, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
 
@@ -29,6 +29,7 @@ export const scanCommand: Command = {
     if (!namesTargets(values, positionals)) {
       throw new UsageError('scan needs targets: paths, URLs, namespace/name, --from FILE, --governance PATH or --github-org ORG');
     }
+    const incubator = await incubatorOption(values.incubator, values['cache-dir'] || undefined);
     let targets = await targetsOf(values, positionals);
     if (shard) targets = selectShard(targets, shard);
 
@@ -46,7 +47,7 @@ export const scanCommand: Command = {
       return EXIT.interrupted;
     }
     if (shard) report.shard = shard;
-    report = await addProvenance(report, values.incubator, values['cache-dir'] || undefined, options.cacheDir);
+    report = await addProvenance(report, incubator, options.cacheDir);
     return deliver(report, plan);
   },
 };

@@ -1,7 +1,9 @@
+// Checklists written from the review UI: one Markdown file per project, in the folder the user chose.
+
 import { join } from 'node:path';
-import type { Project } from '../report/index.js';
-import { atomicWrite } from '../util/atomicWrite.js';
-import type { ChecklistWriter } from './types.js';
+import type { Project } from '../../report/index.js';
+import { atomicWrite } from '../../util/atomicWrite.js';
+import type { ChecklistWriter } from '../../ui/index.js';
 
 /** A file name from a project name, which comes from a repository or a report: nothing that could leave `dir`. */
 export function checklistFileName(project: string): string {
