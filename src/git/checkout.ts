@@ -1,10 +1,10 @@
 // One local checkout at one commit, as a source of tracked files for the scanner.
 
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { simpleGit } from 'simple-git';
 import type { BlobRead, TreeEntry, TreeSource } from '../scan/index.js';
+import { headCommitFromFiles } from './head.js';
 import { assertSafeRef } from './safety.js';
 
 export class NotACheckoutError extends Error {}
@@ -16,7 +16,23 @@ export interface Checkout {
   commit: string;
 }
 
-/** Resolves a path to the top of its git work tree and a ref (default HEAD) to a commit. */
+/** Runs git in `cwd` and collects its output; never rejects (a spawn failure is exit code -1). */
+function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', (e) => (stderr += e.message));
+    child.on('close', (code) => done({ code: code ?? -1, stdout: Buffer.concat(out), stderr }));
+  });
+}
+
+/**
+ * Resolves a path to the top of its git work tree and a ref (default HEAD) to a commit. HEAD of a
+ * plain checkout is read from its files (see head.ts); anything else takes one `git rev-parse`.
+ */
 export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout> {
   const abs = resolve(path);
   let isDir = false;
@@ -26,19 +42,23 @@ export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout
     throw new NotACheckoutError(`${path}: no such directory`);
   }
   if (!isDir) throw new NotACheckoutError(`${path}: not a directory`);
-  const git = simpleGit({ baseDir: abs });
-  let root: string;
-  try {
-    root = (await git.revparse(['--show-toplevel'])).trim();
-  } catch {
-    throw new NotACheckoutError(`${path}: not a git checkout`);
+  if (ref === 'HEAD') {
+    const commit = headCommitFromFiles(abs);
+    // git names the top folder by its real path: so is it named here, whichever way HEAD is read.
+    if (commit) return { root: realpathSync(abs), commit };
   }
-  let commit: string;
+  let safeRef: string;
   try {
-    commit = (await git.revparse(['--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`])).trim();
+    safeRef = assertSafeRef(ref);
   } catch (e) {
+    throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${(e as Error).message}`);
+  }
+  const { stdout, stderr } = await runGit(abs, ['rev-parse', '--show-toplevel', '--verify', '--end-of-options', `${safeRef}^{commit}`]);
+  const [root, commit] = stdout.toString().split('\n');
+  if (!root) throw new NotACheckoutError(`${path}: not a git checkout`);
+  if (!commit) {
     if (ref === 'HEAD') throw new NotACheckoutError(`${path}: the repository has no commits`);
-    throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${(e as Error).message.split('\n')[0]}`);
+    throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${stderr.trim().split('\n')[0]}`);
   }
   return { root, commit };
 }
@@ -47,9 +67,11 @@ export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout
 export function gitTreeSource(root: string, commit: string): TreeSource {
   return {
     location: resolve(root),
+    commit,
     async entries(): Promise<TreeEntry[]> {
-      const out = await simpleGit({ baseDir: root }).raw(['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
-      return parseLsTree(out);
+      const { code, stdout, stderr } = await runGit(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', '--end-of-options', commit]);
+      if (code !== 0) throw new Error(`git ls-tree ${commit}: ${stderr.trim().split('\n')[0] || `exit code ${code}`}`);
+      return parseLsTree(stdout.toString());
     },
     read: (entries) => readBlobs(root, entries),
   };
@@ -83,29 +105,46 @@ export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncItera
   child.stdin.on('error', () => undefined);
   child.stdin.end(entries.map((e) => e.blob).join('\n') + '\n');
 
-  let buffer: Buffer = Buffer.alloc(0);
+  // Chunks of the pipe are kept as they come and joined once a whole header or blob is there:
+  // joining on every chunk would copy a large blob over and over.
+  const chunks: Buffer[] = [];
+  let held = 0; // bytes in `chunks`
   let index = 0;
   let want: number | null = null; // bytes of the current blob's content (+1 newline), once its header is read
+  const take = (n: number): Buffer => {
+    const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, held);
+    chunks.length = 0;
+    held -= n;
+    if (held > 0) chunks.push(whole.subarray(n));
+    return whole.subarray(0, n);
+  };
   const pending: BlobRead[] = [];
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+    chunks.push(chunk);
+    held += chunk.length;
     for (;;) {
       if (want === null) {
-        const nl = buffer.indexOf(10);
+        // A header is short: it is in the first chunk unless that chunk ends inside it.
+        let nl = chunks[0]!.indexOf(10);
+        if (nl < 0 && chunks.length > 1) {
+          take(0);
+          nl = chunks[0]!.indexOf(10);
+        }
         if (nl < 0) break;
-        const header = buffer.subarray(0, nl).toString();
-        buffer = buffer.subarray(nl + 1);
+        const header = take(nl + 1).toString('latin1', 0, nl);
         if (header.endsWith(' missing')) {
           pending.push({ entry: entries[index++]!, data: null, error: 'missing from the object store' });
+          if (held === 0) break;
           continue;
         }
         want = Number(header.split(' ')[2]) + 1;
       }
-      if (buffer.length < want) break;
-      const data = Buffer.from(buffer.subarray(0, want - 1));
-      buffer = buffer.subarray(want);
+      if (held < want) break;
+      // A copy of its own: the blob outlives the pipe's chunk, which is then free to go.
+      const data = Buffer.from(take(want).subarray(0, want - 1));
       want = null;
       pending.push({ entry: entries[index++]!, data });
+      if (held === 0) break;
     }
     while (pending.length) yield pending.shift()!;
   }

@@ -7,6 +7,7 @@ import { sortFindings } from '../report/index.js';
 import type { Finding, Skipped } from '../report/types.js';
 import { copiesKey, ScanCache, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
+import { loadCommitRecord, saveCommitRecord } from './commitRecord.js';
 import { copyLocation } from './copyTree.js';
 import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
@@ -52,6 +53,8 @@ export interface ScanStats {
   /** Python files read, and how tree-sitter saw them. */
   python: number;
   parsed: Record<Parsed, number>;
+  /** The whole result came from the record of the commit last scanned: nothing was listed or read. */
+  commitReused: boolean;
 }
 
 export interface ScanResult {
@@ -77,12 +80,24 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const prefilter = options.prefilter !== false;
   const triggers = prefilter ? triggersFor(kb) : null;
+  // The shipped knowledge only: results under another knowledge base must not meet the shipped ones.
+  const cacheDir = options.cache && source.location && ownKnowledge ? options.cache : null;
+  const commitKey = cacheDir && source.commit ? { location: source.location!, commit: source.commit, maxFileSize } : null;
+  if (commitKey) {
+    const last = loadCommitRecord(cacheDir!, commitKey);
+    if (last) {
+      const { files, bytes, ...result } = last;
+      return { ...result, stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
+    }
+  }
   const entries = (await source.entries()).filter((e) => !isSubmodule(e));
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   const adopted = new Set<string>();
   let repo: string | null = null;
-  const stats: ScanStats = { files: 0, bytes: 0, cached: 0, python: 0, parsed: { none: 0, fragments: 0, whole: 0 } };
+  const stats: ScanStats = { files: 0, bytes: 0, cached: 0, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: false };
+  // A blob git could not give is not a property of the commit: such a result is not recorded.
+  let complete = true;
 
   const copySet = new Set<string>();
   const copyPackageSet = new Set<string>();
@@ -111,8 +126,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   const copyModules = [...copySet].sort();
   const copyPackages = [...copyPackageSet].sort();
 
-  // The shipped knowledge only: results under another knowledge base must not meet the shipped ones.
-  const cache = options.cache && source.location && ownKnowledge ? new ScanCache(options.cache, source.location, copiesKey(copyModules, copyPackages)) : null;
+  const cache = cacheDir ? new ScanCache(cacheDir, source.location!, copiesKey(copyModules, copyPackages)) : null;
 
   const record = (entry: TreeEntry, role: Role, result: FileResult, store = true): void => {
     if (store) cache?.set(entry.path, entry.blob, result);
@@ -143,6 +157,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
     const role = roleOf(entry.path)!;
     if (data === null) {
       // Not a property of the blob: never cached.
+      complete = false;
       if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
       continue;
     }
@@ -195,7 +210,9 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   cache?.save();
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo, stats };
+  const result = { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo };
+  if (commitKey && complete) saveCommitRecord(cacheDir!, commitKey, { ...result, files: stats.files, bytes: stats.bytes });
+  return { ...result, stats };
 }
 
 interface PythonParser {

@@ -24,6 +24,11 @@ export interface TreeSource {
    * cache is kept under. Sources without one are not cached.
    */
   location?: string;
+  /**
+   * The 40-hex commit the files are at, when they are a commit's: a repository re-scanned at the
+   * commit it was last scanned at is answered from the results cache without listing or reading.
+   */
+  commit?: string;
   entries(): Promise<TreeEntry[]>;
   /** Reads the given blobs; every entry is answered exactly once, in any order. */
   read(entries: TreeEntry[]): AsyncIterable<BlobRead>;
