@@ -20,6 +20,18 @@ export interface Triggers {
   anyNames: ReadonlySet<string>;
   /** Byte strings at least one of which a file must contain to hold a trigger name. */
   literals: readonly Buffer[];
+  /**
+   * `nameHash` of every name the lexer tells apart (keywords and triggers). Any other name is just a
+   * name: the lexer then neither cuts it out of the text nor looks it up, which is most of its work.
+   */
+  notable: ReadonlySet<number>;
+}
+
+/** A hash of a name, as the lexer computes it character by character while reading the name. */
+export function nameHash(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+  return h;
 }
 
 /** Names in queries/rootwrap.scm and queries/privsep.scm that are not imports. */
@@ -35,7 +47,8 @@ export function triggersOf(kb: Knowledge): Triggers {
   // `oslo` covers `oslo_utils` and `oslotest`: a literal containing a shorter one adds nothing.
   const literals: string[] = [];
   for (const name of all) if (!literals.some((l) => name.includes(l))) literals.push(name);
-  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)) };
+  const notable = new Set([...KEYWORDS, ...CONTINUING, ...COMPOUND, ...importNames, ...anyNames].map(nameHash));
+  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable };
 }
 
 const FROM = Buffer.from('from');
@@ -113,6 +126,9 @@ const NOT_FIRST = new Set(['and', 'or', 'in', 'is', 'as', ')', ']', '}', ',', '.
 /** Operators a statement cannot end with (`,` can: `x = 1,`, `print x,`). */
 const OPERATORS = new Set(['+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '=', '.', '!']);
 
+/** What the lexer remembers of a plain name: any name that is not a keyword stands for all of them. */
+const PLAIN_NAME = 'x';
+
 const STRING_PREFIX = /^(?:[rRbBuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF]|[uU][rR])$/;
 
 function isNameStart(c: number): boolean {
@@ -121,6 +137,10 @@ function isNameStart(c: number): boolean {
 function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57);
 }
+
+/** What ends a stretch of plain characters in a triple-quoted string: its quote, an escape or a line break. */
+const TRIPLE_DOUBLE_STOP = /["\\\n\r]/g;
+const TRIPLE_SINGLE_STOP = /['\\\n\r]/g;
 
 const NAME_IN_TEXT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 
@@ -200,6 +220,13 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     operand = '';
   };
 
+  const hasCR = text.includes('\r');
+  /** Where the line holding `at` ends: its line feed, or the end of the text. */
+  const lineEnd = (at: number): number => {
+    const nl = text.indexOf('\n', at);
+    return nl < 0 ? n : nl;
+  };
+
   let atLineStart = true;
   while (i < n) {
     if (atLineStart && brackets.length === 0 && current === null) {
@@ -209,7 +236,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       const c = text.charCodeAt(i);
       if (i >= n) break;
       if (c === 35) {
-        while (i < n && text.charCodeAt(i) !== 10) i++;
+        i = lineEnd(i);
         continue;
       }
       if (c === 10) {
@@ -234,7 +261,9 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       continue;
     }
     if (c === 35) {
-      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      // indexOf finds the line feed in native code; a file with carriage returns is walked, as a comment also ends at one.
+      if (hasCR) while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      else i = lineEnd(i);
       continue;
     }
     if (c === 10 || c === 13) {
@@ -255,9 +284,16 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     }
     if (isNameStart(c)) {
       const from = i;
-      while (i < n && isNameChar(text.charCodeAt(i))) i++;
-      const name = text.slice(from, i);
+      let hash = 0;
+      for (let k = c; i < n && isNameChar((k = text.charCodeAt(i))); i++) hash = (Math.imul(hash, 31) + k) | 0;
       const q = text.charCodeAt(i);
+      if (!triggers.notable.has(hash) && q !== 34 && q !== 39) {
+        // A plain name (neither keyword nor trigger, nor a string's prefix): only its being an operand matters.
+        token(PLAIN_NAME);
+        adjoin('name');
+        continue;
+      }
+      const name = text.slice(from, i);
       if ((q === 34 || q === 39) && STRING_PREFIX.test(name)) {
         if (/[fF]/.test(name)) fString = true;
         i = skipString(text, i);
@@ -339,7 +375,13 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     const quote = s.charCodeAt(at);
     const triple = quote !== 96 && s.charCodeAt(at + 1) === quote && s.charCodeAt(at + 2) === quote;
     let j = at + (triple ? 3 : 1);
+    // A triple-quoted string is long (docstrings): the next character that matters is found by a regular expression in native code.
+    const stop = triple ? (quote === 34 ? TRIPLE_DOUBLE_STOP : TRIPLE_SINGLE_STOP) : null;
     for (;;) {
+      if (stop) {
+        stop.lastIndex = j;
+        j = stop.test(s) ? stop.lastIndex - 1 : n;
+      }
       if (j >= n) throw new Odd(`unterminated string at line ${row + 1}`);
       const ch = s.charCodeAt(j);
       if (ch === 92) {

@@ -7,7 +7,7 @@ import { sortFindings } from '../report/index.js';
 import type { Finding, Skipped } from '../report/types.js';
 import { copiesKey, ScanCache, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
-import { loadCommitRecord, saveCommitRecord } from './commitRecord.js';
+import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
 import { copyLocation } from './copyTree.js';
 import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
@@ -17,7 +17,7 @@ import { detectRequirements } from './detectors/requirements.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
 import { byteVerdict, triggersOf, type Triggers } from './prefilter.js';
 import { scanPythonText, type Parsed, type PythonFileInput, type PythonFileResult } from './pythonFile.js';
-import { isSubmodule, isSymlink, type TreeEntry, type TreeSource } from './source.js';
+import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
@@ -74,12 +74,25 @@ function triggersFor(kb: Knowledge): Triggers {
   return t;
 }
 
+/** What one scan works with, settled before the tree is listed. */
+interface ScanSetup {
+  options: ScanOptions;
+  ownKnowledge: boolean;
+  kb: Knowledge;
+  maxFileSize: number;
+  triggers: Triggers | null;
+  location: string | undefined;
+  /** The results cache folder, when results may be cached. */
+  cacheDir: string | null;
+  /** What the commit's record is kept under, when the source is a commit's. */
+  commitKey: CommitKey | null;
+}
+
 export async function scanTree(source: TreeSource, options: ScanOptions = {}): Promise<ScanResult> {
   const ownKnowledge = options.knowledge === undefined;
   const kb = options.knowledge ?? sharedKnowledge();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const prefilter = options.prefilter !== false;
-  const triggers = prefilter ? triggersFor(kb) : null;
+  const triggers = options.prefilter !== false ? triggersFor(kb) : null;
   // The shipped knowledge only: results under another knowledge base must not meet the shipped ones.
   const cacheDir = options.cache && source.location && ownKnowledge ? options.cache : null;
   const commitKey = cacheDir && source.commit ? { location: source.location!, commit: source.commit, maxFileSize } : null;
@@ -90,7 +103,21 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
       return { ...result, stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
     }
   }
-  const entries = (await source.entries()).filter((e) => !isSubmodule(e));
+  const setup: ScanSetup = { options, ownKnowledge, kb, maxFileSize, triggers, location: source.location, cacheDir, commitKey };
+  const tree: OpenTree = source.open ? await source.open() : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
+  let reading = false;
+  try {
+    return await scanListed(tree, setup, () => (reading = true));
+  } finally {
+    // An open tree is closed by reading it, even when nothing is wanted.
+    if (!reading) for await (const _ of tree.read([]));
+  }
+}
+
+/** Scans a listed tree: path facts, then the files to read, from the cache or through the tree's reader. */
+async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => void): Promise<ScanResult> {
+  const { options, ownKnowledge, kb, maxFileSize, triggers, cacheDir, commitKey } = setup;
+  const entries = tree.entries.filter((e) => !isSubmodule(e));
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   const adopted = new Set<string>();
@@ -126,7 +153,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   const copyModules = [...copySet].sort();
   const copyPackages = [...copyPackageSet].sort();
 
-  const cache = cacheDir ? new ScanCache(cacheDir, source.location!, copiesKey(copyModules, copyPackages)) : null;
+  const cache = cacheDir ? new ScanCache(cacheDir, setup.location!, copiesKey(copyModules, copyPackages)) : null;
 
   const record = (entry: TreeEntry, role: Role, result: FileResult, store = true): void => {
     if (store) cache?.set(entry.path, entry.blob, result);
@@ -153,7 +180,8 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   }
 
   const parse = pythonParser(options, ownKnowledge, kb, triggers, toFetch);
-  for await (const { entry, data } of source.read(toFetch)) {
+  startReading();
+  for await (const { entry, data } of tree.read(toFetch)) {
     const role = roleOf(entry.path)!;
     if (data === null) {
       // Not a property of the blob: never cached.

@@ -32,6 +32,17 @@ export interface TreeSource {
   entries(): Promise<TreeEntry[]>;
   /** Reads the given blobs; every entry is answered exactly once, in any order. */
   read(entries: TreeEntry[]): AsyncIterable<BlobRead>;
+  /**
+   * Lists and reads through one connection (for git, one process where `entries` and `read` start
+   * one each). The scanner uses it when present.
+   */
+  open?(): Promise<OpenTree>;
+}
+
+/** A listed tree whose blobs can be read once: `read` must be called exactly once (with no entries if none are wanted), which closes it. */
+export interface OpenTree {
+  entries: TreeEntry[];
+  read(entries: TreeEntry[]): AsyncIterable<BlobRead>;
 }
 
 export const isSymlink = (e: TreeEntry): boolean => e.mode === '120000';
