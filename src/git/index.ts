@@ -1,4 +1,4 @@
-export { openCheckout, gitTreeSource, parseLsTree, readBlobs, NotACheckoutError } from './checkout.js';
+export { openCheckout, openTree, gitTreeSource, parseLsTree, readBlobs, NotACheckoutError } from './checkout.js';
 export type { Checkout } from './checkout.js';
 export { assertSafeRef, UnsafeValueError } from './safety.js';
 export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
