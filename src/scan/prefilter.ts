@@ -1,7 +1,7 @@
 // Deciding which Python files, and which statements in them, can hold a finding, so that the
 // rest is never parsed. Two passes, both conservative (anything uncertain goes to the parser):
 //
-// 1. On the raw bytes: a file holding none of the trigger words, and no relative import, cannot
+// 1. On the whole text: a file holding none of the trigger words, and no relative import, cannot
 //    hold a finding (every finding of queries/*.scm names one of them in code).
 // 2. A lexer that knows strings, comments, brackets and indentation splits the file into logical
 //    lines and keeps those whose code names a trigger. Only they are handed to tree-sitter, as one
@@ -25,6 +25,8 @@ export interface Triggers {
    * name: the lexer then neither cuts it out of the text nor looks it up, which is most of its work.
    */
   notable: ReadonlySet<number>;
+  /** Matches where any of `literals` occurs. */
+  pattern: RegExp;
 }
 
 /** A hash of a name, as the lexer computes it character by character while reading the name. */
@@ -48,26 +50,15 @@ export function triggersOf(kb: Knowledge): Triggers {
   const literals: string[] = [];
   for (const name of all) if (!literals.some((l) => name.includes(l))) literals.push(name);
   const notable = new Set([...KEYWORDS, ...CONTINUING, ...COMPOUND, ...importNames, ...anyNames].map(nameHash));
-  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable };
+  const pattern = new RegExp(literals.map((l) => l.replace(/[^\w]/g, '\\$&')).join('|'));
+  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable, pattern };
 }
 
-const FROM = Buffer.from('from');
-
-/** Whether `from` is followed by a dot (`from . import x`, `from ..a import b`), across spaces and `\` joins. */
-function hasRelativeImport(data: Buffer): boolean {
-  for (let at = data.indexOf(FROM); at >= 0; at = data.indexOf(FROM, at + 4)) {
-    let i = at + 4;
-    for (;;) {
-      const c = data[i];
-      if (c === 0x20 || c === 0x09 || c === 0x0c) i++;
-      else if (c === 0x5c && data[i + 1] === 0x0a) i += 2;
-      else if (c === 0x5c && data[i + 1] === 0x0d && data[i + 2] === 0x0a) i += 3;
-      else break;
-    }
-    if (data[i] === 0x2e) return true;
-  }
-  return false;
-}
+/**
+ * `from` followed by a dot (`from . import x`, `from ..a import b`), across spaces and `\` joins: a
+ * relative import, whose module resolves against the file's path and so may name anything.
+ */
+const RELATIVE_IMPORT = /from(?:[ \t\f]|\\\r?\n)*\./;
 
 export interface ByteVerdict {
   /** The file may hold a finding: it names a trigger or has a relative import. */
@@ -79,10 +70,16 @@ export interface ByteVerdict {
   usesCopies: boolean;
 }
 
-export function byteVerdict(data: Buffer, triggers: Triggers): ByteVerdict {
-  const relative = hasRelativeImport(data);
-  const usesCopies = relative || data.includes('openstack');
-  const candidate = usesCopies || triggers.literals.some((l) => data.includes(l));
+/**
+ * The first pass, over a file's whole text. One regular expression of every literal is a single
+ * scan in native code (V8 matches the alternatives together), several times faster than searching
+ * for each literal in turn. The literals are ASCII: in UTF-8 their bytes never occur inside another
+ * character, so searching the decoded text finds what searching the bytes would.
+ */
+export function textVerdict(text: string, triggers: Triggers): ByteVerdict {
+  const relative = RELATIVE_IMPORT.test(text);
+  const usesCopies = relative || text.includes('openstack');
+  const candidate = usesCopies || triggers.pattern.test(text);
   return { candidate, usesCopies };
 }
 

@@ -15,7 +15,7 @@ import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detec
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
-import { byteVerdict, triggersOf, type Triggers } from './prefilter.js';
+import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
 import { scanPythonText, type Parsed, type PythonFileInput, type PythonFileResult } from './pythonFile.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
@@ -203,7 +203,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
           break;
         }
         stats.python++;
-        const verdict = triggers ? byteVerdict(data, triggers) : { candidate: true, usesCopies: true };
+        const verdict = triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
         if (!verdict.candidate) {
           stats.parsed.none++;
           record(entry, role, { findings: [] });
