@@ -43,8 +43,8 @@ function gitDirOf(top: string): string | null {
 function unusualConfig(commonDir: string): boolean {
   const config = read(resolve(commonDir, 'config'));
   if (config === null) return true;
-  // `core.worktree`, `core.bare`, includes (which could say either), other ref storage or object formats.
-  return /^\s*(worktree|bare\s*=\s*true|refstorage|objectformat)\b|^\s*\[\s*include/im.test(config);
+  // `core.worktree`, `core.bare`, per-work-tree config (`extensions.worktreeConfig`), includes (which could say either), other ref storage or object formats.
+  return /^\s*(worktree\w*|bare\s*=\s*true|refstorage|objectformat)\b|^\s*\[\s*include/im.test(config);
 }
 
 /** `refs/heads/x` as a loose ref file or a line of packed-refs. */
