@@ -1,10 +1,10 @@
 // One local checkout at one commit, as a source of tracked files for the scanner.
 
-import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { simpleGit } from 'simple-git';
-import type { BlobRead, TreeEntry, TreeSource } from '../scan/index.js';
+import type { BlobRead, OpenTree, TreeEntry, TreeSource } from '../scan/index.js';
+import { headCommitFromFiles } from './head.js';
 import { assertSafeRef } from './safety.js';
 
 export class NotACheckoutError extends Error {}
@@ -16,7 +16,23 @@ export interface Checkout {
   commit: string;
 }
 
-/** Resolves a path to the top of its git work tree and a ref (default HEAD) to a commit. */
+/** Runs git in `cwd` and collects its output; never rejects (a spawn failure is exit code -1). */
+function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', (e) => (stderr += e.message));
+    child.on('close', (code) => done({ code: code ?? -1, stdout: Buffer.concat(out), stderr }));
+  });
+}
+
+/**
+ * Resolves a path to the top of its git work tree and a ref (default HEAD) to a commit. HEAD of a
+ * plain checkout is read from its files (see head.ts); anything else takes one `git rev-parse`.
+ */
 export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout> {
   const abs = resolve(path);
   let isDir = false;
@@ -26,19 +42,23 @@ export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout
     throw new NotACheckoutError(`${path}: no such directory`);
   }
   if (!isDir) throw new NotACheckoutError(`${path}: not a directory`);
-  const git = simpleGit({ baseDir: abs });
-  let root: string;
-  try {
-    root = (await git.revparse(['--show-toplevel'])).trim();
-  } catch {
-    throw new NotACheckoutError(`${path}: not a git checkout`);
+  if (ref === 'HEAD') {
+    const commit = headCommitFromFiles(abs);
+    // git names the top folder by its real path: so is it named here, whichever way HEAD is read.
+    if (commit) return { root: realpathSync(abs), commit };
   }
-  let commit: string;
+  let safeRef: string;
   try {
-    commit = (await git.revparse(['--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`])).trim();
+    safeRef = assertSafeRef(ref);
   } catch (e) {
+    throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${(e as Error).message}`);
+  }
+  const { stdout, stderr } = await runGit(abs, ['rev-parse', '--show-toplevel', '--verify', '--end-of-options', `${safeRef}^{commit}`]);
+  const [root, commit] = stdout.toString().split('\n');
+  if (!root) throw new NotACheckoutError(`${path}: not a git checkout`);
+  if (!commit) {
     if (ref === 'HEAD') throw new NotACheckoutError(`${path}: the repository has no commits`);
-    throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${(e as Error).message.split('\n')[0]}`);
+    throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${stderr.trim().split('\n')[0]}`);
   }
   return { root, commit };
 }
@@ -52,14 +72,13 @@ export async function openRepository(path: string, ref = 'HEAD'): Promise<Checko
     return await openCheckout(path, ref);
   } catch (e) {
     if (!(e instanceof NotACheckoutError) || !/not a git checkout/.test(e.message)) throw e;
-    const git = simpleGit({ baseDir: resolve(path) });
-    const bare = await git.revparse(['--is-bare-repository']).then((o) => o.trim() === 'true', () => false);
+    const abs = resolve(path);
+    const bare = (await runGit(abs, ['rev-parse', '--is-bare-repository'])).stdout.toString().trim() === 'true';
     if (!bare) throw e;
-    try {
-      return { root: resolve(path), commit: (await git.revparse(['--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`])).trim() };
-    } catch (err) {
-      throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${(err as Error).message.split('\n')[0]}`);
-    }
+    const { stdout, stderr } = await runGit(abs, ['rev-parse', '--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
+    const commit = stdout.toString().trim();
+    if (!commit) throw new NotACheckoutError(`${path}: unknown ref ${ref}: ${stderr.trim().split('\n')[0]}`);
+    return { root: abs, commit };
   }
 }
 
@@ -67,11 +86,14 @@ export async function openRepository(path: string, ref = 'HEAD'): Promise<Checko
 export function gitTreeSource(root: string, commit: string): TreeSource {
   return {
     location: resolve(root),
+    commit,
     async entries(): Promise<TreeEntry[]> {
-      const out = await simpleGit({ baseDir: root }).raw(['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
-      return parseLsTree(out);
+      const { code, stdout, stderr } = await runGit(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', '--end-of-options', commit]);
+      if (code !== 0) throw new Error(`git ls-tree ${commit}: ${stderr.trim().split('\n')[0] || `exit code ${code}`}`);
+      return parseLsTree(stdout.toString());
     },
     read: (entries) => readBlobs(root, entries),
+    open: () => openTree(root, commit),
   };
 }
 
@@ -88,48 +110,142 @@ export function parseLsTree(out: string): TreeEntry[] {
   return entries;
 }
 
+/** Bytes from a pipe, kept as the chunks came and joined only when a read needs more than one. */
+class ByteQueue {
+  private readonly chunks: Buffer[] = [];
+  /** Bytes held. */
+  length = 0;
+  private ended = false;
+
+  constructor(private readonly source: AsyncIterator<Buffer>) {}
+
+  /** Waits for the next chunk; false once the pipe has ended. */
+  async more(): Promise<boolean> {
+    if (this.ended) return false;
+    const next = await this.source.next();
+    if (next.done) {
+      this.ended = true;
+      return false;
+    }
+    this.chunks.push(next.value);
+    this.length += next.value.length;
+    return true;
+  }
+
+  /** Where `byte` (or, with `twice`, two of it in a row) first is, or -1. */
+  indexOf(byte: number, twice = false): number {
+    if (this.chunks.length > 1) this.take(0); // joins: what is searched is short (a header, a listing)
+    const head = this.chunks[0];
+    if (!head) return -1;
+    return twice ? head.indexOf(Buffer.from([byte, byte])) : head.indexOf(byte);
+  }
+
+  /** The first `n` bytes (n <= length); joining on every chunk would copy a large blob over and over. */
+  take(n: number): Buffer {
+    const whole = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
+    this.chunks.length = 0;
+    this.length -= n;
+    if (this.length > 0) this.chunks.push(whole.subarray(n));
+    return whole.subarray(0, n);
+  }
+}
+
+/** Answers `entries` in order from the output of `git cat-file --batch`, then reports what git left unanswered. */
+async function* batchAnswers(queue: ByteQueue, entries: TreeEntry[], failure: () => string): AsyncIterable<BlobRead> {
+  let index = 0;
+  while (index < entries.length) {
+    const nl = queue.indexOf(10);
+    if (nl < 0) {
+      if (await queue.more()) continue;
+      break;
+    }
+    const header = queue.take(nl + 1).toString('latin1', 0, nl);
+    if (header.endsWith(' missing')) {
+      yield { entry: entries[index++]!, data: null, error: 'missing from the object store' };
+      continue;
+    }
+    const want = Number(header.split(' ')[2]) + 1; // the content and a newline
+    while (queue.length < want && (await queue.more()));
+    if (queue.length < want) break;
+    // A copy of its own: the blob outlives the pipe's chunk, which is then free to go.
+    const data = Buffer.from(queue.take(want).subarray(0, want - 1));
+    yield { entry: entries[index++]!, data };
+  }
+  // Whatever git could not answer (it died, or a lazy fetch failed) is reported unreadable, not lost.
+  while (index < entries.length) yield { entry: entries[index++]!, data: null, error: failure() };
+}
+
+/** A git process whose stderr is kept and whose failure to start is an error message, never an exception. */
+function startGit(command: string, args: string[], cwd: string): { child: ChildProcessWithoutNullStreams; stderr: () => string; exited: Promise<number> } {
+  const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A spawn failure (no git, a folder gone) ends the streams; the caller reports it from stderr.
+  child.on('error', (e) => (stderr += e.message));
+  child.stdin.on('error', () => undefined);
+  const exited = new Promise<number>((res) => child.on('close', (code) => res(code ?? -1)));
+  return { child, stderr: () => stderr, exited };
+}
+
 /**
  * Streams blobs through one `git cat-file --batch` process. simple-git buffers whole outputs as text,
  * which would corrupt binary blobs and hold a repository's worth of content in memory at once.
  */
 export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncIterable<BlobRead> {
   if (entries.length === 0) return;
-  const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  // A spawn failure (no git, a folder gone) ends the stream; every entry is then reported unreadable.
-  child.on('error', (e) => (stderr += e.message));
-  const exited = new Promise<void>((res) => child.on('close', () => res()));
-  child.stdin.on('error', () => undefined);
+  const { child, stderr, exited } = startGit('git', ['cat-file', '--batch'], root);
   child.stdin.end(entries.map((e) => e.blob).join('\n') + '\n');
-
-  let buffer: Buffer = Buffer.alloc(0);
-  let index = 0;
-  let want: number | null = null; // bytes of the current blob's content (+1 newline), once its header is read
-  const pending: BlobRead[] = [];
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-    for (;;) {
-      if (want === null) {
-        const nl = buffer.indexOf(10);
-        if (nl < 0) break;
-        const header = buffer.subarray(0, nl).toString();
-        buffer = buffer.subarray(nl + 1);
-        if (header.endsWith(' missing')) {
-          pending.push({ entry: entries[index++]!, data: null, error: 'missing from the object store' });
-          continue;
-        }
-        want = Number(header.split(' ')[2]) + 1;
-      }
-      if (buffer.length < want) break;
-      const data = Buffer.from(buffer.subarray(0, want - 1));
-      buffer = buffer.subarray(want);
-      want = null;
-      pending.push({ entry: entries[index++]!, data });
-    }
-    while (pending.length) yield pending.shift()!;
+  const queue = new ByteQueue((child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
+  try {
+    yield* batchAnswers(queue, entries, () => stderr().trim() || 'git cat-file stopped early');
+    await exited;
+  } finally {
+    // A reader that stops early must not leave git blocked on a full pipe.
+    child.stdout.destroy();
   }
-  await exited;
-  // Whatever git could not answer (it died, or a lazy fetch failed) is reported unreadable, not lost.
-  while (index < entries.length) yield { entry: entries[index++]!, data: null, error: stderr.trim() || 'git cat-file stopped early' };
+}
+
+// Lists the tree, marks the end of the listing with an empty record, then serves blobs: one process
+// where two would be started. The commit is an argument of the script, never part of its text.
+const LIST_THEN_READ = 'git ls-tree -r -l -z --full-tree --end-of-options "$1" && printf "\\000" && exec git cat-file --batch';
+
+/**
+ * The tree of `commit` and a reader of its blobs through one process (`sh` running `git ls-tree`,
+ * then `git cat-file --batch`). `read` must be called once, with the entries wanted or none: that
+ * ends the process.
+ */
+export async function openTree(root: string, commit: string): Promise<OpenTree> {
+  assertSafeRef(commit);
+  const { child, stderr, exited } = startGit('sh', ['-c', LIST_THEN_READ, 'sh', commit], root);
+  const queue = new ByteQueue((child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
+  // ls-tree ends every record with NUL and has no empty records: the listing ends with an empty
+  // record, a NUL right after another one (or first of all, for an empty tree).
+  const listingEnd = (): number => {
+    if (queue.indexOf(0) === 0) return 0;
+    const pair = queue.indexOf(0, true);
+    return pair < 0 ? -1 : pair + 1;
+  };
+  let end: number;
+  while ((end = listingEnd()) < 0 && (await queue.more()));
+  if (end < 0) {
+    child.stdin.end();
+    const code = await exited;
+    throw new Error(`git ls-tree ${commit}: ${stderr().trim().split('\n')[0] || `exit code ${code}`}`);
+  }
+  const entries = parseLsTree(queue.take(end + 1).toString());
+  let read = false;
+  return {
+    entries,
+    async *read(wanted: TreeEntry[]): AsyncIterable<BlobRead> {
+      if (read) throw new Error('openTree: read twice');
+      read = true;
+      child.stdin.end(wanted.length > 0 ? wanted.map((e) => e.blob).join('\n') + '\n' : '');
+      try {
+        yield* batchAnswers(queue, wanted, () => stderr().trim() || 'git cat-file stopped early');
+        await exited;
+      } finally {
+        child.stdout.destroy();
+      }
+    },
+  };
 }

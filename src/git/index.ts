@@ -1,4 +1,4 @@
-export { openCheckout, openRepository, gitTreeSource, parseLsTree, readBlobs, NotACheckoutError } from './checkout.js';
+export { openCheckout, openRepository, openTree, gitTreeSource, parseLsTree, readBlobs, NotACheckoutError } from './checkout.js';
 export type { Checkout } from './checkout.js';
 export { assertSafeRef, UnsafeValueError } from './safety.js';
 export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';

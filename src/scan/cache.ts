@@ -69,6 +69,11 @@ export function copiesKey(copyModules: readonly string[], copyPackages: readonly
   return createHash('sha256').update(`${copyModules.join('\n')}\0${copyPackages.join('\n')}`).digest('hex').slice(0, 32);
 }
 
+/** The name a repository's cache files go by: a digest of its location. */
+export function locationHash(location: string): string {
+  return createHash('sha256').update(location).digest('hex').slice(0, 40);
+}
+
 interface Header {
   format: number;
   tool: string;
@@ -91,7 +96,7 @@ export class ScanCache {
     private readonly copies: string,
     private readonly key: string = toolKey(),
   ) {
-    this.path = join(dir, `v${CACHE_FORMAT}`, `${createHash('sha256').update(location).digest('hex').slice(0, 40)}.json`);
+    this.path = join(dir, `v${CACHE_FORMAT}`, `${locationHash(location)}.json`);
     this.load();
   }
 

@@ -7,6 +7,7 @@ import { sortFindings } from '../report/index.js';
 import type { Finding, Skipped } from '../report/types.js';
 import { copiesKey, ScanCache, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
+import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
 import { copyLocation } from './copyTree.js';
 import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
@@ -14,9 +15,9 @@ import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detec
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
-import { byteVerdict, triggersOf, type Triggers } from './prefilter.js';
+import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
 import { scanPythonText, type Parsed, type PythonFileInput, type PythonFileResult } from './pythonFile.js';
-import { isSubmodule, isSymlink, type TreeEntry, type TreeSource } from './source.js';
+import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
@@ -52,6 +53,8 @@ export interface ScanStats {
   /** Python files read, and how tree-sitter saw them. */
   python: number;
   parsed: Record<Parsed, number>;
+  /** The whole result came from the record of the commit last scanned: nothing was listed or read. */
+  commitReused: boolean;
 }
 
 export interface ScanResult {
@@ -71,18 +74,57 @@ function triggersFor(kb: Knowledge): Triggers {
   return t;
 }
 
+/** What one scan works with, settled before the tree is listed. */
+interface ScanSetup {
+  options: ScanOptions;
+  ownKnowledge: boolean;
+  kb: Knowledge;
+  maxFileSize: number;
+  triggers: Triggers | null;
+  location: string | undefined;
+  /** The results cache folder, when results may be cached. */
+  cacheDir: string | null;
+  /** What the commit's record is kept under, when the source is a commit's. */
+  commitKey: CommitKey | null;
+}
+
 export async function scanTree(source: TreeSource, options: ScanOptions = {}): Promise<ScanResult> {
   const ownKnowledge = options.knowledge === undefined;
   const kb = options.knowledge ?? sharedKnowledge();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const prefilter = options.prefilter !== false;
-  const triggers = prefilter ? triggersFor(kb) : null;
-  const entries = (await source.entries()).filter((e) => !isSubmodule(e));
+  const triggers = options.prefilter !== false ? triggersFor(kb) : null;
+  // The shipped knowledge only: results under another knowledge base must not meet the shipped ones.
+  const cacheDir = options.cache && source.location && ownKnowledge ? options.cache : null;
+  const commitKey = cacheDir && source.commit ? { location: source.location!, commit: source.commit, maxFileSize } : null;
+  if (commitKey) {
+    const last = loadCommitRecord(cacheDir!, commitKey);
+    if (last) {
+      const { files, bytes, ...result } = last;
+      return { ...result, stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
+    }
+  }
+  const setup: ScanSetup = { options, ownKnowledge, kb, maxFileSize, triggers, location: source.location, cacheDir, commitKey };
+  const tree: OpenTree = source.open ? await source.open() : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
+  let reading = false;
+  try {
+    return await scanListed(tree, setup, () => (reading = true));
+  } finally {
+    // An open tree is closed by reading it, even when nothing is wanted.
+    if (!reading) for await (const _ of tree.read([]));
+  }
+}
+
+/** Scans a listed tree: path facts, then the files to read, from the cache or through the tree's reader. */
+async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => void): Promise<ScanResult> {
+  const { options, ownKnowledge, kb, maxFileSize, triggers, cacheDir, commitKey } = setup;
+  const entries = tree.entries.filter((e) => !isSubmodule(e));
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   const adopted = new Set<string>();
   let repo: string | null = null;
-  const stats: ScanStats = { files: 0, bytes: 0, cached: 0, python: 0, parsed: { none: 0, fragments: 0, whole: 0 } };
+  const stats: ScanStats = { files: 0, bytes: 0, cached: 0, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: false };
+  // A blob git could not give is not a property of the commit: such a result is not recorded.
+  let complete = true;
 
   const copySet = new Set<string>();
   const copyPackageSet = new Set<string>();
@@ -111,8 +153,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   const copyModules = [...copySet].sort();
   const copyPackages = [...copyPackageSet].sort();
 
-  // The shipped knowledge only: results under another knowledge base must not meet the shipped ones.
-  const cache = options.cache && source.location && ownKnowledge ? new ScanCache(options.cache, source.location, copiesKey(copyModules, copyPackages)) : null;
+  const cache = cacheDir ? new ScanCache(cacheDir, setup.location!, copiesKey(copyModules, copyPackages)) : null;
 
   const record = (entry: TreeEntry, role: Role, result: FileResult, store = true): void => {
     if (store) cache?.set(entry.path, entry.blob, result);
@@ -139,10 +180,12 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   }
 
   const parse = pythonParser(options, ownKnowledge, kb, triggers, toFetch);
-  for await (const { entry, data } of source.read(toFetch)) {
+  startReading();
+  for await (const { entry, data } of tree.read(toFetch)) {
     const role = roleOf(entry.path)!;
     if (data === null) {
       // Not a property of the blob: never cached.
+      complete = false;
       if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
       continue;
     }
@@ -160,7 +203,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
           break;
         }
         stats.python++;
-        const verdict = triggers ? byteVerdict(data, triggers) : { candidate: true, usesCopies: true };
+        const verdict = triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
         if (!verdict.candidate) {
           stats.parsed.none++;
           record(entry, role, { findings: [] });
@@ -195,7 +238,9 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   cache?.save();
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo, stats };
+  const result = { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo };
+  if (commitKey && complete) saveCommitRecord(cacheDir!, commitKey, { ...result, files: stats.files, bytes: stats.bytes });
+  return { ...result, stats };
 }
 
 interface PythonParser {

@@ -24,8 +24,24 @@ export interface TreeSource {
    * cache is kept under. Sources without one are not cached.
    */
   location?: string;
+  /**
+   * The 40-hex commit the files are at, when they are a commit's: a repository re-scanned at the
+   * commit it was last scanned at is answered from the results cache without listing or reading.
+   */
+  commit?: string;
   entries(): Promise<TreeEntry[]>;
   /** Reads the given blobs; every entry is answered exactly once, in any order. */
+  read(entries: TreeEntry[]): AsyncIterable<BlobRead>;
+  /**
+   * Lists and reads through one connection (for git, one process where `entries` and `read` start
+   * one each). The scanner uses it when present.
+   */
+  open?(): Promise<OpenTree>;
+}
+
+/** A listed tree whose blobs can be read once: `read` must be called exactly once (with no entries if none are wanted), which closes it. */
+export interface OpenTree {
+  entries: TreeEntry[];
   read(entries: TreeEntry[]): AsyncIterable<BlobRead>;
 }
 

@@ -17,6 +17,7 @@ async function counted(dir: string): Promise<{ source: TreeSource; read: string[
   const read: string[] = [];
   const source: TreeSource = {
     location: inner.location,
+    commit: inner.commit,
     entries: () => inner.entries(),
     async *read(entries: TreeEntry[]) {
       for await (const r of inner.read(entries)) {
@@ -35,12 +36,20 @@ async function scanCounting(dir: string, options: ScanOptions): Promise<{ result
 
 const strip = (r: ScanResult) => ({ ...r, stats: undefined });
 
+/** The per-file results files (each repository also has a record of its last commit, `.commit.json`). */
 function cacheFiles(dir: string): string[] {
   try {
-    return readdirSync(join(dir, 'v1')).map((f) => join(dir, 'v1', f));
+    return readdirSync(join(dir, 'v1'))
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.commit.json'))
+      .map((f) => join(dir, 'v1', f));
   } catch {
     return [];
   }
+}
+
+/** Removes the records of the last scanned commits, so that a re-scan of the same commit goes to the per-file results. */
+function forgetCommits(dir: string): void {
+  for (const f of readdirSync(join(dir, 'v1'))) if (f.endsWith('.commit.json')) rmSync(join(dir, 'v1', f));
 }
 
 test('a warm scan reads no file; a changed file is the only one read again', async () => {
@@ -48,6 +57,7 @@ test('a warm scan reads no file; a changed file is the only one read again', asy
   const dir = await fixtureRepo('aster');
   const cold = await scanCounting(dir, { cache, workers: 0 });
   assert.ok(cold.read.length > 10);
+  forgetCommits(cache);
   const warm = await scanCounting(dir, { cache, workers: 0 });
   assert.deepEqual(warm.read, []);
   assert.deepEqual(strip(warm.result), strip(cold.result));
@@ -78,6 +88,7 @@ test('torn, edited or foreign cache files are ignored and replaced, never truste
   ];
   for (const [what, content] of damages) {
     writeFileSync(file, content);
+    forgetCommits(cache);
     const again = await scanCounting(dir, { cache, workers: 0 });
     assert.deepEqual(again.read.sort(), ['nova/a.py', 'nova/b.py'], `${what}: everything is read again`);
     assert.deepEqual(strip(again.result), strip(first.result), what);
@@ -121,8 +132,10 @@ test('entries are kept per path: the same blob at another path is scanned for it
   const text = 'from . import log\n';
   const dir = await repoWith({ 'nova/openstack/common/a.py': text, 'nova/openstack/common/log.py': '', 'nova/b.py': text });
   const r = await scanCounting(dir, { cache, workers: 0 });
+  forgetCommits(cache);
   const warm = await scanCounting(dir, { cache, workers: 0 });
   assert.deepEqual(warm.read, []);
+  assert.equal(warm.result.stats.commitReused, false);
   assert.deepEqual(strip(warm.result), strip(r.result));
   assert.deepEqual(r.result.findings.filter((f) => f.kind === 'incubator-import').map((f) => f.file), ['nova/openstack/common/a.py']);
 });

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { knowledge } from '../../src/knowledge/index.js';
-import { byteVerdict, planPython, triggersOf } from '../../src/scan/prefilter.js';
+import { Random, pythonFile } from '../../bench/corpus.js';
+import { planPython, textVerdict, triggersOf } from '../../src/scan/prefilter.js';
 import { scanPythonText } from '../../src/scan/pythonFile.js';
 
 const kb = knowledge();
@@ -28,12 +29,33 @@ test('trigger words come from the queries and the knowledge base, reduced to the
   assert.ok(!literals.includes('entrypoint_with_timeout'), 'covered by entrypoint');
 });
 
-test('bytes without a trigger or a relative import are not a candidate', () => {
-  assert.deepEqual(byteVerdict(Buffer.from('import os\n\ndef f():\n    return os.getcwd()\n'), triggers), { candidate: false, usesCopies: false });
-  assert.deepEqual(byteVerdict(Buffer.from('from . import utils\n'), triggers), { candidate: true, usesCopies: true });
-  assert.deepEqual(byteVerdict(Buffer.from('from \\\n  ..db import api\n'), triggers), { candidate: true, usesCopies: true });
-  assert.deepEqual(byteVerdict(Buffer.from('from oslo_config import cfg\n'), triggers), { candidate: true, usesCopies: false });
-  assert.deepEqual(byteVerdict(Buffer.from('from nova.openstack.common import log\n'), triggers), { candidate: true, usesCopies: true });
+test('text without a trigger or a relative import is not a candidate', () => {
+  assert.deepEqual(textVerdict('import os\n\ndef f():\n    return os.getcwd()\n', triggers), { candidate: false, usesCopies: false });
+  assert.deepEqual(textVerdict('from . import utils\n', triggers), { candidate: true, usesCopies: true });
+  assert.deepEqual(textVerdict('from \\\n  ..db import api\n', triggers), { candidate: true, usesCopies: true });
+  assert.deepEqual(textVerdict('from oslo_config import cfg\n', triggers), { candidate: true, usesCopies: false });
+  assert.deepEqual(textVerdict('from nova.openstack.common import log\n', triggers), { candidate: true, usesCopies: true });
+});
+
+test('each literal alone makes a candidate, and the verdict agrees with searching for each literal in turn', () => {
+  for (const literal of triggers.literals.map(String)) {
+    assert.equal(textVerdict(`x = 1\n# ${literal}\n`, triggers).candidate, true, literal);
+    assert.equal(textVerdict(`x = 1\n# ${literal.slice(0, -1)}\n`, triggers).candidate, triggers.literals.some((l) => `${literal.slice(0, -1)}`.includes(String(l))), `${literal} cut short`);
+  }
+  assert.deepEqual(textVerdict('from\t\\\r\n .x import y\n', triggers), { candidate: true, usesCopies: true });
+  // Anywhere in the text, even a comment: the lexer decides later whether it is code.
+  assert.deepEqual(textVerdict('x = 1  # from .5\n', triggers), { candidate: true, usesCopies: true });
+  // A line break without a backslash does not join.
+  assert.deepEqual(textVerdict('x = 1  # from\n.5\n', triggers), { candidate: false, usesCopies: false });
+  assert.deepEqual(textVerdict('def f(x):\n    return x.frm\n', triggers), { candidate: false, usesCopies: false });
+  const random = new Random(3);
+  for (let seed = 0; seed < 300; seed++) {
+    const text = pythonFile({ random, pkg: 'nova', era: random.pick(['legacy', 'transition', 'current'] as const), copies: ['log'], py2: random.chance(0.5) }, 800);
+    const cut = text.replace(/oslo|openstack|run_as_root|PrivContext|entrypoint|from \./g, (m: string) => (random.chance(0.8) ? 'xx' : m));
+    const bytes = Buffer.from(cut);
+    const expected = bytes.includes('openstack') || /from[ \t]*\./.test(cut) || triggers.literals.some((l) => bytes.includes(l));
+    assert.equal(textVerdict(cut, triggers).candidate, expected, `seed ${seed}`);
+  }
 });
 
 test('a docstring or comment that mentions an import is never parsed as code', () => {
