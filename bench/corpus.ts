@@ -87,6 +87,11 @@ interface FileContext {
   copies: string[];
   /** Python 2 syntax in this file. */
   py2: boolean;
+  /**
+   * Whether this file runs commands through the root helper. In real trees few do: `run_as_root` or
+   * `root_helper` appears in 3–8% of the Python files of nova, cinder and neutron (2014.1 and HEAD).
+   */
+  rootwrap?: boolean;
 }
 
 function word(r: Random): string {
@@ -98,17 +103,22 @@ function importBlock(c: FileContext): string[] {
   const lines: string[] = [];
   for (const m of new Set(Array.from({ length: r.int(2, 5) }, () => r.pick(STDLIB))).values()) lines.push(`import ${m}`);
   lines.push('');
-  if (c.era !== 'current' && r.chance(0.5)) lines.push(r.chance(0.5) ? 'from oslo.config import cfg' : 'from oslo import messaging');
-  if (c.era === 'transition' && r.chance(0.3)) lines.push(`from oslo.${r.pick(NAMESPACE)} import ${word(r)}`);
-  if (c.era !== 'legacy' || r.chance(0.1)) {
-    for (const m of new Set(Array.from({ length: r.int(1, 4) }, () => r.pick(CURRENT)))) lines.push(r.chance(0.7) ? `from ${m} import ${word(r)}` : `import ${m}`);
-  }
-  if (c.copies.length > 0 && r.chance(0.6)) {
-    for (const m of new Set(Array.from({ length: r.int(1, 3) }, () => r.pick(c.copies)))) {
-      lines.push(r.chance(0.3) ? `from ${c.pkg}.openstack.common import ${m} as ${m}_mod` : `from ${c.pkg}.openstack.common import ${m}`);
+  // Files that touch Oslo (plumbing) import several of its forms; the others (logic) none. In real
+  // trees about two files in three name some trigger: nova and cinder at 2014.1 67–70%, neutron 51%,
+  // and 46–61% at HEAD (git grep over their Python files).
+  if (r.chance(c.era === 'current' ? 0.5 : 0.62)) {
+    if (c.era !== 'current' && r.chance(0.55)) lines.push(r.chance(0.5) ? 'from oslo.config import cfg' : 'from oslo import messaging');
+    if (c.era === 'transition' && r.chance(0.3)) lines.push(`from oslo.${r.pick(NAMESPACE)} import ${word(r)}`);
+    if (r.chance(c.era === 'legacy' ? 0.15 : c.era === 'transition' ? 0.55 : 0.95)) {
+      for (const m of new Set(Array.from({ length: r.int(1, 4) }, () => r.pick(CURRENT)))) lines.push(r.chance(0.7) ? `from ${m} import ${word(r)}` : `import ${m}`);
     }
+    if (c.copies.length > 0 && r.chance(0.6)) {
+      for (const m of new Set(Array.from({ length: r.int(1, 3) }, () => r.pick(c.copies)))) {
+        lines.push(r.chance(0.3) ? `from ${c.pkg}.openstack.common import ${m} as ${m}_mod` : `from ${c.pkg}.openstack.common import ${m}`);
+      }
+    }
+    if (r.chance(0.15)) lines.push(`from ${c.pkg}.openstack.common.gettextutils import _  # noqa`);
   }
-  if (r.chance(0.1)) lines.push(`from ${c.pkg}.openstack.common.gettextutils import _  # noqa`);
   lines.push('', `from ${c.pkg} import exception`, `from ${c.pkg} import utils`);
   return lines;
 }
@@ -145,9 +155,9 @@ function body(c: FileContext, indent: string, lines: number): string[] {
         break;
       case 7: {
         // Root-wrapped commands, in the older projects.
-        if (c.era !== 'current' && r.chance(0.15)) {
+        if (c.rootwrap && c.era !== 'current' && r.chance(0.3)) {
           out.push(`${indent}utils.execute('ip', 'link', 'set', ${w}, 'up',`, `${indent}              run_as_root=True)`);
-        } else if (c.era === 'current' && r.chance(0.05)) {
+        } else if (c.rootwrap && c.era === 'current' && r.chance(0.2)) {
           out.push(`${indent}processutils.execute('chown', ${w}, root_helper=self.root_helper)`);
         } else {
           out.push(`${indent}${w}.update({'status': '${word(r)}', 'updated_at': timeutils.utcnow()})`);
@@ -173,7 +183,7 @@ function body(c: FileContext, indent: string, lines: number): string[] {
 function docstring(c: FileContext, indent: string): string[] {
   const r = c.random;
   // Some docstrings mention imports and root helpers without being code.
-  if (r.chance(0.03)) {
+  if (r.chance(0.003)) {
     return [`${indent}"""Example::`, '', `${indent}    from oslo.config import cfg`, `${indent}    utils.execute('ls', run_as_root=True)`, `${indent}"""`];
   }
   return [`${indent}"""${word(r)[0]!.toUpperCase()}${word(r).slice(1)} the ${word(r)} of a ${word(r)}."""`];
@@ -195,7 +205,7 @@ export function pythonFile(c: FileContext, size: number): string {
       if (c.era === 'current' && r.chance(0.02)) chunk.push('    @sys_admin_pctxt.entrypoint');
       chunk.push(`    def ${word(r)}_${word(r)}(self, context, ${word(r)}_id, ${word(r)}=None):`, ...docstring(c, '        '), ...body(c, '        ', r.int(4, 18)), '');
     }
-    if (r.chance(0.05)) chunk.push(`# TODO(someone): move to oslo.${r.pick(NAMESPACE)} once the ${word(r)} helpers land.`);
+    if (r.chance(0.01)) chunk.push(`# TODO(someone): move to oslo.${r.pick(NAMESPACE)} once the ${word(r)} helpers land.`);
     length += chunk.reduce((n, l) => n + l.length + 1, 0);
     lines.push(...chunk);
   }
@@ -247,7 +257,8 @@ export function repositoryFiles(random: Random, plan: RepoPlan, averageSize: num
   for (let i = 0; i < plan.pythonFiles; i++) {
     const dir = dirs[i % dirs.length]!;
     const py2 = plan.era === 'legacy' && random.chance(0.6);
-    files[`${pkg}/${dir}/${word(random)}_${i}.py`] = pythonFile({ ...base, py2 }, size());
+    const rootwrap = random.chance(plan.era === 'current' ? 0.03 : 0.07);
+    files[`${pkg}/${dir}/${word(random)}_${i}.py`] = pythonFile({ ...base, py2, rootwrap }, size());
   }
   files[`${pkg}/__init__.py`] = '';
   return files;
