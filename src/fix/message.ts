@@ -1,6 +1,7 @@
 // OpenStack-style commit messages: a summary line of at most 50 characters where possible, a
 // body wrapped at 72 saying what changed and why, and a Gerrit `Change-Id`.
 
+import { wrapWords } from '../util/text.js';
 import { createHash } from 'node:crypto';
 import type { Rewrite } from './rewrites.js';
 
@@ -22,18 +23,7 @@ const SUMMARY_MAX = 50;
 const WIDTH = 72;
 
 export function wrap(text: string, width = WIDTH): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
+  return wrapWords(text, width).join('\n');
 }
 
 function list(items: string[]): string {

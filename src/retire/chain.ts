@@ -1,6 +1,7 @@
 // Commit messages for the planned changes, in OpenStack's conventions: a short subject, a wrapped body,
 // and footers that chain the changes in order (Depends-On the previous, Needed-By the next) by Change-Id.
 
+import { wrapWords } from '../util/text.js';
 import { createHash } from 'node:crypto';
 import type { PlannedChange } from './plan.js';
 
@@ -12,18 +13,6 @@ export function changeIdOf(change: PlannedChange, seed: string): string {
   return `I${h.digest('hex')}`;
 }
 
-export function wrap(text: string, width = 72): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 export interface ChainedChange extends PlannedChange {
   changeId: string;
@@ -39,7 +28,7 @@ export function chainChanges(changes: readonly PlannedChange[], seeds: readonly 
       ...(i + 1 < ids.length ? [`Needed-By: ${ids[i + 1]}`] : []),
       `Change-Id: ${ids[i]}`,
     ];
-    const body = c.body.map((p) => wrap(p).join('\n'));
+    const body = c.body.map((p) => wrapWords(p).join('\n'));
     return { ...c, changeId: ids[i]!, message: [c.subject, '', ...body.flatMap((p) => [p, '']), ...footers].join('\n') + '\n' };
   });
 }

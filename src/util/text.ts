@@ -13,3 +13,17 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function monthsBetween(from: Date, to: Date): number {
   return Math.max(0, (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth() - (to.getUTCDate() < from.getUTCDate() ? 1 : 0));
 }
+
+/** Words of `text` in lines of at most `width` characters (a longer word stands alone): commit message bodies. */
+export function wrapWords(text: string, width = 72): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,29 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { migrationChecklist, renderChecklistJson, renderChecklistMarkdown } from '../../checklist/index.js';
 import { runBatch } from '../../pipeline/index.js';
-import { makeReport, parseReport, type Project } from '../../report/index.js';
+import { makeReport } from '../../report/index.js';
 import { oneOf, parse } from '../args.js';
 import { issueBody, ISSUE_OPTIONS } from '../checklistIssue.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
 import { addProvenance, batchOptionsOf, incubatorOption, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { readReportFile } from '../reportFile.js';
 import type { Command } from './types.js';
 
 const FORMATS = ['markdown', 'json', 'issue'] as const;
-
-function readReport(file: string): Project[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read --report ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return parseReport(text, file).projects;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
 
 export const checklistCommand: Command = {
   name: 'checklist',
@@ -49,7 +35,7 @@ export const checklistCommand: Command = {
     if (values.previous !== undefined && format !== 'issue') throw new UsageError('--previous goes with --format issue');
     const options = batchOptionsOf(values);
     const scanned = namesTargets(values, positionals) ? (await runBatch(await targetsOf(values, positionals), options)).projects : [];
-    const report = makeReport([...(values.report ? readReport(values.report) : []), ...scanned]);
+    const report = makeReport([...(values.report ? readReportFile(values.report).projects : []), ...scanned]);
     const { projects } = await addProvenance(report, await incubatorOption(values.incubator, values['cache-dir'] || undefined), options.cacheDir);
     const checklists = projects.map((p) => migrationChecklist(p));
     const text = format === 'json' ? renderChecklistJson(checklists) : format === 'issue' ? issueBody(checklists, values.previous) : renderChecklistMarkdown(checklists);

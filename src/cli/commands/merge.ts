@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { mergeReports, parseReport, type Report } from '../../report/index.js';
+import { mergeReports, type Report } from '../../report/index.js';
+import { readReportFile } from '../reportFile.js';
 import { parse } from '../args.js';
-import { EXIT, UsageError } from '../exitCodes.js';
+import { UsageError } from '../exitCodes.js';
 import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
 import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
@@ -14,19 +14,7 @@ export const mergeCommand: Command = {
     const { values, positionals, tokens } = parse(expandBareColor(argv), OUTPUT_OPTIONS);
     if (positionals.length === 0) throw new UsageError('merge needs at least one JSON report');
     const plan = outputPlan(values, tokens, { env: process.env, stdoutIsTTY: process.stdout.isTTY === true, defaultFormat: 'json' });
-    const reports: Report[] = positionals.map((file) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-      try {
-        return parseReport(text, file);
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
-    });
+    const reports: Report[] = positionals.map(readReportFile);
     const { report, duplicates, missingShards } = mergeReports(reports);
     if (duplicates.length) process.stderr.write(`oslo-audit merge: ${duplicates.length} projects appear in more than one report (kept one each): ${duplicates.slice(0, 5).join(', ')}${duplicates.length > 5 ? ', …' : ''}\n`);
     if (missingShards.length) process.stderr.write(`oslo-audit merge: shards missing from the inputs: ${missingShards.join(', ')}\n`);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { readProjectSource, runBatch, type BatchOptions } from '../../pipeline/index.js';
 import type { Incubator } from '../../provenance/index.js';
-import { parseReport, type Report } from '../../report/index.js';
+import type { Report } from '../../report/index.js';
 import { DEFAULT_RULES } from '../../retire/index.js';
 import type { Target } from '../../sources/index.js';
 import { colorsWanted, startReview, type Runner } from '../../ui/index.js';
@@ -13,6 +12,7 @@ import { reviewChecklists } from '../review/retirement.js';
 import type { ReviewSettings } from '../review/settings.js';
 import { addProvenance, batchOptionsOf, incubatorOption, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import { whyNotInteractive } from '../terminal.js';
+import { readReportFile } from '../reportFile.js';
 import type { Command } from './types.js';
 
 /** Why the review UI cannot run in this process (output piped, no keyboard, a dumb terminal), or null when it can. */
@@ -65,20 +65,6 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
   return result.report?.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
 }
 
-function readReport(file: string): Report {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return parseReport(text, file);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
 const REVIEW_USAGE = '[--checklist-dir DIR] [--project-config DIR] [--governance DIR] [--incubator PATH|URL]';
 
 export const reviewCommand: Command = {
@@ -108,7 +94,7 @@ export const reviewCommand: Command = {
     if (values.report !== undefined && (positionals.length || values.from?.length || values['github-org']?.length)) throw new UsageError('give targets to scan or --report FILE, not both');
     if (values['project-config'] === '' || values.governance === '' || values.incubator === '') throw new UsageError('--project-config, --governance and --incubator need a value');
     const options = batchOptionsOf(values);
-    const report = values.report !== undefined ? readReport(values.report) : undefined;
+    const report = values.report !== undefined ? readReportFile(values.report) : undefined;
     const why = notInteractive();
     if (why) throw new UsageError(why);
     const extras: ReviewExtras = {
