@@ -1,6 +1,8 @@
 // Unified diffs in git's format (`git apply` takes them), computed with Myers' algorithm on lines.
 // Deterministic: the same before and after always give the same text.
 
+import { diffSequences } from '../util/diff.js';
+
 export interface FileDiffInput {
   path: string;
   /** null for a file that is created. */
@@ -24,47 +26,11 @@ function splitLines(text: string): string[] {
 
 type Op = { type: ' ' | '-' | '+'; line: string };
 
-/** The shortest edit script from a to b (Myers, 1986), as a list of kept, removed and added lines. */
+/** The shortest edit script from a to b, as a list of kept, removed and added lines. */
 export function diffLines(a: string[], b: string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  // Walk the trace back from the end to recover the path.
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const vd = trace[d]!;
-    const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK]!;
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) ops.push({ type: ' ', line: a[--x]! }), y--;
-    if (x === prevX) ops.push({ type: '+', line: b[--y]! });
-    else ops.push({ type: '-', line: a[--x]! });
-  }
-  while (x > 0 && y > 0) ops.push({ type: ' ', line: a[--x]! }), y--;
-  return ops.reverse();
+  // No cap: a patch must be exact, however large.
+  const ops = diffSequences(a, b, a.length + b.length)!;
+  return ops.map((o) => (o.op === 'equal' ? { type: ' ', line: a[o.a]! } : o.op === 'delete' ? { type: '-', line: a[o.a]! } : { type: '+', line: b[o.b]! }));
 }
 
 function range(start: number, count: number): string {
