@@ -5,7 +5,9 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BlobRead, OpenTree, TreeEntry, TreeSource } from '../scan/index.js';
 import { headCommitFromFiles } from './head.js';
+import { batchAnswers, ByteQueue, listingEnd, parseLsTree } from './objectStream.js';
 import { assertSafeRef } from './safety.js';
+import { openTreeShared, sharedReaderServes } from './treeReader.js';
 
 export class NotACheckoutError extends Error {}
 
@@ -82,10 +84,14 @@ export async function openRepository(path: string, ref = 'HEAD'): Promise<Checko
   }
 }
 
-/** Files tracked at `commit`, read straight from git's object store: ignored and untracked files never appear. */
+/**
+ * Files tracked at `commit`, read straight from git's object store: ignored and untracked files never
+ * appear. `open` goes through a tree reader shared by the process's scans (see treeReader.ts).
+ */
 export function gitTreeSource(root: string, commit: string): TreeSource {
+  const location = resolve(root);
   return {
-    location: resolve(root),
+    location,
     commit,
     async entries(): Promise<TreeEntry[]> {
       const { code, stdout, stderr } = await runGit(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', '--end-of-options', commit]);
@@ -93,86 +99,8 @@ export function gitTreeSource(root: string, commit: string): TreeSource {
       return parseLsTree(stdout.toString());
     },
     read: (entries) => readBlobs(root, entries),
-    open: () => openTree(root, commit),
+    open: () => (sharedReaderServes(location, commit) ? openTreeShared(location, commit) : openTree(root, commit)),
   };
-}
-
-/** `<mode> SP <type> SP <object> SP+ <size> TAB <path> NUL` per entry. */
-export function parseLsTree(out: string): TreeEntry[] {
-  const entries: TreeEntry[] = [];
-  for (const record of out.split('\0')) {
-    if (!record) continue;
-    const tab = record.indexOf('\t');
-    const [mode, type, blob, size] = record.slice(0, tab).split(/ +/);
-    if (type !== 'blob' && type !== 'commit') continue;
-    entries.push({ path: record.slice(tab + 1), mode: mode!, blob: blob!, size: size === '-' ? 0 : Number(size) });
-  }
-  return entries;
-}
-
-/** Bytes from a pipe, kept as the chunks came and joined only when a read needs more than one. */
-class ByteQueue {
-  private readonly chunks: Buffer[] = [];
-  /** Bytes held. */
-  length = 0;
-  private ended = false;
-
-  constructor(private readonly source: AsyncIterator<Buffer>) {}
-
-  /** Waits for the next chunk; false once the pipe has ended. */
-  async more(): Promise<boolean> {
-    if (this.ended) return false;
-    const next = await this.source.next();
-    if (next.done) {
-      this.ended = true;
-      return false;
-    }
-    this.chunks.push(next.value);
-    this.length += next.value.length;
-    return true;
-  }
-
-  /** Where `byte` (or, with `twice`, two of it in a row) first is, or -1. */
-  indexOf(byte: number, twice = false): number {
-    if (this.chunks.length > 1) this.take(0); // joins: what is searched is short (a header, a listing)
-    const head = this.chunks[0];
-    if (!head) return -1;
-    return twice ? head.indexOf(Buffer.from([byte, byte])) : head.indexOf(byte);
-  }
-
-  /** The first `n` bytes (n <= length); joining on every chunk would copy a large blob over and over. */
-  take(n: number): Buffer {
-    const whole = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
-    this.chunks.length = 0;
-    this.length -= n;
-    if (this.length > 0) this.chunks.push(whole.subarray(n));
-    return whole.subarray(0, n);
-  }
-}
-
-/** Answers `entries` in order from the output of `git cat-file --batch`, then reports what git left unanswered. */
-async function* batchAnswers(queue: ByteQueue, entries: TreeEntry[], failure: () => string): AsyncIterable<BlobRead> {
-  let index = 0;
-  while (index < entries.length) {
-    const nl = queue.indexOf(10);
-    if (nl < 0) {
-      if (await queue.more()) continue;
-      break;
-    }
-    const header = queue.take(nl + 1).toString('latin1', 0, nl);
-    if (header.endsWith(' missing')) {
-      yield { entry: entries[index++]!, data: null, error: 'missing from the object store' };
-      continue;
-    }
-    const want = Number(header.split(' ')[2]) + 1; // the content and a newline
-    while (queue.length < want && (await queue.more()));
-    if (queue.length < want) break;
-    // A copy of its own: the blob outlives the pipe's chunk, which is then free to go.
-    const data = Buffer.from(queue.take(want).subarray(0, want - 1));
-    yield { entry: entries[index++]!, data };
-  }
-  // Whatever git could not answer (it died, or a lazy fetch failed) is reported unreadable, not lost.
-  while (index < entries.length) yield { entry: entries[index++]!, data: null, error: failure() };
 }
 
 /** A git process whose stderr is kept and whose failure to start is an error message, never an exception. */
@@ -218,15 +146,8 @@ export async function openTree(root: string, commit: string): Promise<OpenTree> 
   assertSafeRef(commit);
   const { child, stderr, exited } = startGit('sh', ['-c', LIST_THEN_READ, 'sh', commit], root);
   const queue = new ByteQueue((child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
-  // ls-tree ends every record with NUL and has no empty records: the listing ends with an empty
-  // record, a NUL right after another one (or first of all, for an empty tree).
-  const listingEnd = (): number => {
-    if (queue.indexOf(0) === 0) return 0;
-    const pair = queue.indexOf(0, true);
-    return pair < 0 ? -1 : pair + 1;
-  };
   let end: number;
-  while ((end = listingEnd()) < 0 && (await queue.more()));
+  while ((end = listingEnd(queue)) < 0 && (await queue.more()));
   if (end < 0) {
     child.stdin.end();
     const code = await exited;
@@ -241,7 +162,7 @@ export async function openTree(root: string, commit: string): Promise<OpenTree> 
       read = true;
       child.stdin.end(wanted.length > 0 ? wanted.map((e) => e.blob).join('\n') + '\n' : '');
       try {
-        yield* batchAnswers(queue, wanted, () => stderr().trim() || 'git cat-file stopped early');
+        yield* batchAnswers(queue, wanted, () => stderr().trim() || 'git cat-file stopped early', false);
         await exited;
       } finally {
         child.stdout.destroy();

@@ -3,8 +3,8 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PythonFileInput, PythonFileResult } from './pythonFile.js';
-import type { BatchReply, BatchRequest } from './worker.js';
+import type { BatchReply, BatchRequest } from './batch.js';
+import type { PythonFileResult } from './pythonFile.js';
 
 interface Job {
   request: BatchRequest;
@@ -29,10 +29,10 @@ export class ParsePool {
     return this.slots.length > 0;
   }
 
-  /** Scans a batch of Python files on a worker. */
-  run(files: PythonFileInput[], prefilter: boolean): Promise<PythonFileResult[]> {
+  /** Scans a batch of Python files on a worker; the batch's buffer is moved there, and is then empty here. */
+  run(batch: Omit<BatchRequest, 'id'>): Promise<PythonFileResult[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, files, prefilter }, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, ...batch }, resolve, reject });
       this.dispatch();
     });
   }
@@ -54,7 +54,7 @@ export class ParsePool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.ref();
-      slot.worker.postMessage(job.request);
+      slot.worker.postMessage(job.request, [job.request.bytes]);
     }
   }
 

@@ -24,9 +24,35 @@ export interface Triggers {
    * `nameHash` of every name the lexer tells apart (keywords and triggers). Any other name is just a
    * name: the lexer then neither cuts it out of the text nor looks it up, which is most of its work.
    */
-  notable: ReadonlySet<number>;
+  notable: ReadonlyMap<number, readonly NotableName[]>;
+  /**
+   * The low 16 bits of every hash in `notable`, as a table: a name whose entry is 0 is plain, known
+   * with one load. Only the few others (keywords, triggers, a rare collision) are looked up in `notable`,
+   * which gives the name's own string and what it is without cutting it out of the text.
+   */
+  notableLow: Uint8Array;
   /** Matches where any of `literals` occurs. */
   pattern: RegExp;
+}
+
+/** A name the lexer tells apart from plain names, and what it is. */
+export interface NotableName {
+  name: string;
+  /** A keyword (or soft keyword): it may stand next to a name. */
+  keyword: boolean;
+  /** Makes an import statement worth parsing. */
+  importName: boolean;
+  /** Makes any statement worth parsing. */
+  anyName: boolean;
+}
+
+/** The notable name at `text[from, to)` whose hash is `hash`, or null for a plain name. */
+function notableAt(text: string, from: number, to: number, hash: number, triggers: Triggers): NotableName | null {
+  if (triggers.notableLow[hash & 0xffff] === 0) return null;
+  for (const entry of triggers.notable.get(hash) ?? []) {
+    if (entry.name.length === to - from && text.startsWith(entry.name, from)) return entry;
+  }
+  return null;
 }
 
 /** A hash of a name, as the lexer computes it character by character while reading the name. */
@@ -49,9 +75,16 @@ export function triggersOf(kb: Knowledge): Triggers {
   // `oslo` covers `oslo_utils` and `oslotest`: a literal containing a shorter one adds nothing.
   const literals: string[] = [];
   for (const name of all) if (!literals.some((l) => name.includes(l))) literals.push(name);
-  const notable = new Set([...KEYWORDS, ...CONTINUING, ...COMPOUND, ...importNames, ...anyNames].map(nameHash));
+  const notable = new Map<number, NotableName[]>();
+  for (const name of new Set([...KEYWORDS, ...CONTINUING, ...COMPOUND, ...importNames, ...anyNames])) {
+    const entry = { name, keyword: KEYWORDS.has(name), importName: importNames.has(name), anyName: anyNames.has(name) };
+    const h = nameHash(name);
+    notable.set(h, [...(notable.get(h) ?? []), entry]);
+  }
+  const notableLow = new Uint8Array(0x10000);
+  for (const h of notable.keys()) notableLow[h & 0xffff] = 1;
   const pattern = new RegExp(literals.map((l) => l.replace(/[^\w]/g, '\\$&')).join('|'));
-  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable, pattern };
+  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable, notableLow, pattern };
 }
 
 /**
@@ -128,11 +161,16 @@ const PLAIN_NAME = 'x';
 
 const STRING_PREFIX = /^(?:[rRbBuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF]|[uU][rR])$/;
 
+/** For each ASCII code: 1 when it may start a name (letters, `_`), 2 when it may only continue one (digits). */
+const NAME_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+
+// Any character beyond ASCII may be part of a name: tree-sitter reads them so too.
 function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+  return c >= 128 || NAME_CLASS[c] === 1;
 }
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57);
+  return c >= 128 || NAME_CLASS[c] !== 0;
 }
 
 /** What ends a stretch of plain characters in a triple-quoted string: its quote, an escape or a line break. */
@@ -141,9 +179,23 @@ const TRIPLE_SINGLE_STOP = /['\\\n\r]/g;
 
 const NAME_IN_TEXT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 
-/** Splits Python source into logical lines and marks those whose code names a trigger; throws Odd on anything unusual. */
+function blankLine(): LogicalLine {
+  return { first: 0, last: 0, indent: '', head: '', opensBlock: false, triggered: false };
+}
+
+/**
+ * Splits Python source into logical lines and returns those planPython needs: the ones whose code
+ * names a trigger, and after a kept decorator the rest of its chain up to the definition. Throws Odd
+ * on anything unusual. Lines are read into two scratch records in turn (the current one and the one
+ * before): most lines are never kept, and a record per line would be most of the lexer's garbage.
+ */
 function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   const lines: LogicalLine[] = [];
+  const scratch = [blankLine(), blankLine()];
+  let turn = 0;
+  /** The line before the current one, and whether it was kept. */
+  let prev: LogicalLine | null = null;
+  let prevKept = false;
   const n = text.length;
   let i = 0;
   let row = 0;
@@ -166,7 +218,8 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     operand = kind;
   };
 
-  const end = (): void => {
+  /** Ends the logical line at `at`. */
+  const end = (at: number): void => {
     if (!current) return;
     if ((OPERATORS.has(last) && !(last === '*' && beforeLast === 'import')) || CONTINUING.has(last)) throw new Odd(`statement cut short at line ${row + 1}`);
     if (COMPOUND.has(current.head) && !colonOutside) throw new Odd(`compound statement without ':' at line ${current.first + 1}`);
@@ -175,23 +228,24 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     current.opensBlock = last === ':';
     if (hasImport && importTrigger) current.triggered = true;
     if (fString && !current.triggered) {
-      const raw = text.slice(lineStart(current.first), i);
+      const raw = text.slice(lineFrom, at);
       for (const m of raw.matchAll(NAME_IN_TEXT)) {
         if (triggers.anyNames.has(m[0]) || (hasImport && triggers.importNames.has(m[0]))) current.triggered = true;
       }
     }
-    lines.push(current);
+    const keep = current.triggered || (prevKept && prev!.head === '@');
+    if (keep) lines.push({ ...current });
+    prev = current;
+    prevKept = keep;
     current = null;
   };
-  const rowStarts: number[] = [0];
-  const lineStart = (r: number): number => rowStarts[r]!;
-  const newline = (at: number): void => {
+  /** Where the current logical line's first row starts. */
+  let lineFrom = 0;
+  const newline = (): void => {
     row++;
-    rowStarts[row] = at;
   };
 
-  const startLine = (indent: string, head: string): void => {
-    const prev = lines[lines.length - 1];
+  const startLine = (from: number, indent: string, head: string): void => {
     const top = indents[indents.length - 1]!;
     if (prev?.opensBlock) {
       if (!(indent.length > top.length && indent.startsWith(top))) throw new Odd(`expected an indented block at line ${row + 1}`);
@@ -205,7 +259,15 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       throw new Odd(`decorator without a definition at line ${prev.first + 1}`);
     }
     if (NOT_FIRST.has(head)) throw new Odd(`statement starts with ${head} at line ${row + 1}`);
-    current = { first: row, last: row, indent, head, opensBlock: false, triggered: false };
+    const line = scratch[(turn ^= 1)]!;
+    line.first = row;
+    line.last = row;
+    line.indent = indent;
+    line.head = head;
+    line.opensBlock = false;
+    line.triggered = false;
+    current = line;
+    lineFrom = from;
     hasImport = false;
     importTrigger = false;
     fString = false;
@@ -224,97 +286,108 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     return nl < 0 ? n : nl;
   };
 
+  // The loop reads the text through names no closure captures: V8 then keeps them, and `i`, in
+  // registers instead of the closures' shared context, which is most of the difference in speed.
+  const code = text;
+  const len = n;
   let atLineStart = true;
-  while (i < n) {
+  while (i < len) {
     if (atLineStart && brackets.length === 0 && current === null) {
       // Indentation, then a blank or comment-only line (skipped) or the first token of a logical line.
       const from = i;
-      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 12)) i++;
-      const c = text.charCodeAt(i);
-      if (i >= n) break;
+      let c = code.charCodeAt(i);
+      while (c === 32 || c === 9 || c === 12) c = code.charCodeAt(++i);
+      if (i >= len) break;
       if (c === 35) {
         i = lineEnd(i);
         continue;
       }
       if (c === 10) {
         i++;
-        newline(i);
+        newline();
         continue;
       }
       if (c === 13) {
-        if (text.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
+        if (code.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
         i += 2;
-        newline(i);
+        newline();
         continue;
       }
       atLineStart = false;
-      const indent = text.slice(from, i);
-      startLine(indent, headToken(text, i));
+      // Most lines are indented like the block they are in: its indentation is reused, not cut again.
+      const top = indents[indents.length - 1]!;
+      const indent = i - from === top.length && code.startsWith(top, from) ? top : code.slice(from, i);
+      startLine(from, indent, headToken(code, i, triggers));
       continue;
     }
-    const c = text.charCodeAt(i);
+    const c = code.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12) {
       i++;
       continue;
     }
     if (c === 35) {
       // indexOf finds the line feed in native code; a file with carriage returns is walked, as a comment also ends at one.
-      if (hasCR) while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      if (hasCR) while (i < len && code.charCodeAt(i) !== 10 && code.charCodeAt(i) !== 13) i++;
       else i = lineEnd(i);
       continue;
     }
     if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
+      if (c === 13 && code.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
       i += c === 13 ? 2 : 1;
-      if (brackets.length === 0) end();
-      newline(i);
+      if (brackets.length === 0) end(i);
+      newline();
       if (brackets.length === 0) atLineStart = true;
       continue;
     }
     if (c === 92) {
       // `\` joins the next line; anywhere else it is an error.
-      if (text.charCodeAt(i + 1) === 10) i += 2;
-      else if (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10) i += 3;
+      if (code.charCodeAt(i + 1) === 10) i += 2;
+      else if (code.charCodeAt(i + 1) === 13 && code.charCodeAt(i + 2) === 10) i += 3;
       else throw new Odd(`stray backslash at line ${row + 1}`);
-      newline(i);
+      newline();
       continue;
     }
     if (isNameStart(c)) {
       const from = i;
-      let hash = 0;
-      for (let k = c; i < n && isNameChar((k = text.charCodeAt(i))); i++) hash = (Math.imul(hash, 31) + k) | 0;
-      const q = text.charCodeAt(i);
-      if (!triggers.notable.has(hash) && q !== 34 && q !== 39) {
-        // A plain name (neither keyword nor trigger, nor a string's prefix): only its being an operand matters.
+      // The hash of nameHash, computed while reading the name.
+      let hash = c;
+      let k = 0;
+      for (i++; i < len && ((k = code.charCodeAt(i)) >= 128 || NAME_CLASS[k] !== 0); i++) hash = (Math.imul(hash, 31) + k) | 0;
+      const q = code.charCodeAt(i);
+      if (q === 34 || q === 39) {
+        const prefix = code.slice(from, i);
+        if (STRING_PREFIX.test(prefix)) {
+          if (/[fF]/.test(prefix)) fString = true;
+          i = skipString(code, i);
+          token('"');
+          adjoin('string');
+          continue;
+        }
+      }
+      const known = notableAt(code, from, i, hash, triggers);
+      if (known === null) {
+        // A plain name (neither keyword nor trigger): only its being an operand matters.
         token(PLAIN_NAME);
         adjoin('name');
         continue;
       }
-      const name = text.slice(from, i);
-      if ((q === 34 || q === 39) && STRING_PREFIX.test(name)) {
-        if (/[fF]/.test(name)) fString = true;
-        i = skipString(text, i);
-        token('"');
-        adjoin('string');
-        continue;
-      }
-      if (name === 'import') hasImport = true;
-      if (triggers.importNames.has(name)) importTrigger = true;
-      if (triggers.anyNames.has(name)) current!.triggered = true;
-      token(name);
-      if (KEYWORDS.has(name)) operand = '';
+      if (known.name === 'import') hasImport = true;
+      if (known.importName) importTrigger = true;
+      if (known.anyName) current!.triggered = true;
+      token(known.name);
+      if (known.keyword) operand = '';
       else adjoin('name');
       continue;
     }
     if (c >= 48 && c <= 57) {
-      while (i < n && (isNameChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+      while (i < len && (isNameChar(code.charCodeAt(i)) || code.charCodeAt(i) === 46)) i++;
       token('0');
       adjoin('number');
       continue;
     }
     if (c === 34 || c === 39 || c === 96) {
       // Python 2 backquotes (repr) are read as strings by tree-sitter too.
-      i = skipString(text, i);
+      i = skipString(code, i);
       token('"');
       adjoin('string');
       continue;
@@ -336,7 +409,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     if (c === 46) {
       // A relative import: its module resolves against the file's path, which may be anything.
       if (previous === 'from') importTrigger = true;
-      if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
+      if (code.charCodeAt(i + 1) === 46 && code.charCodeAt(i + 2) === 46) {
         i += 3;
         token('...');
         adjoin('name');
@@ -355,9 +428,11 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     operand = '';
   }
   if (brackets.length > 0) throw new Odd('unclosed bracket at end of file');
-  end();
-  if (lines[lines.length - 1]?.opensBlock) throw new Odd('block without a body at end of file');
-  if (lines[lines.length - 1]?.head === '@') throw new Odd('decorator at end of file');
+  end(i);
+  // `prev` is assigned in `end`, which TypeScript does not follow.
+  const lastLine = prev as LogicalLine | null;
+  if (lastLine?.opensBlock) throw new Odd('block without a body at end of file');
+  if (lastLine?.head === '@') throw new Odd('decorator at end of file');
   return lines;
 
   function token(t: string): void {
@@ -386,10 +461,10 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
         const next = s.charCodeAt(j + 1);
         if (next === 13 && s.charCodeAt(j + 2) === 10) {
           j += 3;
-          newline(j);
+          newline();
         } else {
           j += 2;
-          if (next === 10) newline(j);
+          if (next === 10) newline();
         }
         continue;
       }
@@ -397,7 +472,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
         if (!triple) throw new Odd(`unterminated string at line ${row + 1}`);
         if (ch === 13 && s.charCodeAt(j + 1) !== 10) throw new Odd('a carriage return without a line feed');
         j += ch === 13 ? 2 : 1;
-        newline(j);
+        newline();
         continue;
       }
       if (ch === quote) {
@@ -409,15 +484,16 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   }
 }
 
-/** The first token of a logical line: a name, or one character. */
-function headToken(text: string, at: number): string {
-  if (text.startsWith('...', at)) return '...';
-  if (!isNameStart(text.charCodeAt(at))) return text.charAt(at);
-  let j = at;
-  while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-  const name = text.slice(at, j);
+/** The first token of a logical line: a name (PLAIN_NAME for any name that is neither keyword nor trigger), or one character. */
+function headToken(text: string, at: number, triggers: Triggers): string {
+  const c = text.charCodeAt(at);
+  if (!isNameStart(c)) return c === 46 && text.startsWith('...', at) ? '...' : text.charAt(at);
+  let j = at + 1;
+  let hash = c;
+  for (let k = 0; j < text.length && isNameChar((k = text.charCodeAt(j))); j++) hash = (Math.imul(hash, 31) + k) | 0;
   const q = text.charCodeAt(j);
-  return (q === 34 || q === 39) && STRING_PREFIX.test(name) ? '"' : name;
+  if (q === 34 || q === 39) return STRING_PREFIX.test(text.slice(at, j)) ? '"' : text.slice(at, j);
+  return notableAt(text, at, j, hash, triggers)?.name ?? PLAIN_NAME;
 }
 
 /** Clauses that continue a statement: parsed after a stand-in for what they continue. */

@@ -12,9 +12,9 @@ export interface PythonFileInput {
   file: string;
   text: string;
   /** Modules present in the repository's copy trees (only read for `openstack.common` names). */
-  copyModules: readonly string[];
+  copyModules: readonly string[] | ReadonlySet<string>;
   /** Packages holding those copies (`nova`), which tell the copy's imports from look-alikes. */
-  copyPackages?: readonly string[];
+  copyPackages?: readonly string[] | ReadonlySet<string>;
 }
 
 /** How much of the file tree-sitter saw. */
@@ -35,7 +35,7 @@ export interface PythonFileOptions {
 export function scanPythonText(input: PythonFileInput, options: PythonFileOptions): PythonFileResult {
   const plan = options.triggers ? planPython(input.text, options.triggers) : ({ kind: 'whole', reason: 'no prefilter' } as const);
   if (plan.kind === 'none') return { findings: [], adopted: [], parsed: 'none' };
-  const ctx = { knowledge: options.knowledge, copyModules: new Set(input.copyModules), copyPackages: new Set(input.copyPackages ?? []), insideCopy: copyLocation(input.file) !== null };
+  const ctx = { knowledge: options.knowledge, copyModules: asSet(input.copyModules), copyPackages: asSet(input.copyPackages ?? []), insideCopy: copyLocation(input.file) !== null };
   if (plan.kind === 'fragments') {
     const tree = parsePython(plan.source);
     // A fragment tree-sitter cannot read cleanly might read differently in its file: parse the file.
@@ -52,4 +52,8 @@ export function scanPythonText(input: PythonFileInput, options: PythonFileOption
   }
   const result = detectPython(input.file, parsePython(input.text), ctx);
   return { findings: result.findings, adopted: [...result.adopted], parsed: 'whole' };
+}
+
+function asSet(names: readonly string[] | ReadonlySet<string>): ReadonlySet<string> {
+  return names instanceof Set ? names : new Set(names);
 }

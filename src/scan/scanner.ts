@@ -16,7 +16,8 @@ import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
 import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
-import { scanPythonText, type Parsed, type PythonFileInput, type PythonFileResult } from './pythonFile.js';
+import { BatchPacker, type Copies } from './batch.js';
+import { scanPythonText, type Parsed, type PythonFileResult } from './pythonFile.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -179,7 +180,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
     }
   }
 
-  const parse = pythonParser(options, ownKnowledge, kb, triggers, toFetch);
+  const parse = pythonParser(options, ownKnowledge, kb, triggers, toFetch, { copyModules, copyPackages });
   startReading();
   for await (const { entry, data } of tree.read(toFetch)) {
     const role = roleOf(entry.path)!;
@@ -209,11 +210,13 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
           record(entry, role, { findings: [] });
           break;
         }
-        // Only files that can name an `openstack.common` module need the repository's copy list.
-        const input = { file: entry.path, text, copyModules: verdict.usesCopies ? copyModules : [], copyPackages: verdict.usesCopies ? copyPackages : [] };
-        await parse.submit(input, (result) => {
+        await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
           stats.parsed[result.parsed]++;
-          record(entry, role, { findings: result.findings, adopted: result.adopted, ...(verdict.usesCopies ? { usesCopies: true } : {}) });
+          record(entry, role, {
+            findings: result.findings,
+            ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
+            ...(verdict.usesCopies ? { usesCopies: true } : {}),
+          });
         });
         break;
       }
@@ -243,15 +246,30 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
   return { ...result, stats };
 }
 
+/** A Python file that passed the text prefilter: its bytes, their text, and whether it may name a copy. */
+interface CandidateFile {
+  file: string;
+  data: Buffer;
+  text: string;
+  usesCopies: boolean;
+}
+
 interface PythonParser {
   /** Queues a file; resolves when there is room for more (the caller's reading waits on it). */
-  submit(input: PythonFileInput, done: (result: PythonFileResult) => void): Promise<void>;
+  submit(file: CandidateFile, done: (result: PythonFileResult) => void): Promise<void>;
   /** Resolves once every queued file is done; rejects with the first failure. */
   finish(): Promise<void>;
 }
 
 /** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
-function pythonParser(options: ScanOptions, ownKnowledge: boolean, kb: Knowledge, triggers: Triggers | null, toFetch: TreeEntry[]): PythonParser {
+function pythonParser(
+  options: ScanOptions,
+  ownKnowledge: boolean,
+  kb: Knowledge,
+  triggers: Triggers | null,
+  toFetch: TreeEntry[],
+  copies: Copies,
+): PythonParser {
   const jobs = options.workers ?? defaultJobs();
   const pythonBytes = toFetch.reduce((n, e) => (roleOf(e.path) === 'python' ? n + e.size : n), 0);
   // Workers load the shipped knowledge; another knowledge base is only known to this thread.
@@ -259,9 +277,11 @@ function pythonParser(options: ScanOptions, ownKnowledge: boolean, kb: Knowledge
   const enough = options.workers !== undefined || pythonBytes >= POOL_THRESHOLD || poolRunning(jobs);
   const useWorkers = jobs > 0 && ownKnowledge && enough;
   if (!useWorkers) {
+    const copySets = { copyModules: new Set(copies.copyModules), copyPackages: new Set(copies.copyPackages) };
+    const none = { copyModules: [], copyPackages: [] };
     return {
-      async submit(input, done) {
-        done(scanPythonText(input, { knowledge: kb, triggers }));
+      async submit(file, done) {
+        done(scanPythonText({ file: file.file, text: file.text, ...(file.usesCopies ? copySets : none) }, { knowledge: kb, triggers }));
       },
       async finish() {},
     };
@@ -269,15 +289,14 @@ function pythonParser(options: ScanOptions, ownKnowledge: boolean, kb: Knowledge
   const pool = sharedPool(jobs);
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
-  let batch: { input: PythonFileInput; done: (r: PythonFileResult) => void }[] = [];
-  let batchBytes = 0;
+  const packer = new BatchPacker(BATCH_BYTES);
+  let waiting: ((r: PythonFileResult) => void)[] = [];
   const send = (): void => {
-    if (batch.length === 0) return;
-    const sent = batch;
-    batch = [];
-    batchBytes = 0;
-    const p: Promise<void> = pool.run(sent.map((b) => b.input), triggers !== null).then(
-      (results) => results.forEach((r, i) => sent[i]!.done(r)),
+    if (packer.count === 0) return;
+    const sent = waiting;
+    waiting = [];
+    const p: Promise<void> = pool.run(packer.take(copies, triggers !== null)).then(
+      (results) => results.forEach((r, i) => sent[i]!(r)),
       (e: Error) => {
         failure ??= e;
       },
@@ -286,10 +305,12 @@ function pythonParser(options: ScanOptions, ownKnowledge: boolean, kb: Knowledge
     void p.finally(() => inFlight.delete(p));
   };
   return {
-    async submit(input, done) {
-      batch.push({ input, done });
-      batchBytes += input.text.length;
-      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) send();
+    async submit(file, done) {
+      // The bytes travel, not the text: they are copied into the batch once and moved to the worker,
+      // where a string would be copied twice. The blob's own buffer may be a piece of git's pipe.
+      packer.add(file.file, file.data, file.usesCopies);
+      waiting.push(done);
+      if (packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES) send();
       // Bounded memory: never more than two batches per worker waiting.
       while (inFlight.size >= jobs * 2) await Promise.race(inFlight);
       if (failure) throw failure;

@@ -39,7 +39,11 @@ export interface TreeSource {
   open?(): Promise<OpenTree>;
 }
 
-/** A listed tree whose blobs can be read once: `read` must be called exactly once (with no entries if none are wanted), which closes it. */
+/**
+ * A listed tree whose blobs can be read once: `read` must be called exactly once (with no entries if
+ * none are wanted), which closes it. Its blobs may share memory with what the reader received (a
+ * pipe's chunk): a caller keeping many copies what it keeps.
+ */
 export interface OpenTree {
   entries: TreeEntry[];
   read(entries: TreeEntry[]): AsyncIterable<BlobRead>;

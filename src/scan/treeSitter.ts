@@ -17,6 +17,29 @@ export type QueryMatch = ParserType.QueryMatch;
 export const QUERY_NAMES = ['imports', 'rootwrap', 'privsep'] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
+/**
+ * Words one of which a text must hold for the query to match in it: the keyword of every statement
+ * imports.scm matches, and the names the predicates of rootwrap.scm and privsep.scm compare with.
+ * Most parsed texts only import: the other queries are then not run at all.
+ */
+export const QUERY_WORDS: Record<QueryName, readonly string[]> = {
+  imports: ['import'],
+  rootwrap: ['run_as_root', 'root_helper'],
+  privsep: ['PrivContext', 'entrypoint'],
+};
+
+/** The text a tree was parsed from (node-tree-sitter keeps it on the tree). */
+export function parsedText(tree: Tree): string | null {
+  const input = (tree as Tree & { input?: unknown }).input;
+  return typeof input === 'string' ? input : null;
+}
+
+/** Whether `name` can match anything in `tree`: false when its text holds none of the query's words. */
+export function mayMatch(name: QueryName, tree: Tree): boolean {
+  const text = parsedText(tree);
+  return text === null || QUERY_WORDS[name].some((w) => text.includes(w));
+}
+
 let parser: ParserType | undefined;
 const queries = new Map<QueryName, Query>();
 

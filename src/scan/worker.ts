@@ -3,16 +3,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import { knowledge } from '../knowledge/index.js';
+import { scanBatch, type BatchReply, type BatchRequest } from './batch.js';
 import { triggersOf } from './prefilter.js';
-import { scanPythonText, type PythonFileInput, type PythonFileResult } from './pythonFile.js';
-
-export interface BatchRequest {
-  id: number;
-  files: PythonFileInput[];
-  prefilter: boolean;
-}
-
-export type BatchReply = { id: number; results: PythonFileResult[] } | { id: number; error: string };
 
 const kb = knowledge();
 const triggers = triggersOf(kb);
@@ -20,8 +12,7 @@ const triggers = triggersOf(kb);
 parentPort!.on('message', (request: BatchRequest) => {
   let reply: BatchReply;
   try {
-    const options = { knowledge: kb, triggers: request.prefilter ? triggers : null };
-    reply = { id: request.id, results: request.files.map((f) => scanPythonText(f, options)) };
+    reply = { id: request.id, results: scanBatch(request, kb, triggers) };
   } catch (e) {
     reply = { id: request.id, error: (e as Error).message };
   }

@@ -4,30 +4,49 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Random, pythonFile } from '../../bench/corpus.js';
 import { knowledge } from '../../src/knowledge/index.js';
+import { BatchPacker, type Copies } from '../../src/scan/batch.js';
 import { ParsePool } from '../../src/scan/pool.js';
 import { triggersOf } from '../../src/scan/prefilter.js';
-import { scanPythonText, type PythonFileInput } from '../../src/scan/pythonFile.js';
+import { scanPythonText } from '../../src/scan/pythonFile.js';
+
+const NO_COPIES: Copies = { copyModules: [], copyPackages: [] };
 
 test('workers parse batches in parallel and answer like the calling thread', async () => {
   const pool = new ParsePool(2);
   try {
     const random = new Random(3);
-    const batches: PythonFileInput[][] = [];
+    const batches: { file: string; text: string; usesCopies: boolean }[][] = [];
     for (let b = 0; b < 6; b++) {
       batches.push(
         Array.from({ length: 10 }, (_, i) => ({
           file: `nova/mod${b}_${i}.py`,
-          text: pythonFile({ random, pkg: 'nova', era: random.pick(['legacy', 'current'] as const), copies: ['log'], py2: random.chance(0.5) }, 2000),
-          copyModules: ['log'],
+          // Non-ASCII text travels as UTF-8 bytes and must come back with the same columns.
+          text: `# café ${b}\n` + pythonFile({ random, pkg: 'nova', era: random.pick(['legacy', 'current'] as const), copies: ['log'], py2: random.chance(0.5) }, 2000),
+          // The copy lists travel once per batch; only files marked as using them see them.
+          usesCopies: i % 2 === 0,
         })),
       );
     }
+    const copies: Copies = { copyModules: ['log'], copyPackages: ['nova'] };
     const kb = knowledge();
     for (const prefilter of [true, false]) {
-      const answers = await Promise.all(batches.map((b) => pool.run(b, prefilter)));
-      const expected = batches.map((b) => b.map((f) => scanPythonText(f, { knowledge: kb, triggers: prefilter ? triggersOf(kb) : null })));
+      const requests = batches.map((files) => {
+        // A small capacity makes the packer grow its buffer on the way.
+        const packer = new BatchPacker(1024);
+        for (const f of files) packer.add(f.file, Buffer.from(f.text), f.usesCopies);
+        assert.equal(packer.count, files.length);
+        return packer.take(copies, prefilter);
+      });
+      const answers = await Promise.all(requests.map((r) => pool.run(r)));
+      // The bytes were moved to the workers, not copied.
+      assert.ok(requests.every((r) => r.bytes.byteLength === 0));
+      const options = { knowledge: kb, triggers: prefilter ? triggersOf(kb) : null };
+      const expected = batches.map((b) => b.map((f) => scanPythonText({ file: f.file, text: f.text, ...(f.usesCopies ? copies : NO_COPIES) }, options)));
       assert.deepEqual(answers, expected);
-      assert.ok(answers.flat().some((r) => r.findings.length > 0));
+      // Files with and without the copy lists answer differently: the flag reached the worker.
+      assert.ok(answers.flat().some((r) => r.findings.some((f) => f.kind === 'incubator-import' && f.detail.module === 'log')));
+      const withoutCopies = batches.flat().filter((f) => !f.usesCopies);
+      assert.ok(withoutCopies.length > 0);
     }
     assert.ok(pool.running);
   } finally {
@@ -37,8 +56,13 @@ test('workers parse batches in parallel and answer like the calling thread', asy
 
 test('a closed pool refuses queued work instead of hanging', async () => {
   const pool = new ParsePool(1);
-  const first = pool.run([{ file: 'a.py', text: 'import oslo.config\n', copyModules: [] }], true);
-  const queued = pool.run([{ file: 'b.py', text: 'import oslo.db\n', copyModules: [] }], true);
+  const batch = (file: string, text: string) => {
+    const packer = new BatchPacker(64);
+    packer.add(file, Buffer.from(text), false);
+    return packer.take(NO_COPIES, true);
+  };
+  const first = pool.run(batch('a.py', 'import oslo.config\n'));
+  const queued = pool.run(batch('b.py', 'import oslo.db\n'));
   const closing = pool.close();
   await assert.rejects(queued, /closed/);
   await assert.rejects(first);

@@ -6,7 +6,7 @@ import type { Finding } from '../../report/types.js';
 import { splitCopyModule } from '../copyTree.js';
 import { makeFinding, spanOf } from '../finding.js';
 import { moduleLabel, successorClause } from '../messages.js';
-import { query, type QueryMatch, type SyntaxNode, type Tree } from '../treeSitter.js';
+import { mayMatch, query, type QueryMatch, type SyntaxNode, type Tree } from '../treeSitter.js';
 
 export interface PythonContext {
   knowledge: Knowledge;
@@ -38,6 +38,7 @@ function capture(match: QueryMatch, name: string): SyntaxNode | undefined {
 }
 
 function importMatches(tree: Tree): ImportMatch[] {
+  if (!mayMatch('imports', tree)) return [];
   return query('imports')
     .matches(tree.rootNode)
     .map((m) => ({
@@ -119,7 +120,7 @@ export function detectPython(file: string, tree: Tree, ctx: PythonContext): Pyth
     if (lib) adopted.add(lib.pypiName);
   }
 
-  for (const m of query('rootwrap').matches(tree.rootNode)) {
+  for (const m of mayMatch('rootwrap', tree) ? query('rootwrap').matches(tree.rootNode) : []) {
     const call = capture(m, 'call')!;
     const keyword = capture(m, 'keyword')!.text as 'run_as_root' | 'root_helper';
     const value = capture(m, 'value')!.text;
@@ -133,7 +134,7 @@ export function detectPython(file: string, tree: Tree, ctx: PythonContext): Pyth
     );
   }
 
-  for (const m of query('privsep').matches(tree.rootNode)) {
+  for (const m of mayMatch('privsep', tree) ? query('privsep').matches(tree.rootNode) : []) {
     const context = capture(m, 'context');
     const node = context ?? capture(m, 'entrypoint')!;
     const what = context ? 'context' : 'entrypoint';

@@ -1,0 +1,105 @@
+// Reading what `git ls-tree -z` and `git cat-file --batch` write to a pipe: the listing format,
+// the end of a listing followed by other output, and blob answers in order.
+
+import type { BlobRead, TreeEntry } from '../scan/index.js';
+
+/** `<mode> SP <type> SP <object> SP+ <size> TAB <path> NUL` per entry. */
+export function parseLsTree(out: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of out.split('\0')) {
+    if (!record) continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, blob, size] = record.slice(0, tab).split(/ +/);
+    if (type !== 'blob' && type !== 'commit') continue;
+    entries.push({ path: record.slice(tab + 1), mode: mode!, blob: blob!, size: size === '-' ? 0 : Number(size) });
+  }
+  return entries;
+}
+
+/** Bytes from a pipe, kept as the chunks came and joined only when a read needs more than one. */
+export class ByteQueue {
+  private readonly chunks: Buffer[] = [];
+  /** Bytes held. */
+  length = 0;
+  private ended = false;
+
+  constructor(private readonly source: AsyncIterator<Buffer>) {}
+
+  /** Waits for the next chunk; false once the pipe has ended. */
+  async more(): Promise<boolean> {
+    if (this.ended) return false;
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await this.source.next();
+    } catch {
+      // A pipe destroyed while read (its reader was stopped) has ended: what it held is gone.
+      next = { done: true, value: undefined };
+    }
+    if (next.done) {
+      this.ended = true;
+      return false;
+    }
+    this.chunks.push(next.value);
+    this.length += next.value.length;
+    return true;
+  }
+
+  /** Where `byte` (or, with `twice`, two of it in a row) first is, or -1. */
+  indexOf(byte: number, twice = false): number {
+    if (this.chunks.length > 1) this.take(0); // joins: what is searched is short (a header, a listing)
+    const head = this.chunks[0];
+    if (!head) return -1;
+    return twice ? head.indexOf(Buffer.from([byte, byte])) : head.indexOf(byte);
+  }
+
+  /** The first `n` bytes (n <= length); joining on every chunk would copy a large blob over and over. */
+  take(n: number): Buffer {
+    const whole = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
+    this.chunks.length = 0;
+    this.length -= n;
+    if (this.length > 0) this.chunks.push(whole.subarray(n));
+    return whole.subarray(0, n);
+  }
+}
+
+/**
+ * Answers `entries` in order from the output of `git cat-file --batch`, then reports what git left
+ * unanswered. With `copy`, each blob is a buffer of its own; without, it may share memory with the
+ * pipe's chunk (and keep it alive), for a reader that copies or decodes each blob at once.
+ */
+export async function* batchAnswers(queue: ByteQueue, entries: TreeEntry[], failure: () => string, copy = true): AsyncIterable<BlobRead> {
+  let index = 0;
+  while (index < entries.length) {
+    const nl = queue.indexOf(10);
+    if (nl < 0) {
+      if (await queue.more()) continue;
+      break;
+    }
+    const header = queue.take(nl + 1).toString('latin1', 0, nl);
+    if (header.endsWith(' missing')) {
+      yield { entry: entries[index++]!, data: null, error: 'missing from the object store' };
+      continue;
+    }
+    const want = Number(header.split(' ')[2]) + 1; // the content and a newline
+    while (queue.length < want && (await queue.more()));
+    if (queue.length < want) break;
+    // A copy of its own lets the pipe's chunk go while the blob is kept.
+    const view = queue.take(want).subarray(0, want - 1);
+    const data = copy ? Buffer.from(view) : view;
+    yield { entry: entries[index++]!, data };
+  }
+  // Whatever git could not answer (it died, or a lazy fetch failed) is reported unreadable, not lost.
+  while (index < entries.length) yield { entry: entries[index++]!, data: null, error: failure() };
+}
+
+
+/**
+ * Where a listing written by `ls-tree -z` and followed by one NUL ends (the index of that NUL), or
+ * -1 while it has not all arrived. ls-tree ends every record with NUL and has no empty records: the
+ * listing ends with an empty record, a NUL right after another one (or first of all, for an empty tree).
+ */
+export function listingEnd(queue: ByteQueue): number {
+  if (queue.indexOf(0) === 0) return 0;
+  const pair = queue.indexOf(0, true);
+  return pair < 0 ? -1 : pair + 1;
+}
