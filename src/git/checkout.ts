@@ -3,11 +3,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BlobRead, OpenTree, TreeEntry, TreeSource } from '../scan/index.js';
+import type { BlobRead, TreeEntry, TreeSource } from '../scan/index.js';
 import { headCommitFromFiles } from './head.js';
-import { batchAnswers, ByteQueue, listingEnd, parseLsTree } from './objectStream.js';
+import { batchAnswers, ByteQueue, parseLsTree } from './objectStream.js';
 import { assertSafeRef } from './safety.js';
-import { openTreeShared, sharedReaderServes } from './treeReader.js';
+import { openTree, openTreeShared, sharedReaderServes } from './treeReader.js';
 
 export class NotACheckoutError extends Error {}
 
@@ -99,7 +99,7 @@ export function gitTreeSource(root: string, commit: string): TreeSource {
       return parseLsTree(stdout.toString());
     },
     read: (entries) => readBlobs(root, entries),
-    open: () => (sharedReaderServes(location, commit) ? openTreeShared(location, commit) : openTree(root, commit)),
+    open: () => (sharedReaderServes(location) ? openTreeShared(location, commit) : openTree(root, commit)),
   };
 }
 
@@ -131,42 +131,4 @@ export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncItera
     // A reader that stops early must not leave git blocked on a full pipe.
     child.stdout.destroy();
   }
-}
-
-// Lists the tree, marks the end of the listing with an empty record, then serves blobs: one process
-// where two would be started. The commit is an argument of the script, never part of its text.
-const LIST_THEN_READ = 'git ls-tree -r -l -z --full-tree --end-of-options "$1" && printf "\\000" && exec git cat-file --batch';
-
-/**
- * The tree of `commit` and a reader of its blobs through one process (`sh` running `git ls-tree`,
- * then `git cat-file --batch`). `read` must be called once, with the entries wanted or none: that
- * ends the process.
- */
-export async function openTree(root: string, commit: string): Promise<OpenTree> {
-  assertSafeRef(commit);
-  const { child, stderr, exited } = startGit('sh', ['-c', LIST_THEN_READ, 'sh', commit], root);
-  const queue = new ByteQueue((child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
-  let end: number;
-  while ((end = listingEnd(queue)) < 0 && (await queue.more()));
-  if (end < 0) {
-    child.stdin.end();
-    const code = await exited;
-    throw new Error(`git ls-tree ${commit}: ${stderr().trim().split('\n')[0] || `exit code ${code}`}`);
-  }
-  const entries = parseLsTree(queue.take(end + 1).toString());
-  let read = false;
-  return {
-    entries,
-    async *read(wanted: TreeEntry[]): AsyncIterable<BlobRead> {
-      if (read) throw new Error('openTree: read twice');
-      read = true;
-      child.stdin.end(wanted.length > 0 ? wanted.map((e) => e.blob).join('\n') + '\n' : '');
-      try {
-        yield* batchAnswers(queue, wanted, () => stderr().trim() || 'git cat-file stopped early', false);
-        await exited;
-      } finally {
-        child.stdout.destroy();
-      }
-    },
-  };
 }

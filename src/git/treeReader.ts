@@ -15,6 +15,9 @@
 //
 // Anything unexpected (a failed listing, git stopping early, a reader that stops reading) ends the
 // reader: the next repository gets a new one, never a conversation out of step.
+//
+// A reader of its own, started in one repository and told the folder `.`, reads a folder whose name
+// cannot be written on a line, or a tree whose caller wants no reader kept (`openTree`).
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
@@ -100,14 +103,20 @@ class TreeReader {
   private readonly statuses: StatusLines;
   private readonly control: Readable;
   private ended = false;
+  /** Why the reader could not start (a folder gone, no `sh`). */
+  private startFailure = '';
 
-  constructor() {
-    this.child = spawn('sh', ['-c', SERVE], { cwd: '/', stdio: ['pipe', 'pipe', 'ignore', 'pipe'] }) as unknown as ChildProcessWithoutNullStreams;
+  /** `home`: the one repository a reader of its own serves, started in it; null for a shared reader. */
+  constructor(private readonly home: string | null) {
+    this.child = spawn('sh', ['-c', SERVE], { cwd: home ?? '/', stdio: ['pipe', 'pipe', 'ignore', 'pipe'] }) as unknown as ChildProcessWithoutNullStreams;
     this.control = this.child.stdio[3] as Readable;
     this.statuses = new StatusLines(this.control);
     this.data = new ByteQueue((this.child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
     this.child.stdin.on('error', () => this.end());
-    this.child.on('error', () => this.end());
+    this.child.on('error', (e) => {
+      this.startFailure = e.message;
+      this.end();
+    });
     this.child.on('close', () => (this.ended = true));
   }
 
@@ -132,7 +141,7 @@ class TreeReader {
   }
 
   private done(): void {
-    if (this.ended || idle.length >= IDLE_READERS) {
+    if (this.ended || this.home !== null || idle.length >= IDLE_READERS) {
       this.child.stdin.end();
       this.end();
       return;
@@ -150,14 +159,14 @@ class TreeReader {
 
   async open(root: string, commit: string): Promise<OpenTree> {
     this.hold(true);
-    this.child.stdin.write(`${root}\n${commit}\n`);
+    this.child.stdin.write(`${this.home === null ? root : '.'}\n${commit}\n`);
     const listed = this.status('listed');
     let end: number;
     while ((end = listingEnd(this.data)) < 0 && (await this.data.more()));
     const status = await listed;
     if (end < 0 || status.word !== 'listed' || status.code !== 0) {
       this.end();
-      const why = status.said.split('\n')[0] || (status.word === 'closed' ? 'the tree reader stopped' : `exit code ${status.code}`);
+      const why = status.said.split('\n')[0] || this.startFailure || (status.word === 'closed' ? 'the tree reader stopped' : `exit code ${status.code}`);
       throw new Error(`git ls-tree ${commit}: ${why}`);
     }
     const entries = parseLsTree(this.data.take(end + 1).toString());
@@ -192,9 +201,9 @@ class TreeReader {
   }
 }
 
-/** Whether a reader can be told of this folder and commit: each must fit on one line. */
-export function sharedReaderServes(root: string, commit: string): boolean {
-  return !CONTROL_CHARACTER.test(root) && !CONTROL_CHARACTER.test(commit);
+/** Whether a shared reader can be told of this folder: its name must fit on one line (a commit always does: assertSafeRef). */
+export function sharedReaderServes(root: string): boolean {
+  return !CONTROL_CHARACTER.test(root);
 }
 
 /**
@@ -204,7 +213,16 @@ export function sharedReaderServes(root: string, commit: string): boolean {
  */
 export async function openTreeShared(root: string, commit: string): Promise<OpenTree> {
   assertSafeRef(commit);
-  if (!sharedReaderServes(root, commit)) throw new Error(`openTreeShared: ${JSON.stringify(root)} cannot be written on one line`);
-  const reader = idle.pop() ?? new TreeReader();
+  if (!sharedReaderServes(root)) throw new Error(`openTreeShared: ${JSON.stringify(root)} cannot be written on one line`);
+  const reader = idle.pop() ?? new TreeReader(null);
   return reader.open(root, commit);
+}
+
+/**
+ * The tree of `commit` in the repository at `root` and a reader of its blobs, through a reader of its
+ * own that ends once `read` (which must be called once, with the entries wanted or none) is done.
+ */
+export async function openTree(root: string, commit: string): Promise<OpenTree> {
+  assertSafeRef(commit);
+  return new TreeReader(root).open(root, commit);
 }

@@ -4,7 +4,7 @@
 import type { Knowledge } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
 import type { Triggers } from './prefilter.js';
-import { scanPythonText, type PythonFileResult } from './pythonFile.js';
+import { scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
 
 /** The incubator modules and their packages present in one repository's tree. */
 export interface Copies {
@@ -68,17 +68,32 @@ export class BatchPacker {
   }
 }
 
-const NO_COPIES = { copyModules: new Set<string>(), copyPackages: new Set<string>() };
+/** The copy lists as sets, built once per batch (or scan) rather than once per file. */
+export interface CopySets {
+  copyModules: ReadonlySet<string>;
+  copyPackages: ReadonlySet<string>;
+}
+
+export function copySets(copies: Copies): CopySets {
+  return { copyModules: new Set(copies.copyModules), copyPackages: new Set(copies.copyPackages) };
+}
+
+const NO_COPIES: CopySets = { copyModules: new Set(), copyPackages: new Set() };
+
+/** A Python file that passed the text prefilter: it sees the copy lists only if it may name an `openstack.common` module. */
+export function scanCandidate(file: string, text: string, usesCopies: boolean, copies: CopySets, options: PythonFileOptions): PythonFileResult {
+  return scanPythonText({ file, text, ...(usesCopies ? copies : NO_COPIES) }, options);
+}
 
 /** Scans every file of a batch, in order. */
 export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledge, triggers: Triggers): PythonFileResult[] {
   const options = { knowledge, triggers: request.prefilter ? triggers : null };
-  const copies = { copyModules: new Set(request.copyModules), copyPackages: new Set(request.copyPackages) };
+  const copies = copySets(request);
   const all = Buffer.from(request.bytes);
   return request.files.map((f) => {
     const decoded = decodeText(all.subarray(f.start, f.end));
     // The sender decoded the same bytes before choosing to send them.
     if ('reason' in decoded) throw new Error(`${f.file}: ${decoded.reason}`);
-    return scanPythonText({ file: f.file, text: decoded.text, ...(f.usesCopies ? copies : NO_COPIES) }, options);
+    return scanCandidate(f.file, decoded.text, f.usesCopies, copies, options);
   });
 }

@@ -241,9 +241,6 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   };
   /** Where the current logical line's first row starts. */
   let lineFrom = 0;
-  const newline = (): void => {
-    row++;
-  };
 
   const startLine = (from: number, indent: string, head: string): void => {
     const top = indents[indents.length - 1]!;
@@ -304,13 +301,13 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       }
       if (c === 10) {
         i++;
-        newline();
+        row++;
         continue;
       }
       if (c === 13) {
         if (code.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
         i += 2;
-        newline();
+        row++;
         continue;
       }
       atLineStart = false;
@@ -335,7 +332,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       if (c === 13 && code.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
       i += c === 13 ? 2 : 1;
       if (brackets.length === 0) end(i);
-      newline();
+      row++;
       if (brackets.length === 0) atLineStart = true;
       continue;
     }
@@ -344,7 +341,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       if (code.charCodeAt(i + 1) === 10) i += 2;
       else if (code.charCodeAt(i + 1) === 13 && code.charCodeAt(i + 2) === 10) i += 3;
       else throw new Odd(`stray backslash at line ${row + 1}`);
-      newline();
+      row++;
       continue;
     }
     if (isNameStart(c)) {
@@ -352,7 +349,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       // The hash of nameHash, computed while reading the name.
       let hash = c;
       let k = 0;
-      for (i++; i < len && ((k = code.charCodeAt(i)) >= 128 || NAME_CLASS[k] !== 0); i++) hash = (Math.imul(hash, 31) + k) | 0;
+      for (i++; i < len && isNameChar((k = code.charCodeAt(i))); i++) hash = (Math.imul(hash, 31) + k) | 0;
       const q = code.charCodeAt(i);
       if (q === 34 || q === 39) {
         const prefix = code.slice(from, i);
@@ -461,10 +458,10 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
         const next = s.charCodeAt(j + 1);
         if (next === 13 && s.charCodeAt(j + 2) === 10) {
           j += 3;
-          newline();
+          row++;
         } else {
           j += 2;
-          if (next === 10) newline();
+          if (next === 10) row++;
         }
         continue;
       }
@@ -472,7 +469,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
         if (!triple) throw new Odd(`unterminated string at line ${row + 1}`);
         if (ch === 13 && s.charCodeAt(j + 1) !== 10) throw new Odd('a carriage return without a line feed');
         j += ch === 13 ? 2 : 1;
-        newline();
+        row++;
         continue;
       }
       if (ch === quote) {

@@ -16,8 +16,8 @@ import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
 import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
-import { BatchPacker, type Copies } from './batch.js';
-import { scanPythonText, type Parsed, type PythonFileResult } from './pythonFile.js';
+import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
+import type { Parsed, PythonFileResult } from './pythonFile.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -277,11 +277,10 @@ function pythonParser(
   const enough = options.workers !== undefined || pythonBytes >= POOL_THRESHOLD || poolRunning(jobs);
   const useWorkers = jobs > 0 && ownKnowledge && enough;
   if (!useWorkers) {
-    const copySets = { copyModules: new Set(copies.copyModules), copyPackages: new Set(copies.copyPackages) };
-    const none = { copyModules: [], copyPackages: [] };
+    const sets = copySets(copies);
     return {
       async submit(file, done) {
-        done(scanPythonText({ file: file.file, text: file.text, ...(file.usesCopies ? copySets : none) }, { knowledge: kb, triggers }));
+        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers }));
       },
       async finish() {},
     };

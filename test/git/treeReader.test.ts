@@ -36,6 +36,11 @@ function workingIn(dir: string): string[] {
   });
 }
 
+/** Waits (up to 5 s) for processes that were told to end to be gone. */
+async function settle(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 async function readAll(tree: OpenTree, wanted: TreeEntry[]): Promise<Map<string, Buffer | null>> {
   const got = new Map<string, Buffer | null>();
   for await (const r of tree.read(wanted)) got.set(r.entry.path, r.data === null ? null : Buffer.from(r.data));
@@ -59,7 +64,9 @@ test('one reader serves repository after repository, answering as each repositor
     assert.deepEqual(shared.entries, own.entries);
     assert.deepEqual(await readAll(shared, shared.entries), await readAll(own, own.entries));
   }
-  // Each repository was handed back when read: one reader did all three.
+  // Each repository was handed back when read: one reader did all three. (openTree's readers of
+  // their own end once read; they are waited for.)
+  await settle(() => readers().length === 1 && checkouts.every(({ root }) => workingIn(root).length === 0));
   assert.equal(readers().length, 1);
   // Between repositories the reader waits at the top of the file system, in no repository.
   for (const { root } of checkouts) assert.deepEqual(workingIn(root), []);
@@ -112,7 +119,7 @@ test('a reader left mid-answer is not reused, and leaves no git waiting', async 
   // The next repository gets a reader in step with it.
   const next = await openTreeShared(checkout!.root, checkout!.commit);
   assert.equal((await readAll(next, next.entries)).get('pkg0/a.py')!.toString(), 'import oslo_config  # 0\n');
-  for (let i = 0; i < 50 && workingIn(busy.root).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  await settle(() => workingIn(busy.root).length === 0);
   assert.deepEqual(workingIn(busy.root), []);
 });
 
