@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { knowledge } from '../src/knowledge/index.js';
 import { packageRoot } from '../src/paths.js';
+import { DEFAULT_JOBS } from '../src/pipeline/index.js';
 import { triggersOf } from '../src/scan/prefilter.js';
 import { atomicWrite } from '../src/util/atomicWrite.js';
 import { columns } from '../src/util/text.js';
@@ -208,8 +209,9 @@ async function main(): Promise<number> {
     if (await have('git', ['--version'])) {
       const patterns = literals.flatMap((l) => ['-e', l]);
       const started = process.hrtime.bigint();
-      await lanes(repos, cores, (r) => run('git', ['-C', r, 'grep', '-l', '-F', ...patterns, '-e', 'from .', 'HEAD', '--', '*.py'], { count: true }));
-      runs.push({ name: 'git grep (literal triggers, HEAD)', seconds: Number(process.hrtime.bigint() - started) / 1e9, note: `${cores} repositories at a time` });
+      // As many repositories at a time as the scan works on: git grep is a little faster so too.
+      await lanes(repos, DEFAULT_JOBS, (r) => run('git', ['-C', r, 'grep', '-l', '-F', ...patterns, '-e', 'from .', 'HEAD', '--', '*.py'], { count: true }));
+      runs.push({ name: 'git grep (literal triggers, HEAD)', seconds: Number(process.hrtime.bigint() - started) / 1e9, note: `${DEFAULT_JOBS} repositories at a time` });
     }
     if (await have('rg', ['--version'])) {
       const r = await run('rg', ['-l', '-F', '--type', 'py', ...literals.flatMap((l) => ['-e', l]), '-e', 'from .', corpusDir], { count: true });

@@ -1,10 +1,12 @@
 // One measured scan, in its own process so that its peak memory is its own: scans the given
-// checkouts (two at a time, sharing the parse workers) and prints one JSON line of figures.
+// checkouts (as many at a time as `scan` does by default, sharing the parse workers) and prints one
+// JSON line of figures.
 //   node dist/bench/scanOnce.js --cache DIR|none --prefilter on|off [--jobs N] REPO...
 
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { gitTreeSource, openCheckout } from '../src/git/index.js';
+import { DEFAULT_JOBS } from '../src/pipeline/index.js';
 import { scanTree, type ScanResult } from '../src/scan/index.js';
 
 export interface ScanFigures {
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
       results[i] = { stats: r.stats, digest, findings: r.findings.length };
     }
   };
-  await Promise.all([lane(), lane()]);
+  await Promise.all(Array.from({ length: DEFAULT_JOBS }, lane));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const hash = createHash('sha256');
   const figures: ScanFigures = {
