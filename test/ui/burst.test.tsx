@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { render } from 'ink-testing-library';
 import { ReviewApp } from '../../src/ui/index.js';
+import { reviewFunctions } from './functions.js';
 import { demoFixture, KEYS, NOW, rowNames, waitForFrame } from './ink.js';
 
 const demo = demoFixture();
 const NAMES = ['aster', 'birch', 'cedar', 'dunlin'];
 
 function app() {
-  const ui = render(<ReviewApp report={demo().report} now={NOW} colors={false} />);
+  const ui = render(<ReviewApp report={demo().report} now={NOW} colors={false} {...reviewFunctions()} />);
   return { ui, frame: () => ui.lastFrame() ?? '', stdin: ui.stdin };
 }
 

@@ -10,6 +10,7 @@ import { reviewChanges } from '../review/changes.js';
 import { checklistWriter } from '../review/checklistFile.js';
 import { reviewChecklists } from '../review/retirement.js';
 import type { ReviewSettings } from '../review/settings.js';
+import { candidacyRule } from '../review/shown.js';
 import { addProvenance, batchOptionsOf, incubatorOption, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import { whyNotInteractive } from '../terminal.js';
 import { readReportFile } from '../reportFile.js';
@@ -60,7 +61,7 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     checklists: reviewChecklists(settings),
     writeChecklist: checklistWriter(extras.checklistDir ?? cwd),
     changes: reviewChanges(settings),
-    rules: settings.rules,
+    candidacy: candidacyRule(settings.rules),
     colors: colorsWanted(),
   });
   if (result.interrupted) return EXIT.interrupted;
