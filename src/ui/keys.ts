@@ -44,7 +44,8 @@ export function intentOf(input: string, key: Key): Intent | null {
   return null;
 }
 
-// What a burst may hold: printable keys, enter and backspace. Anything else (an escape sequence) is one key.
+// What a burst is split into: printable keys, enter and backspace. Ink hands escape sequences over one by
+// one already; a chunk with any other control character is passed on as it came.
 const BURST = /^[\x20-\x7e\r\b\x7f]+$/;
 
 /**
