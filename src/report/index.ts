@@ -20,7 +20,7 @@ export { REPORTERS, REPORTER_NAMES, reporter } from './reporters.js';
 export type { Reporter, ReporterName, RenderContext } from './reporters.js';
 export { againstBaseline, newFindingsOf, fingerprintOf, occurrenceFingerprints, subjectOf } from './baseline.js';
 export type { BaselineInfo } from './baseline.js';
-export { makeTrendReport, trendPoint, validateTrend, SERIES, seriesValue, TREND_VERSION } from './trend.js';
+export { makeTrendReport, parseTrend, trendPoint, validateTrend, SERIES, seriesValue, TREND_VERSION } from './trend.js';
 export type { TrendReport, TrendProject, TrendPoint, SeriesKey, SeriesDef, PointsBy } from './trend.js';
 export { renderTrendJson, renderTrendCsv, renderTrendTable, trendKinds } from './render/trendText.js';
 export { burndownSvg, drawBurndown, PALETTE } from './render/chart.js';

@@ -113,3 +113,16 @@ export function validateTrend(value: unknown): string[] {
   if (validator(value)) return [];
   return (validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
+
+/** Parses a saved trend report, refusing anything that is not a valid version-1 trend report. */
+export function parseTrend(text: string, origin: string): TrendReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${origin} is not JSON: ${(e as Error).message}`);
+  }
+  const errors = validateTrend(value);
+  if (errors.length) throw new Error(`${origin} is not a valid oslo-audit trend report: ${errors[0]}`);
+  return value as TrendReport;
+}

@@ -5,7 +5,7 @@ import { Box, Text, useApp, useInput, useStdin, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { migrationChecklist, renderChecklistMarkdown } from '../checklist/index.js';
 import type { PipelineEvent } from '../pipeline/index.js';
-import type { Project, Report } from '../report/index.js';
+import type { Project, Report, TrendReport } from '../report/index.js';
 import { candidacy as judgeCandidacy, type CandidacyRules } from '../retire/index.js';
 import { ChangesScreen } from './ChangesScreen.js';
 import { CHANGE_NAMES, changeLines, type ChangeState } from './changeLines.js';
@@ -21,6 +21,7 @@ import { listHeight, ProjectScreen } from './ProjectScreen.js';
 import { ProjectsScreen } from './ProjectsScreen.js';
 import { isCandidate, projectRow, SORT_COLUMNS, STATUS_FILTERS } from './rows.js';
 import { StatusBar } from './StatusBar.js';
+import { trendsByName } from './TrendView.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import type { ChangeKind, ChangeSource, ChecklistSource, ChecklistWriter, ProjectChecklists, Runner, SourceReader } from './types.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -49,6 +50,8 @@ export interface ReviewAppProps {
   /** Retirement candidacy rules, the same the checklist source uses. */
   rules?: CandidacyRules;
   colors?: boolean;
+  /** Each project at points of its history (from `trend`): sparklines and the project's chart. */
+  trend?: TrendReport;
   /** Called once when the user leaves. */
   onExit?: (result: ReviewResult) => void;
 }
@@ -87,6 +90,7 @@ export function ReviewApp(props: ReviewAppProps) {
   const body = height - 1;
   const now = useMemo(() => props.now ?? new Date(), [props.now]);
   const theme = useMemo(() => makeTheme(props.colors ?? true), [props.colors]);
+  const trends = useMemo(() => trendsByName(props.trend), [props.trend]);
 
   const [report, setReport] = useState<Report | null>(props.report ?? null);
   const [progress, setProgress] = useState(emptyProgress);
@@ -211,7 +215,7 @@ export function ReviewApp(props: ReviewAppProps) {
   const context = (n: Nav): NavContext => ({
     rows,
     listPage,
-    detailPage: listHeight(body, n.open),
+    detailPage: listHeight(body, n.open, n.open ? trends?.get(n.open.name) : undefined),
     sheetPage,
     sheetLines: sheetOf(n.open ? checklistRef.current.get(n.open) : undefined, width - 1).length,
     changeLines: changeRef.current ? changeLines(changeRef.current.change, width - 1).length : 0,
@@ -360,13 +364,13 @@ export function ReviewApp(props: ReviewAppProps) {
       `status: ${STATUS_FILTERS[list.status]}`,
       ...(list.editing ? [`filter: /${list.filter}_`] : list.filter ? [`filter: ${list.filter}`] : []),
     ].join(' · ');
-    screen = <ProjectsScreen rows={shown} cursor={list.cursor} offset={list.offset} title={title} width={width} height={body} now={now} />;
+    screen = <ProjectsScreen rows={shown} cursor={list.cursor} offset={list.offset} title={title} width={width} height={body} now={now} trends={trends} />;
     crumb = 'projects';
     hints = list.editing ? HINTS.filtering : HINTS.projects;
   } else if (view === 'project') {
     const preview = previewKey ? (previews.get(previewKey) ?? null) : null;
     screen = (
-      <ProjectScreen project={open} candidacy={candidacy} entries={entries} selected={detail.selected} offset={detail.offset} preview={preview} width={width} height={body} now={now} />
+      <ProjectScreen project={open} candidacy={candidacy} entries={entries} selected={detail.selected} offset={detail.offset} preview={preview} width={width} height={body} now={now} trend={trends?.get(open.name)} />
     );
     crumb = `${open.name} › findings`;
     hints = HINTS.project;
