@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { makeReport, makeTrendReport, renderHtml, summarise, type Project, type TrendReport } from '../../src/report/index.js';
+import { makeReport, makeTrendReport, renderHtml, summarise, type Finding, type Project, type TrendReport } from '../../src/report/index.js';
 import { launchChromium } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { fixtureRepo } from '../helpers/repo.js';
@@ -129,14 +129,23 @@ describe('HTML report in Chromium', () => {
     await page.close();
   });
 
-  test('200 projects: under 2 MB, and every row and chart point is there', async () => {
+  test('200 projects of 40 findings and 20 points: under 2 MB, and every row, finding and chart point is there', async () => {
     const projects: Project[] = [];
     const trendProjects: TrendReport['projects'] = [];
     const findings = JSON.parse(readFileSync(join(dir, 'trend.json'), 'utf8')) as TrendReport;
     const svc = findings.projects[0]!;
     for (let i = 0; i < 200; i++) {
       const name = `project-${String(i).padStart(3, '0')}`;
-      projects.push({ name, repo: `openstack/${name}`, source: name, commit: 'a'.repeat(40), error: null, summary: summarise([], []), activity: null, skipped: [], findings: [] });
+      const found: Finding[] = Array.from({ length: 40 }, (_, j) => ({
+        kind: 'namespace-import',
+        file: `${name}/api/module_${j}.py`,
+        line: 10 + j,
+        column: 0,
+        endLine: 10 + j,
+        message: 'Imports oslo.config through the retired oslo namespace package; use oslo_config.',
+        detail: { old: 'oslo.config', new: 'oslo_config', package: 'oslo.config' },
+      }));
+      projects.push({ name, repo: `openstack/${name}`, source: name, commit: 'a'.repeat(40), error: null, summary: summarise(found, []), activity: null, skipped: [], findings: found });
       const points = Array.from({ length: 20 }, (_, j) => ({ ...svc.points[j % svc.points.length]!, label: `${j + 1}.0.0`, date: new Date(Date.UTC(2014, j * 6, 1)).toISOString().replace(/\.\d{3}Z$/, 'Z') }));
       trendProjects.push({ name, repo: `openstack/${name}`, source: name, error: null, points });
     }
@@ -146,6 +155,7 @@ describe('HTML report in Chromium', () => {
     writeFileSync(file, page200);
     const { page, errors } = await open(browser, file);
     assert.equal((await visibleRows(page)).length, 200);
+    assert.equal(await page.$$eval('.findings li', (ls) => ls.length), 200 * 40);
     assert.equal(await page.$$eval('#burndown circle.pt', (cs) => cs.length), 200 * 20 * 3);
     assert.deepEqual(errors, []);
     await page.close();

@@ -19,32 +19,27 @@ export interface HtmlInput {
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
-h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}h3{font-size:1em;margin:.8em 0 .3em}
+h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}h3{font-size:1em;margin:.8em 0 .3em}h4{font-size:.9em;margin:.5em 0 .2em;color:#555}
 table{border-collapse:collapse;width:100%}th,td{padding:.25em .6em;border-bottom:1px solid #ddd;text-align:left}
 th{cursor:pointer;background:#f4f4f4;user-select:none}th[data-dir=asc]::after{content:" ▲"}th[data-dir=desc]::after{content:" ▼"}
 td[data-v]{font-variant-numeric:tabular-nums}.spark{font-family:monospace;letter-spacing:-1px;color:#1f77b4}
 .st{padding:0 .4em;border-radius:3px}.st.clean{background:#dfd}.st.in-progress{background:#ffd}.st.not-started{background:#fdd}.st.error{background:#eee;color:#a00}
 .controls{margin:.6em 0;display:flex;gap:.8em;align-items:center}.controls input{padding:.3em;width:16em}
 details.project{border:1px solid #ddd;border-radius:4px;margin:.4em 0;padding:.3em .8em}summary{cursor:pointer}
-.repo{color:#666}.findings{font-size:.9em;padding-left:2em}.k{color:#666;font-size:.85em}.places{color:#555;font-size:.85em}
+.repo{color:#666}.findings{font-size:.9em;padding-left:2em}.places{color:#555;font-size:.85em}
 .checklist{list-style:none;padding-left:.5em}.more,.meta{color:#666}code{font-size:.9em}
 `;
 
-/** The trend data the page's script draws from: only what the charts read. */
+/**
+ * The trend data the page's script draws from: only what the charts read, each point a row
+ * `[label, date, incubatorModules, namespaceLibraries, ...counts of the charted kinds]` (the page
+ * turns rows back into points), so 200 projects of 20 points stay small.
+ */
 function chartData(trend: TrendReport): string {
   const kinds = SERIES.flatMap((s) => ('count' in s ? [s.count] : []));
-  const projects = trend.projects.map((p) => ({
-    name: p.name,
-    points: p.points.map((pt) => ({
-      label: pt.label,
-      date: pt.date,
-      incubatorModules: pt.incubatorModules,
-      namespaceLibraries: pt.namespaceLibraries,
-      counts: Object.fromEntries(kinds.map((k) => [k, pt.counts[k] ?? 0])),
-    })),
-  }));
+  const projects = trend.projects.map((p) => [p.name, p.points.map((pt) => [pt.label, pt.date, pt.incubatorModules, pt.namespaceLibraries, ...kinds.map((k) => pt.counts[k] ?? 0)])]);
   // `<` escaped: the data can never close its script element.
-  return JSON.stringify({ series: SERIES, palette: PALETTE, projects }).replace(/</g, '\\u003c');
+  return JSON.stringify({ series: SERIES, palette: PALETTE, kinds, projects }).replace(/</g, '\\u003c');
 }
 
 export function renderHtml(input: HtmlInput): string {

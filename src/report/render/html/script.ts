@@ -8,7 +8,9 @@ const $ = (s, el = document) => el.querySelector(s);
 const $$ = (s, el = document) => [...el.querySelectorAll(s)];
 const dataEl = $('#trend-data');
 const data = dataEl ? JSON.parse(dataEl.textContent) : null;
-const byName = new Map(data ? data.projects.map((p) => [p.name, p]) : []);
+// Rows back into points: [label, date, incubatorModules, namespaceLibraries, ...counts of data.kinds].
+const pointOf = (row) => ({ label: row[0], date: row[1], incubatorModules: row[2], namespaceLibraries: row[3], counts: Object.fromEntries(data.kinds.map((k, i) => [k, row[4 + i]])) });
+const byName = new Map(data ? data.projects.map(([name, rows]) => [name, { name, points: rows.map(pointOf) }]) : []);
 const options = (extra) => Object.assign({ series: data.series, palette: data.palette, mode: 'lines', width: 760, panelHeight: 130, legend: true }, extra);
 const rows = $$('#projects tbody tr');
 

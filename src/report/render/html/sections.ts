@@ -72,10 +72,14 @@ function checklist(p: Project): string {
   return `<ul class="checklist">${items.join('')}</ul>`;
 }
 
+/** Findings grouped by kind (the kind named once per group), at most MAX_FINDINGS_SHOWN in all. */
 function findings(p: Project): string {
-  const shown = p.findings.slice(0, MAX_FINDINGS_SHOWN).map((f) => `<li><code>${esc(where(f))}</code> <span class="k">${f.kind}</span> ${esc(f.message)}</li>`);
+  const shown = p.findings.slice(0, MAX_FINDINGS_SHOWN);
+  const kinds = new Map<string, Finding[]>();
+  for (const f of shown) kinds.set(f.kind, [...(kinds.get(f.kind) ?? []), f]);
+  const groups = [...kinds].map(([kind, fs]) => `<h4>${kind} (${fs.length})</h4><ol class="findings">${fs.map((f) => `<li><code>${esc(where(f))}</code> ${esc(f.message)}</li>`).join('')}</ol>`);
   const more = p.findings.length - shown.length;
-  return `<ol class="findings">${shown.join('')}</ol>${more > 0 ? `<p class="more">… ${more} more findings in the JSON report</p>` : ''}`;
+  return `${groups.join('')}${more > 0 ? `<p class="more">… ${more} more findings in the JSON report</p>` : ''}`;
 }
 
 export function projectSection(p: Project, hasTrend: boolean): string {
