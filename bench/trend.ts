@@ -8,10 +8,11 @@
 // 40% of the files the scan reads from one to the next) and removing a few incubator copies and
 // namespace imports. With --repo (a clone of nova, say), its tags matching --tags are used. Each run,
 // in fresh processes with empty caches: a cold `scan` at the last point, then `trend` over the points.
-// Whole-process wall-clock seconds, median over the runs; JSON under bench/results/.
+// Whole-process wall-clock seconds (and CPU seconds, which a shared machine disturbs less), median
+// over the runs; JSON under bench/results/.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,16 +22,26 @@ import type { TrendReport } from '../src/report/index.js';
 import { atomicWrite } from '../src/util/atomicWrite.js';
 import { planCorpus, Random, repositoryFiles } from './corpus.js';
 
-function timed(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Wall-clock seconds of one oslo-audit process and, through /usr/bin/time when present, its CPU seconds (threads and git children included). */
+function timed(args: string[], env: NodeJS.ProcessEnv): Promise<{ wall: number; cpu: number | null }> {
+  const command = [process.execPath, join(packageRoot, 'bin', 'oslo-audit.js'), ...args];
+  const withTime = existsSync(TIME);
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [join(packageRoot, 'bin', 'oslo-audit.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = withTime ? spawn(TIME, ['-f', 'cpu %U %S', ...command], { stdio: ['ignore', 'ignore', 'pipe'], env }) : spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(Number(process.hrtime.bigint() - started) / 1e9) : fail(new Error(`oslo-audit ${args[0]} exited ${code}: ${err.trim()}`))));
+    child.on('close', (code) => {
+      const wall = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return fail(new Error(`oslo-audit ${args[0]} exited ${code}: ${err.trim()}`));
+      const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(err);
+      done({ wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null });
+    });
   });
 }
+
+const TIME = '/usr/bin/time';
 
 /** A nova-sized repository with `points` tagged releases; returns its folder. */
 async function generate(dir: string, points: number, files: number, churn: number): Promise<string> {
@@ -70,13 +81,19 @@ async function main(): Promise<void> {
     const trendFile = join(work, 'trend.json');
     const cold: number[] = [];
     const trend: number[] = [];
+    const coldCpu: number[] = [];
+    const trendCpu: number[] = [];
     let report: TrendReport | null = null;
     for (let run = 0; run < Number(values.runs); run++) {
       const env = (name: string) => ({ ...process.env, XDG_CACHE_HOME: join(work, `${name}-${run}`) });
-      trend.push(await timed(['trend', repo, '--tags', tags, '--max-points', String(points), '-f', 'json', '-o', trendFile, '-q'], env('trend')));
+      const t = await timed(['trend', repo, '--tags', tags, '--max-points', String(points), '-f', 'json', '-o', trendFile, '-q'], env('trend'));
+      trend.push(t.wall);
+      if (t.cpu !== null) trendCpu.push(t.cpu);
       report = JSON.parse(readFileSync(trendFile, 'utf8')) as TrendReport;
       const last = report.projects[0]!.points.at(-1)!;
-      cold.push(await timed(['scan', repo, '--ref', last.commit, '-f', 'json', '-o', join(work, 'scan.json'), '-q'], env('cold')));
+      const c = await timed(['scan', repo, '--ref', last.commit, '-f', 'json', '-o', join(work, 'scan.json'), '-q'], env('cold'));
+      cold.push(c.wall);
+      if (c.cpu !== null) coldCpu.push(c.cpu);
     }
     const figures = {
       repository: values.repo ?? `generated: ${values.files} Python files, churn ${values.churn}`,
@@ -84,13 +101,14 @@ async function main(): Promise<void> {
       coldScanSeconds: median(cold),
       trendSeconds: median(trend),
       ratio: Math.round((median(trend) / median(cold)) * 100) / 100,
+      cpuRatio: coldCpu.length ? Math.round((median(trendCpu) / median(coldCpu)) * 100) / 100 : null,
       cacheHitRate: report!.cache.hitRate,
       filesNeeded: report!.cache.files,
-      runs: { cold, trend },
+      runs: { cold, trend, coldCpu, trendCpu },
       loadAverage: loadavg()[0],
     };
     process.stdout.write(
-      `trend of ${figures.points} points: ${figures.trendSeconds.toFixed(1)} s; cold scan ${figures.coldScanSeconds.toFixed(1)} s; ratio ${figures.ratio}×; results cache ${(figures.cacheHitRate * 100).toFixed(1)}% of ${figures.filesNeeded} files\n`,
+      `trend of ${figures.points} points: ${figures.trendSeconds.toFixed(1)} s; cold scan ${figures.coldScanSeconds.toFixed(1)} s; ratio ${figures.ratio}× (CPU time ${figures.cpuRatio ?? '-'}×); results cache ${(figures.cacheHitRate * 100).toFixed(1)}% of ${figures.filesNeeded} files\n`,
     );
     const out = join(packageRoot, 'bench', 'results');
     mkdirSync(out, { recursive: true });
