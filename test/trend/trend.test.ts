@@ -143,3 +143,28 @@ describe('oslo-audit trend', () => {
     }
   });
 });
+
+describe('trend charts and contract', () => {
+  test('svg --chart stacked: each project drawn on top of the ones before it', async () => {
+    const a = await releasedRepo('alpha');
+    const b = await releasedRepo('beta');
+    const r = await runCli(['trend', a, b, '-f', 'svg', '--chart', 'stacked', '--no-cache']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /data-mode="stacked"/);
+    const panel = /<g class="panel" data-series="namespaceImports"[^>]*data-max="(\d+)">([\s\S]*?)<\/g>/.exec(r.stdout)!;
+    const circles = [...panel[2]!.matchAll(/data-project="(\w+)" data-label="([^"]+)" data-value="(\d+)" data-top="(\d+)"/g)].map((c) => ({ project: c[1], label: c[2], value: Number(c[3]), top: Number(c[4]) }));
+    // Same releases on the same dates: beta's top is alpha's value plus its own.
+    for (const c of circles.filter((x) => x.project === 'beta')) {
+      const under = circles.find((x) => x.project === 'alpha' && x.label === c.label)!;
+      assert.equal(c.top, under.top + c.value);
+    }
+    assert.equal(Number(panel[1]), 10, 'the axis tops at a round number above the highest stack (2 × 3)');
+    assert.equal(panel[2]!.match(/<polygon class="layer"/g)!.length, 2);
+  });
+
+  test('the trend schema refuses a report that breaks the contract', () => {
+    const bad = { trendVersion: 1, tool: { name: 'oslo-audit', version: '0' }, generatedAt: 'yesterday', points: { by: 'weeks' }, cache: { files: 1, cached: 1, hitRate: 2 }, projects: [{ name: 'x' }] };
+    const errors = validateTrend(bad);
+    for (const where of ['/generatedAt', '/points/by', '/cache/hitRate', '/projects/0']) assert.ok(errors.some((e) => e.startsWith(where)), `${where}: ${errors.join('; ')}`);
+  });
+});
