@@ -52,6 +52,15 @@ describe('oslo-audit trend', () => {
     assert.deepEqual(cold.projects[0]!.points, trend.projects[0]!.points);
   });
 
+  test('a git URL: cloned whole into the cache, then trended like a checkout', async () => {
+    const clones = join(cache, 'url');
+    const r = await runCli(['trend', `file://${svc}`, '-f', 'json', '--cache-dir', clones]);
+    assert.equal(r.code, 0, r.stderr);
+    const trend = trendJson(r.stdout);
+    assert.deepEqual(trend.projects[0]!.points.map((p) => [p.label, p.counts['namespace-import']]), RELEASES.map((x) => [x.tag, x.imports.length]));
+    assert.equal(trend.projects[0]!.source, `file://${svc}`);
+  });
+
   test('--tags picks releases by pattern; --max-points keeps the first and the last', async () => {
     const majors = trendJson((await runCli(['trend', svc, '--tags', '*.0.0', '-f', 'json', '--no-cache'])).stdout);
     assert.deepEqual(majors.projects[0]!.points.map((p) => p.label), ['1.0.0', '2.0.0', '3.0.0']);
