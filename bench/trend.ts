@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tagCommit, writeCommits, type FileChange } from '../src/git/index.js';
 import { packageRoot } from '../src/paths.js';
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     );
     const out = join(packageRoot, 'bench', 'results');
     mkdirSync(out, { recursive: true });
-    atomicWrite(join(out, `trend-${new Date().toISOString().slice(0, 10)}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+    atomicWrite(join(out, `trend-${new Date().toISOString().slice(0, 10)}-${values.repo ? basename(values.repo) : 'generated'}.json`), `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     if (!values.keep) rmSync(work, { recursive: true, force: true });
   }
