@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { makeReport, makeTrendReport, renderHtml, summarise, type Finding, type Project, type TrendReport } from '../../src/report/index.js';
+import type { TrendReport } from '../../src/report/index.js';
 import { launchChromium } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
+import { manyProjectsPage } from '../helpers/manyProjects.js';
 import { fixtureRepo } from '../helpers/repo.js';
 import { releasedRepo } from '../helpers/releases.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -130,26 +131,8 @@ describe('HTML report in Chromium', () => {
   });
 
   test('200 projects of 40 findings and 20 points: under 2 MB, and every row, finding and chart point is there', async () => {
-    const projects: Project[] = [];
-    const trendProjects: TrendReport['projects'] = [];
-    const findings = JSON.parse(readFileSync(join(dir, 'trend.json'), 'utf8')) as TrendReport;
-    const svc = findings.projects[0]!;
-    for (let i = 0; i < 200; i++) {
-      const name = `project-${String(i).padStart(3, '0')}`;
-      const found: Finding[] = Array.from({ length: 40 }, (_, j) => ({
-        kind: 'namespace-import',
-        file: `${name}/api/module_${j}.py`,
-        line: 10 + j,
-        column: 0,
-        endLine: 10 + j,
-        message: 'Imports oslo.config through the retired oslo namespace package; use oslo_config.',
-        detail: { old: 'oslo.config', new: 'oslo_config', package: 'oslo.config' },
-      }));
-      projects.push({ name, repo: `openstack/${name}`, source: name, commit: 'a'.repeat(40), error: null, summary: summarise(found, []), activity: null, skipped: [], findings: found });
-      const points = Array.from({ length: 20 }, (_, j) => ({ ...svc.points[j % svc.points.length]!, label: `${j + 1}.0.0`, date: new Date(Date.UTC(2014, j * 6, 1)).toISOString().replace(/\.\d{3}Z$/, 'Z') }));
-      trendProjects.push({ name, repo: `openstack/${name}`, source: name, error: null, points });
-    }
-    const page200 = renderHtml({ report: makeReport(projects), trend: makeTrendReport(trendProjects, { by: 'tags' }, { files: 0, cached: 0 }) });
+    const trendOfSvc = JSON.parse(readFileSync(join(dir, 'trend.json'), 'utf8')) as TrendReport;
+    const page200 = manyProjectsPage(200, 40, trendOfSvc.projects[0]!.points);
     assert.ok(Buffer.byteLength(page200) < 2 * 1024 * 1024, `${Buffer.byteLength(page200)} bytes`);
     const file = join(dir, 'many.html');
     writeFileSync(file, page200);

@@ -2,6 +2,7 @@
 // imports, rootwrap call sites), time along x. `lines` draws one line per project; `stacked` piles
 // the projects up, each holding its last value until its next point. Every plotted point carries its
 // value and each panel its scale (data-* attributes), so a test can check the drawing against the data.
+// Lines and layers name their project on hover; points do not, which keeps a page of 200 projects light.
 //
 // `drawBurndown` refers to nothing outside itself: the HTML report puts its source into the page, so
 // the browser draws with the very code that writes `trend --format svg`.
@@ -97,16 +98,16 @@ export function drawBurndown(projects: readonly TrendProject[], o: DrawOptions):
       if (o.mode === 'stacked') {
         const upper = dates.map((t, j) => `${xOf(t)},${yOf(tops[i]![j]!)}`);
         const lower = dates.map((t, j) => `${xOf(t)},${yOf(i === 0 ? 0 : tops[i - 1]![j]!)}`).reverse();
-        out.push(`<polygon class="layer" data-project="${name}" points="${upper.concat(lower).join(' ')}" fill="${colour}" fill-opacity="0.35" stroke="${colour}"/>`);
+        out.push(`<polygon class="layer" data-project="${name}" points="${upper.concat(lower).join(' ')}" fill="${colour}" fill-opacity="0.35" stroke="${colour}"><title>${name}</title></polygon>`);
       } else {
-        out.push(`<polyline class="line" data-project="${name}" points="${p.points.map((pt) => `${xOf(Date.parse(pt.date))},${yOf(valueOf(s, pt))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+        out.push(`<polyline class="line" data-project="${name}" points="${p.points.map((pt) => `${xOf(Date.parse(pt.date))},${yOf(valueOf(s, pt))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"><title>${name}</title></polyline>`);
       }
       for (const pt of p.points) {
         const t = Date.parse(pt.date);
         const value = valueOf(s, pt);
         const at = o.mode === 'stacked' ? tops[i]![dates.indexOf(t)]! : value;
         out.push(
-          `<circle class="pt" data-project="${name}" data-label="${esc(pt.label)}" data-value="${value}" data-top="${at}" cx="${xOf(t)}" cy="${yOf(at)}" r="3" fill="${colour}"><title>${name} ${esc(pt.label)}: ${value}</title></circle>`,
+          `<circle class="pt" data-project="${name}" data-label="${esc(pt.label)}" data-value="${value}" data-top="${at}" cx="${xOf(t)}" cy="${yOf(at)}" r="3" fill="${colour}"/>`,
         );
       }
     });
