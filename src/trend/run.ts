@@ -153,7 +153,8 @@ function describe(spec: PointSpec): TrendReport['points'] {
         every: spec.every.text,
         ...(spec.since ? { since: spec.since.toISOString().slice(0, 10) } : {}),
         ...(spec.until ? { until: spec.until.toISOString().slice(0, 10) } : {}),
-        maxPoints: spec.maxPoints,
+        // Dates are thinned only when --max-points is given.
+        ...(spec.maxPoints < Number.MAX_SAFE_INTEGER ? { maxPoints: spec.maxPoints } : {}),
       };
   }
 }

@@ -71,6 +71,7 @@ describe('oslo-audit trend', () => {
   test('dates: the commit in effect at each date; refs: as named', async () => {
     const r = await runCli(['trend', svc, '--every', '6months', '--since', '2015-02-01', '--until', '2016-04-01', '-f', 'json', '--no-cache']);
     assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(trendJson(r.stdout).points, { by: 'dates', every: '6months', since: '2015-02-01', until: '2016-04-01' });
     const dates = trendJson(r.stdout).projects[0]!.points;
     assert.deepEqual(dates.map((p) => p.label), ['2015-02-01', '2015-08-01', '2016-02-01']);
     // 2015-08-01 is after 1.1.0 (and the work before 2.0.0 began 20 days before it): 1.1.0's tree.
