@@ -2,6 +2,7 @@
 
 import type { GovernanceTeam } from './governance.js';
 import { renderGoal } from './render/goal.js';
+import { renderHtml } from './render/html/index.js';
 import { renderJson } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderSarif } from './render/sarif.js';
@@ -31,6 +32,7 @@ export const REPORTERS = [
   { name: 'sarif', summary: 'SARIF 2.1.0 for code scanning', render: (r) => renderSarif(r) },
   { name: 'goal', summary: 'community goal tables per team, in Markdown (needs --governance)', needs: 'teams', render: (r, c) => renderGoal(r, { teams: c.teams ?? [], style: 'markdown' }) },
   { name: 'goal-rst', summary: 'community goal tables per team, in reStructuredText (needs --governance)', needs: 'teams', render: (r, c) => renderGoal(r, { teams: c.teams ?? [], style: 'rst' }) },
+  { name: 'html', summary: 'one self-contained HTML page: sortable, filterable projects table, checklists, findings', render: (r) => renderHtml({ report: r }) },
 ] as const satisfies readonly Reporter[];
 
 export type ReporterName = (typeof REPORTERS)[number]['name'];

@@ -5,10 +5,11 @@
 
 import { useInput, useStdin } from 'ink';
 import { useMemo, useReducer } from 'react';
-import type { Report } from '../report/index.js';
+import type { Report, TrendReport } from '../report/index.js';
 import { keysOf } from './keys.js';
 import { reducerFor } from './reducer.js';
 import { ReviewScreen } from './Screen.js';
+import { trendsByName } from './TrendView.js';
 import { useChangePlan, useChecklists, useChecklistWriter, useLeave, usePreviews, useRun } from './sources.js';
 import { initialState, type ReviewResult, type StoreEnv } from './store.js';
 import { makeTheme, ThemeContext } from './theme.js';
@@ -33,6 +34,8 @@ export interface ReviewAppProps {
   /** The moment ages and candidacy are measured from. */
   now?: Date;
   colors?: boolean;
+  /** Each project at points of its history (from `trend`): sparklines and the project's chart. */
+  trend?: TrendReport;
   /** Called once when the user leaves. */
   onExit?: (result: ReviewResult) => void;
 }
@@ -47,10 +50,13 @@ export function ReviewApp(props: ReviewAppProps) {
   const height = Math.max(10, size.rows - 1);
   const body = height - 1;
   const theme = useMemo(() => makeTheme(props.colors ?? true), [props.colors]);
-  const { now: givenNow, candidacy, writeChecklist, changes } = props;
+  const { now: givenNow, candidacy, writeChecklist, changes, trend } = props;
   const env = useMemo<StoreEnv>(
-    () => ({ now: givenNow ?? new Date(), candidacy, canWrite: writeChecklist !== undefined, changeKinds: CHANGE_KINDS.filter((k) => changes?.[k]) }),
-    [givenNow, candidacy, writeChecklist, changes],
+    () => ({
+      now: givenNow ?? new Date(), candidacy, canWrite: writeChecklist !== undefined, changeKinds: CHANGE_KINDS.filter((k) => changes?.[k]),
+      trends: trendsByName(trend),
+    }),
+    [givenNow, candidacy, writeChecklist, changes, trend],
   );
   const reducer = useMemo(() => reducerFor(env), [env]);
   const [state, dispatch] = useReducer(reducer, null, () => initialState(props.report ?? null, env));

@@ -62,7 +62,7 @@ function useShown(state: ReviewState, env: StoreEnv, width: number, body: number
       `status: ${STATUS_FILTERS[list.status]}`,
       ...(list.editing ? [`filter: /${list.filter}_`] : list.filter ? [`filter: ${list.filter}`] : []),
     ].join(' · ');
-    const screen = <ProjectsScreen rows={shown} cursor={list.cursor} offset={list.offset} title={title} width={width} height={body} now={env.now} />;
+    const screen = <ProjectsScreen rows={shown} cursor={list.cursor} offset={list.offset} title={title} width={width} height={body} now={env.now} trends={env.trends} />;
     return { screen, crumb: 'projects', hints: list.editing ? HINTS.filtering : HINTS.projects, note };
   }
   if (view === 'project') {
@@ -70,7 +70,7 @@ function useShown(state: ReviewState, env: StoreEnv, width: number, body: number
     const preview = wanted ? (state.previews.get(wanted.key) ?? null) : null;
     const candidacy = env.candidacy.judge(open, env.now);
     const screen = (
-      <ProjectScreen project={open} candidacy={candidacy} entries={entriesOf(open)} selected={nav.detail.selected} offset={nav.detail.offset} preview={preview} width={width} height={body} now={env.now} />
+      <ProjectScreen project={open} candidacy={candidacy} entries={entriesOf(open)} selected={nav.detail.selected} offset={nav.detail.offset} preview={preview} width={width} height={body} now={env.now} trend={env.trends?.get(open.name)} />
     );
     return { screen, crumb: `${open.name} › findings`, hints: HINTS.project, note };
   }

@@ -17,11 +17,11 @@ import type { ChangeKind } from './types.js';
 const say = (s: ReviewState, message: string | null): ReviewState => ({ ...s, nav: { ...s.nav, message } });
 
 /** How far the page keys move on each screen at this size, and how long the scrolled texts are. */
-function contextOf(s: ReviewState, layout: Layout): NavContext {
+function contextOf(s: ReviewState, env: StoreEnv, layout: Layout): NavContext {
   return {
     rows: s.rows,
     listPage: Math.max(1, layout.body - 2),
-    detailPage: listHeight(layout.body, s.nav.open),
+    detailPage: listHeight(layout.body, s.nav.open, s.nav.open ? env.trends?.get(s.nav.open.name) : undefined),
     sheetPage: Math.max(1, layout.body - 1),
     sheetLines: sheetLinesOf(s, layout.width - 1).length,
     changeLines: s.change ? changeLines(s.change.change, layout.width - 1).length : 0,
@@ -49,7 +49,7 @@ function showChanges(s: ReviewState, kind: ChangeKind, env: StoreEnv, layout: La
   }
   const seq = s.changeSeq + 1;
   const next: ReviewState = { ...s, changeSeq: seq, change: { seq, project, kind, change: { state: 'loading' } } };
-  return { ...next, nav: navigate(next.nav, { type: 'changes', kind }, contextOf(next, layout)) };
+  return { ...next, nav: navigate(next.nav, { type: 'changes', kind }, contextOf(next, env, layout)) };
 }
 
 function askToApply(s: ReviewState): ReviewState {
@@ -88,7 +88,7 @@ function pressKey(s: ReviewState, input: string, key: Key, env: StoreEnv, layout
     if (intent.type === 'changes') return showChanges(s, intent.kind, env, layout);
   }
   if (!nav.help && nav.view === 'changes' && intent.type === 'apply') return askToApply(s);
-  return { ...s, nav: navigate(nav, intent, contextOf(s, layout)) };
+  return { ...s, nav: navigate(nav, intent, contextOf(s, env, layout)) };
 }
 
 /** Puts a project scanned again in place of the old one: in the report, its row, and on screen. */

@@ -7,7 +7,7 @@
 
 import type { Key } from 'ink';
 import type { PipelineEvent } from '../pipeline/index.js';
-import type { Project, Report } from '../report/index.js';
+import type { Project, Report, TrendProject } from '../report/index.js';
 import type { ChangeState } from './changeLines.js';
 import { initialNav, type Nav } from './navigation.js';
 import { emptyProgress, type Progress } from './progress.js';
@@ -37,6 +37,8 @@ export interface StoreEnv {
   candidacy: CandidacyRule;
   canWrite: boolean;
   changeKinds: readonly ChangeKind[];
+  /** Each project at points of its history, by project name, when the review was given a trend. */
+  trends?: ReadonlyMap<string, TrendProject> | null;
 }
 
 /** The room the screens have, which the page keys move by: the terminal's width and the lines above the status bar. */
