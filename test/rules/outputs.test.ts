@@ -73,3 +73,12 @@ test('goal table, checklist and SARIF for a rule pack', async () => {
   assert.equal(ids[patch.ruleIndex], 'eventlet-monkey-patch');
   assert.ok(!run.results.some((r: { ruleId: string }) => r.ruleId === 'oslo-service-threading-backend'), 'progress is not a problem');
 });
+
+test('the review UI lists rule-pack findings under their goal', async () => {
+  const { findingEntries } = await import('../../src/ui/findingGroups.js');
+  const { alpha } = await world();
+  const scanned = await runCli(['scan', alpha, '--packs', 'eventlet,incubator', '--no-cache', '-f', 'json']);
+  const project = JSON.parse(scanned.stdout).projects[0];
+  const titles = findingEntries(project).filter((e) => e.type === 'group').map((e) => (e as { title: string }).title);
+  assert.deepEqual(titles, ['goal remove-eventlet: left to change: 2']);
+});

@@ -129,3 +129,16 @@ test('cli: --rules adds a pack, rules test runs it, a malformed rule exits 2 nam
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /unknown pack "nope"/);
 });
+
+test('every pack: the prefilter, the workers and the cache give the findings of parsing every file whole', async () => {
+  const { fixtureRepo } = await import('../helpers/repo.js');
+  const rules = selectRules({ packs: ['all'] }).selection;
+  const cache = tempDir();
+  const strip = ({ stats: _stats, ...rest }: Awaited<ReturnType<typeof scan>>) => rest;
+  for (const dir of [await repoWith(SOURCE), await fixtureRepo('aster'), await fixtureRepo('cedar')]) {
+    const whole = await scan(dir, { workers: 0, prefilter: false, rules });
+    assert.deepEqual(strip(await scan(dir, { workers: 0, rules })), strip(whole));
+    assert.deepEqual(strip(await scan(dir, { workers: 2, cache, rules })), strip(whole));
+    assert.deepEqual(strip(await scan(dir, { workers: 2, cache, rules })), strip(whole));
+  }
+});
