@@ -23,7 +23,7 @@ export interface RuleSelection {
 let shipped: Rule[] | undefined;
 /** The rules shipped in queries/ (read once). */
 export function shippedRules(): Rule[] {
-  shipped ??= loadRuleDir(queriesDir, { root: queriesDir });
+  shipped ??= loadRuleDir(queriesDir);
   return shipped;
 }
 

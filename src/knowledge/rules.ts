@@ -5,7 +5,7 @@
 // the queries is the scan station's job.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 
@@ -173,9 +173,25 @@ export function parseRuleTests(text: string, file: string): RuleTests {
   return out;
 }
 
+function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new RuleError(shown, 1, `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+/** A folder, not followed when it is a link (a rule folder's links could lead anywhere). */
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** A folder's rules (recursively), with their tests; every `.scm` file is a rule. */
-export function loadRuleDir(dir: string, options: { root?: string } = {}): Rule[] {
-  const root = options.root ?? dir;
+export function loadRuleDir(dir: string): Rule[] {
   const rules: Rule[] = [];
   let names: string[];
   try {
@@ -188,15 +204,16 @@ export function loadRuleDir(dir: string, options: { root?: string } = {}): Rule[
   for (const name of names) {
     const path = join(dir, name);
     const shown = relative(process.cwd(), path) || path;
-    if (statSync(path).isDirectory()) rules.push(...loadRuleDir(path, { root }));
+    if (isFolder(path)) rules.push(...loadRuleDir(path));
     else if (name.endsWith('.scm')) {
-      const rule = parseRule(readFileSync(path, 'utf8'), shown);
+      const rule = parseRule(readText(path, shown), shown);
       const testPath = join(dir, `${rule.id}.test.yml`);
       let tests: RuleTests | null = null;
       try {
-        tests = parseRuleTests(readFileSync(testPath, 'utf8'), relative(process.cwd(), testPath) || testPath);
+        const shownTests = relative(process.cwd(), testPath) || testPath;
+        tests = parseRuleTests(readText(testPath, shownTests), shownTests);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        if (!(e instanceof RuleError && e.message.endsWith('(ENOENT)'))) throw e;
       }
       rules.push({ ...rule, tests });
     }

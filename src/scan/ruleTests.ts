@@ -81,8 +81,11 @@ export function checkRuleQueries(rules: readonly Rule[]): void {
       ruleQuery(rule.query);
     } catch (e) {
       const message = (e as Error).message.split('\n')[0]!;
+      // tree-sitter names a position for syntax errors, and the predicate for an unknown one.
       const at = /position (\d+)/.exec(message);
-      const line = at ? rule.query.slice(0, Number(at[1])).split('\n').length : rule.queryLine;
+      const named = /`([^`]+)`/.exec(message);
+      const offset = at ? Number(at[1]) : named ? rule.query.indexOf(named[1]!) : -1;
+      const line = offset >= 0 ? rule.query.slice(0, offset).split('\n').length : rule.queryLine;
       throw new RuleError(rule.file, line, `the query does not compile: ${message}`);
     }
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitTreeSource, openCheckout } from '../../src/git/index.js';
 import { loadRuleDir, parseRule, RuleError, selectRules, shippedRules } from '../../src/knowledge/index.js';
-import { runRuleTests, scanTree, type ScanOptions } from '../../src/scan/index.js';
+import { checkRuleQueries, runRuleTests, scanTree, type ScanOptions } from '../../src/scan/index.js';
 import { runCli } from '../helpers/cli.js';
 import { repoWith } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -41,6 +41,14 @@ test('a malformed rule is one error naming its file and line', () => {
   assert.throws(() => parseRule(bad, 'x/my-rule.scm'), (e: unknown) => e instanceof RuleError && e.message === 'x/my-rule.scm:3: kind must be usage or adoption, not "sometimes"');
   assert.throws(() => parseRule(GOOD.replace('@finding', '@place'), 'x/my-rule.scm'), /x\/my-rule.scm:6: the query has no capture @finding/);
   assert.throws(() => parseRule(GOOD, 'x/other.scm'), /x\/other.scm:1: rule "my-rule" must be in a file named my-rule.scm/);
+});
+
+test('a query that does not compile is an error at its line', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'my-rule.scm'), GOOD.replace('(#eq? @call "frobnicate")', '\n  (#frob? @call "frobnicate")'));
+  assert.throws(() => checkRuleQueries(loadRuleDir(dir)), (e: unknown) => e instanceof RuleError && /my-rule\.scm:7: the query does not compile: Unknown query predicate `#frob\?`/.test(e.message));
+  writeFileSync(join(dir, 'my-rule.scm'), GOOD.replace('(identifier)', '(identifer)'));
+  assert.throws(() => checkRuleQueries(loadRuleDir(dir)), /my-rule\.scm:6: the query does not compile: Query error of type TSQueryErrorNodeType/);
 });
 
 test('a rule whose words miss what it matches fails its tests', () => {
