@@ -55,6 +55,10 @@ test('goal table, checklist and SARIF for a rule pack', async () => {
   assert.match(goal.stdout, /\| openstack\/gamma \| none \| none \| done \|/);
   assert.match(goal.stdout, /1 of 3 repositories done\./);
 
+  const gate = await runCli(['merge', report, '--fail-on', 'goal-usage', '-o', join(tempDir(), 'm.json')]);
+  assert.equal(gate.code, 1);
+  assert.match(gate.stderr, /3 findings of goal-usage; the threshold is 0/);
+
   const missing = await runCli(['merge', report, '--format', 'goal', '--goal', 'no-such-goal', '--governance', governance]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--goal no-such-goal: cannot read .*no-such-goal\.rst/);
