@@ -3,11 +3,11 @@
 
 import { Box, Text } from 'ink';
 import type { Project } from '../report/index.js';
-import type { Candidacy } from '../retire/index.js';
 import { shortAge } from './age.js';
 import { place, provenanceSummary, type Entry } from './findingGroups.js';
 import { previewLines, type Preview } from './preview.js';
 import { STATUS_TONES, useTheme } from './theme.js';
+import type { Candidacy } from './types.js';
 
 export const PREVIEW_LINES = 7;
 

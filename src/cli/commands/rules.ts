@@ -45,8 +45,6 @@ function list(dirs: readonly string[]): number {
 }
 
 export const rulesCommand: Command = {
-  name: 'rules',
-  summary: 'test rule packs against their own snippets, or list the packs',
   usage: [
     'oslo-audit rules test [DIR...]       run the tests of the rules in DIR (default: the shipped packs)',
     'oslo-audit rules list [--rules DIR]... the packs, their versions and their rules',
