@@ -141,6 +141,7 @@ export function outputPlan(values: OutputValues, tokens: readonly OptionToken[],
   const colorWhen = oneOf(values.color, COLOR_WHEN, '--color');
   const needsTeams = targets.find((t) => t.reporter.needs === 'teams');
   if (needsTeams && values.governance === undefined) throw new UsageError(`--format ${needsTeams.reporter.name} needs --governance PATH (a governance checkout or its reference/projects.yaml)`);
+  if (values.goal !== undefined && !targets.some((t) => t.reporter.name === 'goal')) throw new UsageError('--goal renders a goal table: give it with --format goal');
   return {
     targets,
     threshold,

@@ -55,6 +55,10 @@ test('goal table, checklist and SARIF for a rule pack', async () => {
   assert.match(goal.stdout, /\| openstack\/gamma \| none \| none \| done \|/);
   assert.match(goal.stdout, /1 of 3 repositories done\./);
 
+  const noFormat = await runCli(['merge', report, '--goal', 'remove-eventlet', '--governance', governance]);
+  assert.equal(noFormat.code, 2);
+  assert.match(noFormat.stderr, /--goal renders a goal table: give it with --format goal/);
+
   const gate = await runCli(['merge', report, '--fail-on', 'goal-usage', '-o', join(tempDir(), 'm.json')]);
   assert.equal(gate.code, 1);
   assert.match(gate.stderr, /3 findings of goal-usage; the threshold is 0/);
