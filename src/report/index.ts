@@ -14,6 +14,8 @@ export { renderSarif, GITHUB_MAX_RESULTS, FINGERPRINT_KEY } from './render/sarif
 export type { SarifOptions } from './render/sarif.js';
 export { renderGoal } from './render/goal.js';
 export type { GoalOptions, GoalStyle } from './render/goal.js';
+export { renderGoalTable, goalRow } from './render/goalTable.js';
+export type { GoalPage, GoalState } from './render/goalTable.js';
 export { parseGovernanceTeams } from './governance.js';
 export type { GovernanceTeam } from './governance.js';
 export { REPORTERS, REPORTER_NAMES, reporter } from './reporters.js';

@@ -50,5 +50,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'build a demo workspace of OpenStack-like git repositories and review it (a table when not on a terminal)',
     load: async () => (await import('./demo.js')).demoCommand,
   },
+  {
+    name: 'rules',
+    summary: 'test rule packs against their own snippets, or list the packs',
+    load: async () => (await import('./rules.js')).rulesCommand,
+  },
 ];
 export type { Command, CommandEntry };
