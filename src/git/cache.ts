@@ -54,7 +54,7 @@ export interface CachedCommit {
 
 /**
  * Where a remote lives in the cache, relative to the cache dir: `opendev.org/openstack/nova.git`.
- * Refuses names that would leave the cache (`..` segments); characters outside `[A-Za-z0-9._-]`
+ * Refuses names that would leave the cache (`..` segments); characters outside `[A-Za-z0-9._+@-]`
  * become `_`, with a short hash of the URL added so that two such names never meet.
  */
 export function cacheKey(url: string): string {
@@ -76,13 +76,18 @@ export function cacheKey(url: string): string {
   const scp = /^(?:[^@/:]+@)?([^@/:]+):(.+)$/.exec(plain);
   if (scheme) {
     const u = new URL(plain);
-    host = scheme[1]!.toLowerCase() === 'file' ? 'file' : u.port ? `${u.hostname}_${u.port}` : u.hostname;
+    // Everything that tells remotes apart: https is the plain host; other transports, a port or an
+    // (ssh) user are part of the name, so `file:///x/r`, `https://file/x/r` and `git://file/x/r` never share a clone.
+    const transport = scheme[1]!.toLowerCase();
+    const user = u.username ? `${decodeURIComponent(u.username)}@` : '';
+    host = transport === 'file' ? 'file+' : `${transport === 'https' ? '' : `${transport}+`}${user}${u.hostname}${u.port ? `+${u.port}` : ''}`;
     path = decodeURIComponent(u.pathname);
   } else if (scp && !plain.startsWith('/') && !plain.startsWith('.')) {
-    host = scp[1]!;
+    // `host:path` is relative to the user's home, `host:/path` is not (as `ssh://host/path`).
+    host = `${scp[2]!.startsWith('/') ? 'ssh' : 'scp'}+${/^([^@/:]+@)/.exec(plain)?.[1] ?? ''}${scp[1]!}`;
     path = scp[2]!;
   } else {
-    host = 'local';
+    host = 'local+';
     path = resolve(plain);
   }
   const segments = [host, ...path.split('/').filter((s) => s.length > 0)];
@@ -91,7 +96,7 @@ export function cacheKey(url: string): string {
   segments[segments.length - 1] = segments[segments.length - 1]!.replace(/\.git$/, '');
   let changed = false;
   const clean = segments.map((s) => {
-    const c = s.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\./, '_');
+    const c = s.replace(/[^A-Za-z0-9._+@-]/g, '_').replace(/^[.@+]/, '_');
     if (c !== s) changed = true;
     return c;
   });
@@ -138,10 +143,13 @@ function git(ctx: GitContext, baseDir: string, gitDir: string | undefined, state
   return simpleGit({ baseDir, config: ctx.config, progress, abort: ctx.options.signal, unsafe: USER_ENVIRONMENT }).env(gitEnv(gitDir));
 }
 
-async function isCachedRepo(ctx: GitContext, dir: string): Promise<boolean> {
+/** A bare repository we cloned from `url` (its `remote.origin.url` says so); anything else is not used. */
+async function isCachedRepo(ctx: GitContext, dir: string, url: string): Promise<boolean> {
   if (!existsSync(join(dir, 'HEAD')) || !existsSync(join(dir, 'objects'))) return false;
   try {
-    return (await git(ctx, dir, dir).raw(['rev-parse', '--is-bare-repository'])).trim() === 'true';
+    const repo = git(ctx, dir, dir);
+    if ((await repo.raw(['rev-parse', '--is-bare-repository'])).trim() !== 'true') return false;
+    return (await repo.raw(['config', '--get', 'remote.origin.url'])).trim() === url;
   } catch {
     return false;
   }
@@ -234,7 +242,7 @@ export async function fetchToCache(url: string, ref: string | undefined, options
       async () => {
         clearLeftovers(cacheDir, flat);
         let action: CachedCommit['action'];
-        if (await isCachedRepo(ctx, dir)) {
+        if (await isCachedRepo(ctx, dir, plain)) {
           action = 'fetched';
           options.onProgress?.({ state: 'fetching' });
           try {
@@ -244,7 +252,8 @@ export async function fetchToCache(url: string, ref: string | undefined, options
           }
         } else {
           action = 'cloned';
-          // Whatever sits there is not a repository we made (a copy cut short, a stray folder).
+          // Whatever sits there is not a clone of this URL we made (a copy cut short, a stray folder,
+          // a clone of another remote that once had the same name): it is replaced.
           rmSync(dir, { recursive: true, force: true });
           options.onProgress?.({ state: 'cloning' });
           try {
