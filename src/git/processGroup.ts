@@ -1,0 +1,98 @@
+// git commands that may run for long or run programs of their own (clone and fetch over the network,
+// a commit whose pre-commit hook runs for minutes) start in a process group of their own, so that a
+// timeout, an interrupt or the end of the run stops git and everything it started: nothing survives
+// the run, not a remote helper stuck on a socket nor a hook's `sleep`.
+
+import { spawn } from 'node:child_process';
+
+/** Groups still running; killed when the process exits, whatever the way out. */
+const running = new Set<number>();
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+let exitHook = false;
+function watchExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  process.on('exit', () => {
+    for (const pid of running) killGroup(pid, 'SIGKILL');
+  });
+}
+
+export interface GroupRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Why the run was stopped before it ended by itself. */
+  stopped: 'timeout' | 'aborted' | null;
+}
+
+export interface GroupOptions {
+  cwd: string;
+  env?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Stop the command when it has written nothing for this long (a remote that never answers). */
+  idleTimeoutMs?: number;
+  /** Told each stderr chunk (git's progress). */
+  onStderr?: (text: string) => void;
+}
+
+/** Runs `git args` in its own process group; never rejects (a spawn failure is exit code null). */
+export function runGitGroup(args: readonly string[], options: GroupOptions): Promise<GroupRun> {
+  watchExit();
+  return new Promise((done) => {
+    const child = spawn('git', args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const pid = child.pid;
+    if (pid !== undefined) running.add(pid);
+    let stdout = '';
+    let stderr = '';
+    let stopped: GroupRun['stopped'] = null;
+    let idle: NodeJS.Timeout | undefined;
+    let hard: NodeJS.Timeout | undefined;
+    const stop = (why: 'timeout' | 'aborted') => {
+      if (stopped || pid === undefined) return;
+      stopped = why;
+      killGroup(pid, 'SIGTERM');
+      // A program that ignores SIGTERM is not waited for long.
+      hard = setTimeout(() => killGroup(pid, 'SIGKILL'), 2000);
+      hard.unref();
+    };
+    const rearm = () => {
+      if (!options.idleTimeoutMs) return;
+      clearTimeout(idle);
+      idle = setTimeout(() => stop('timeout'), options.idleTimeoutMs);
+    };
+    const onAbort = () => stop('aborted');
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    rearm();
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      rearm();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      const text = d.toString();
+      stderr += text;
+      options.onStderr?.(text);
+      rearm();
+    });
+    child.on('error', (e) => (stderr += e.message));
+    // What git left running in its group (a hook's children) would hold the pipes open: it goes with git.
+    child.on('exit', () => {
+      if (pid !== undefined) killGroup(pid, 'SIGKILL');
+    });
+    child.on('close', (code) => {
+      clearTimeout(idle);
+      clearTimeout(hard);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (pid !== undefined) running.delete(pid);
+      done({ code, stdout, stderr, stopped });
+    });
+  });
+}
