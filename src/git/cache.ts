@@ -7,11 +7,12 @@ import { randomBytes, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { simpleGit, type SimpleGit, type SimpleGitProgressEvent } from 'simple-git';
+import { simpleGit, type SimpleGit } from 'simple-git';
 import { insideRoot } from './commits.js';
 import { hasCredentials, redactText, redactUrl } from './credentials.js';
 import { processEnv, USER_ENVIRONMENT } from './env.js';
 import { withLock, LockTimeoutError } from './lock.js';
+import { runGitGroup } from './processGroup.js';
 import { assertSafeRef, assertSafeUrl, UnsafeValueError } from './safety.js';
 
 const TMP_DIR = '.oslo-audit-tmp';
@@ -41,9 +42,14 @@ export interface CacheOptions {
   /** Partial clones (`--filter=blob:none`) of URL remotes: history without old file contents (default true). */
   partial?: boolean;
   lockTimeoutMs?: number;
+  /** A clone or fetch from which nothing arrives for this long is stopped (default DEFAULT_NETWORK_TIMEOUT_MS). */
+  timeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: CacheProgress) => void;
 }
+
+/** How long a network step may go without a word from the remote: `--timeout`'s default, 120 s. */
+export const DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
 
 export interface CachedCommit {
   /** The bare repository in the cache. */
@@ -136,11 +142,38 @@ interface GitContext {
   options: CacheOptions;
 }
 
-function git(ctx: GitContext, baseDir: string, gitDir: string | undefined, state?: CacheProgress['state']): SimpleGit {
-  const progress = state && ctx.options.onProgress
-    ? (e: SimpleGitProgressEvent) => ctx.options.onProgress!({ state, percent: e.progress, detail: e.stage })
-    : undefined;
-  return simpleGit({ baseDir, config: ctx.config, progress, abort: ctx.options.signal, unsafe: USER_ENVIRONMENT }).env(gitEnv(gitDir));
+/** Local git commands on the cached repository. */
+function git(ctx: GitContext, baseDir: string, gitDir: string | undefined): SimpleGit {
+  return simpleGit({ baseDir, config: ctx.config, abort: ctx.options.signal, unsafe: USER_ENVIRONMENT }).env(gitEnv(gitDir));
+}
+
+/**
+ * A git command that talks to the remote (clone, fetch): in a process group of its own, stopped with
+ * everything it started when the remote sends nothing for the timeout, or when the run is interrupted.
+ */
+async function network(ctx: GitContext, cwd: string, gitDir: string | undefined, state: CacheProgress['state'], args: string[], settings: string[] = []): Promise<string> {
+  const timeoutMs = ctx.options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+  // curl gives up on its own too, should git's remote helper outlive the group.
+  const config = [...ctx.config, ...settings, 'http.lowSpeedLimit=1', `http.lowSpeedTime=${seconds}`].flatMap((c) => ['-c', c]);
+  const onProgress = ctx.options.onProgress;
+  const [command, ...rest] = args;
+  const r = await runGitGroup([...config, command!, ...(onProgress ? ['--progress'] : []), ...rest], {
+    cwd,
+    env: gitEnv(gitDir),
+    signal: ctx.options.signal,
+    idleTimeoutMs: timeoutMs,
+    onStderr: onProgress
+      ? (text) => {
+          const m = [...text.matchAll(/([A-Za-z]+) [A-Za-z ]*?:\s+(\d+)%/g)].pop();
+          if (m) onProgress({ state, percent: Number(m[2]), detail: m[1]!.toLowerCase() });
+        }
+      : undefined,
+  });
+  if (r.stopped === 'timeout') throw new Error(`fatal: timed out: nothing from the remote for ${seconds} s (--timeout)`);
+  if (r.stopped === 'aborted') throw new Error('fatal: interrupted');
+  if (r.code !== 0) throw new Error(r.stderr || `fatal: git ${command} failed`);
+  return r.stdout;
 }
 
 /** A bare repository we cloned from `url` (its `remote.origin.url` says so); anything else is not used. */
@@ -171,7 +204,7 @@ async function cloneInto(ctx: GitContext, url: string, dir: string, flat: string
   mkdirSync(tmpRoot, { recursive: true });
   const tmp = join(tmpRoot, `${flat}.${process.pid}.${randomBytes(4).toString('hex')}`);
   try {
-    await git(ctx, tmpRoot, undefined, 'cloning').clone(url, tmp, ['--bare', ...(partial ? ['--filter=blob:none'] : [])]);
+    await network(ctx, tmpRoot, undefined, 'cloning', ['clone', '--bare', ...(partial ? ['--filter=blob:none'] : []), '--end-of-options', url, tmp]);
     // A bare clone maps the remote's branches onto its own; keep that on every later fetch.
     const repo = git(ctx, tmp, tmp);
     await repo.raw(['config', 'remote.origin.fetch', '+refs/heads/*:refs/heads/*']);
@@ -193,7 +226,7 @@ async function resolveCommit(ctx: GitContext, dir: string, ref: string | undefin
   if (ref === undefined) throw new CacheError('resolve', 'the repository has no commits');
   // Not a branch or tag we have: a commit or ref (a Gerrit change) the remote can give by name.
   try {
-    await git(ctx, dir, dir, 'fetching').raw(['fetch', '--no-tags', 'origin', '--end-of-options', ref]);
+    await network(ctx, dir, dir, 'fetching', ['fetch', '--no-tags', 'origin', '--end-of-options', ref]);
     const fetched = await verify('FETCH_HEAD');
     if (fetched) return fetched;
   } catch {
@@ -207,13 +240,12 @@ async function resolveCommit(ctx: GitContext, dir: string, ref: string | undefin
  * git would fetch each missing blob in its own round trip while the scanner reads them.
  */
 async function prefetchBlobs(ctx: GitContext, dir: string, commit: string): Promise<void> {
-  const repo = git(ctx, dir, dir, 'fetching');
-  const listing = await repo.raw(['rev-list', '--objects', '--no-walk', '--missing=print', commit]);
+  const listing = await git(ctx, dir, dir).raw(['rev-list', '--objects', '--no-walk', '--missing=print', commit]);
   const missing = listing.split('\n').filter((l) => l.startsWith('?')).map((l) => l.slice(1).trim());
   for (let i = 0; i < missing.length; i += 2000) {
-    await repo.raw([
-      '-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', 'origin', '--end-of-options', ...missing.slice(i, i + 2000),
-    ]);
+    await network(ctx, dir, dir, 'fetching', [
+      'fetch', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', 'origin', '--end-of-options', ...missing.slice(i, i + 2000),
+    ], ['fetch.negotiationAlgorithm=noop']);
   }
 }
 
@@ -246,7 +278,7 @@ export async function fetchToCache(url: string, ref: string | undefined, options
           action = 'fetched';
           options.onProgress?.({ state: 'fetching' });
           try {
-            await git(ctx, dir, dir, 'fetching').raw(['fetch', '--prune', 'origin']);
+            await network(ctx, dir, dir, 'fetching', ['fetch', '--prune', 'origin']);
           } catch (e) {
             throw new CacheError('fetch', gitMessage(e));
           }

@@ -1,0 +1,49 @@
+// A git remote that accepts the connection and never says a word: that target fails at the timeout,
+// the batch goes on, and no git process outlives the run.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { fixtureRepo } from '../helpers/repo.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** Command lines of the processes now running that mention `text`. */
+function processesMentioning(text: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0];
+      if (cmd.includes(text) && state !== 'Z') found.push(`${pid}: ${cmd}`);
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  return found;
+}
+
+test('a silent git remote fails at --timeout; the other targets are scanned; no git left running', { timeout: 120_000 }, async () => {
+  const sockets: Socket[] = [];
+  const silent = createServer((s) => void sockets.push(s));
+  await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
+  const port = (silent.address() as AddressInfo).port;
+  try {
+    const aster = await fixtureRepo('aster');
+    const url = `http://127.0.0.1:${port}/openstack/silent.git`;
+    const r = await runCli(['scan', url, aster, '--timeout', '2', '--cache-dir', tempDir(), '-f', 'json', '--quiet']);
+    assert.equal(r.code, 3, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.projects[0].error.stage, 'clone');
+    assert.match(report.projects[0].error.message, /timed out: nothing from the remote for 2 s \(--timeout\)/);
+    assert.equal(report.projects[1].error, null);
+    assert.ok(report.projects[1].findings.length > 0);
+    assert.ok(sockets.length > 0, 'git did connect');
+    assert.deepEqual(processesMentioning(`127.0.0.1:${port}`), []);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((res) => silent.close(() => res()));
+  }
+});
