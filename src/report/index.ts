@@ -17,6 +17,7 @@ export type { GoalOptions, GoalStyle } from './render/goal.js';
 export { parseGovernanceTeams } from './governance.js';
 export type { GovernanceTeam } from './governance.js';
 export { REPORTERS, REPORTER_NAMES, reporter } from './reporters.js';
+export { printable } from './printable.js';
 export type { Reporter, ReporterName, RenderContext } from './reporters.js';
 export { againstBaseline, newFindingsOf, fingerprintOf, occurrenceFingerprints, subjectOf } from './baseline.js';
 export type { BaselineInfo } from './baseline.js';
