@@ -40,6 +40,12 @@ export function escapeControl(text: string): string {
   return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (ch) => (ch in C_ESCAPES ? C_ESCAPES[ch]! : octal(ch.charCodeAt(0))));
 }
 
+/** Like escapeControl, for a block of text whose line breaks and tabs are its own (a diff). */
+export function escapeControlInLines(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (ch) => (ch in C_ESCAPES ? C_ESCAPES[ch]! : octal(ch.charCodeAt(0))));
+}
+
 /**
  * A path as git writes it in a patch (core.quotePath): as it is when plain, otherwise in double quotes
  * with C escapes and every byte outside ASCII in octal, which `git apply` reads back.

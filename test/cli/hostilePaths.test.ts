@@ -4,6 +4,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { before, describe, test } from 'node:test';
+import { shownToTheUi } from '../../src/cli/review/shown.js';
+import { scanCheckout } from '../../src/pipeline/index.js';
+import { makeReport } from '../../src/report/index.js';
 import { quoteGitPath } from '../../src/util/text.js';
 import { runCli } from '../helpers/cli.js';
 import { repoWith } from '../helpers/repo.js';
@@ -57,5 +60,21 @@ describe('hostile file names', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.ok(!r.stdout.includes('\x1b'));
     assert.ok(r.stdout.includes('two\\nlines.py'));
+  });
+});
+
+describe('hostile file names in the review UI', () => {
+  test('the UI gets escaped text, and what it asks for is mapped back to the real file', async () => {
+    const repo = await repoWith({ [ESC_NAME]: IMPORT, 'proj/__init__.py': '' }, 'hostile-ui');
+    const project = await scanCheckout({ path: repo });
+    const report = makeReport([project]);
+    const asked: string[] = [];
+    const props = shownToTheUi({ report, readSource: async (_p, file) => (asked.push(file), 'text') });
+    const shown = props.report!.projects[0]!;
+    assert.ok(!JSON.stringify(shown).includes('\\u001b'), 'no escape character reaches the UI');
+    const finding = shown.findings.find((f) => f.file.includes('evil'))!;
+    assert.equal(finding.file, 'proj/evil\\033[31mred\\033[0m.py');
+    await props.readSource!(shown, finding.file);
+    assert.deepEqual(asked, [ESC_NAME]);
   });
 });

@@ -7,6 +7,7 @@ import { colorsWanted, startReview, type Runner } from '../../ui/index.js';
 import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { reviewChanges } from '../review/changes.js';
+import { shownToTheUi } from '../review/shown.js';
 import { checklistWriter } from '../review/checklistFile.js';
 import { reviewChecklists } from '../review/retirement.js';
 import type { ReviewSettings } from '../review/settings.js';
@@ -51,7 +52,7 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     : undefined;
   const cacheDir = options ? options.cacheDir : (input as { cacheDir: string }).cacheDir;
   const report = 'report' in input ? await addProvenance(input.report, incubator, cacheDir) : undefined;
-  const result = await startReview({
+  const result = await startReview(shownToTheUi({
     runner,
     report,
     readSource: (project, file) => readProjectSource(project, file, { cacheDir }),
@@ -60,7 +61,7 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     changes: reviewChanges(settings),
     rules: settings.rules,
     colors: colorsWanted(),
-  });
+  }));
   if (result.interrupted) return EXIT.interrupted;
   return result.report?.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
 }
