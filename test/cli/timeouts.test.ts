@@ -2,7 +2,10 @@
 // the batch goes on, and no git process outlives the run.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
+import { packageRoot } from '../../src/paths.js';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
@@ -41,6 +44,32 @@ test('a silent git remote fails at --timeout; the other targets are scanned; no 
     assert.equal(report.projects[1].error, null);
     assert.ok(report.projects[1].findings.length > 0);
     assert.ok(sockets.length > 0, 'git did connect');
+    assert.deepEqual(processesMentioning(`127.0.0.1:${port}`), []);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((res) => silent.close(() => res()));
+  }
+});
+
+test('Ctrl-C during a clone that hangs: exit 130, no report, no git left running', { timeout: 120_000 }, async () => {
+  const sockets: Socket[] = [];
+  const silent = createServer((s) => void sockets.push(s));
+  await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
+  const port = (silent.address() as AddressInfo).port;
+  try {
+    const url = `http://127.0.0.1:${port}/openstack/hangs.git`;
+    const child = spawn(process.execPath, [join(packageRoot, 'bin', 'oslo-audit.js'), 'scan', url, '--cache-dir', tempDir(), '-f', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
+    // Once git has connected, the clone is under way.
+    while (sockets.length === 0) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    assert.equal(await exited, 130, stderr);
+    assert.equal(stdout, '');
+    assert.match(stderr, /interrupted; no report written/);
     assert.deepEqual(processesMentioning(`127.0.0.1:${port}`), []);
   } finally {
     for (const s of sockets) s.destroy();
