@@ -23,6 +23,19 @@ function watchExit(): void {
   process.on('exit', () => {
     for (const pid of running) killGroup(pid, 'SIGKILL');
   });
+  // Death by a signal skips 'exit': the groups are stopped first. When nobody else handles the
+  // signal, it is then delivered again with its default action, so the process ends as it would have.
+  const onSignal = (signal: NodeJS.Signals) => {
+    const dying = process.listenerCount(signal) === 1;
+    // A run about to die cannot wait for git to clean up: SIGKILL, and the next run clears what is left.
+    for (const pid of running) killGroup(pid, dying ? 'SIGKILL' : 'SIGTERM');
+    if (dying) {
+      process.off(signal, onSignal);
+      process.kill(process.pid, signal);
+    }
+  };
+  // First in line, so a `once` handler of a command still counts when this one looks.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.prependListener(signal, onSignal);
 }
 
 export interface GroupRun {

@@ -76,3 +76,24 @@ test('Ctrl-C during a clone that hangs: exit 130, no report, no git left running
     await new Promise<void>((res) => silent.close(() => res()));
   }
 });
+
+test('SIGTERM during a clone that hangs: the run ends by the signal, and its git with it', { timeout: 120_000 }, async () => {
+  const sockets: Socket[] = [];
+  const silent = createServer((s) => void sockets.push(s));
+  await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
+  const port = (silent.address() as AddressInfo).port;
+  try {
+    const url = `http://127.0.0.1:${port}/openstack/hangs.git`;
+    const child = spawn(process.execPath, [join(packageRoot, 'bin', 'oslo-audit.js'), 'scan', url, '--cache-dir', tempDir()], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((res) => child.on('close', (_code, signal) => res(signal)));
+    while (sockets.length === 0) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 'SIGTERM');
+    // Killed before the run ended; the kernel may take a moment to finish them off.
+    for (let i = 0; i < 50 && processesMentioning(`127.0.0.1:${port}`).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(processesMentioning(`127.0.0.1:${port}`), []);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((res) => silent.close(() => res()));
+  }
+});
