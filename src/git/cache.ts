@@ -171,6 +171,7 @@ async function network(ctx: GitContext, cwd: string, gitDir: string | undefined,
       : undefined,
   });
   if (r.stopped === 'timeout') throw new Error(`fatal: timed out: nothing from the remote for ${seconds} s (--timeout)`);
+  if (r.stopped === 'looping') throw new LoopingGitError(`fatal: git stopped: it kept saying "${r.repeated}"`, r.repeated ?? '');
   if (r.stopped === 'aborted') throw new Error('fatal: interrupted');
   if (r.code !== 0) throw new Error(r.stderr || `fatal: git ${command} failed`);
   return r.stdout;
@@ -199,12 +200,30 @@ function clearLeftovers(cacheDir: string, flat: string): void {
   for (const name of readdirSync(tmpRoot)) if (name.startsWith(`${flat}.`)) rmSync(join(tmpRoot, name), { recursive: true, force: true });
 }
 
+/** git said one line over and over and was stopped. */
+class LoopingGitError extends Error {
+  constructor(
+    message: string,
+    readonly line: string,
+  ) {
+    super(message);
+  }
+}
+
 async function cloneInto(ctx: GitContext, url: string, dir: string, flat: string, partial: boolean): Promise<void> {
   const tmpRoot = join(ctx.options.cacheDir, TMP_DIR);
   mkdirSync(tmpRoot, { recursive: true });
   const tmp = join(tmpRoot, `${flat}.${process.pid}.${randomBytes(4).toString('hex')}`);
   try {
-    await network(ctx, tmpRoot, undefined, 'cloning', ['clone', '--bare', ...(partial ? ['--filter=blob:none'] : []), '--end-of-options', url, tmp]);
+    try {
+      await network(ctx, tmpRoot, undefined, 'cloning', ['clone', '--bare', ...(partial ? ['--filter=blob:none'] : []), '--end-of-options', url, tmp]);
+    } catch (e) {
+      // A source that cannot serve a partial clone (a shallow repository over file://) makes git ask
+      // again and again: cloned whole instead.
+      if (!(partial && e instanceof LoopingGitError && /filtering not recognized/.test(e.line))) throw e;
+      rmSync(tmp, { recursive: true, force: true });
+      await network(ctx, tmpRoot, undefined, 'cloning', ['clone', '--bare', '--end-of-options', url, tmp]);
+    }
     // A bare clone maps the remote's branches onto its own; keep that on every later fetch.
     const repo = git(ctx, tmp, tmp);
     await repo.raw(['config', 'remote.origin.fetch', '+refs/heads/*:refs/heads/*']);

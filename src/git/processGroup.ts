@@ -41,10 +41,17 @@ function watchExit(): void {
 export interface GroupRun {
   code: number | null;
   stdout: string;
+  /** The last 64 KiB of what git said. */
   stderr: string;
-  /** Why the run was stopped before it ended by itself. */
-  stopped: 'timeout' | 'aborted' | null;
+  /** Why the run was stopped before it ended by itself; `looping`: git said the same line over and over. */
+  stopped: 'timeout' | 'aborted' | 'looping' | null;
+  /** The line git kept repeating, when `looping`. */
+  repeated?: string;
 }
+
+const STDERR_KEPT = 64 * 1024;
+/** The same line this many times in a row is a git that loops (a partial clone of a shallow source does). */
+const REPEATS = 50;
 
 export interface GroupOptions {
   cwd: string;
@@ -66,9 +73,12 @@ export function runGitGroup(args: readonly string[], options: GroupOptions): Pro
     let stdout = '';
     let stderr = '';
     let stopped: GroupRun['stopped'] = null;
+    let lastLine = '';
+    let repeats = 0;
+    let partial = '';
     let idle: NodeJS.Timeout | undefined;
     let hard: NodeJS.Timeout | undefined;
-    const stop = (why: 'timeout' | 'aborted') => {
+    const stop = (why: 'timeout' | 'aborted' | 'looping') => {
       if (stopped || pid === undefined) return;
       stopped = why;
       killGroup(pid, 'SIGTERM');
@@ -91,9 +101,22 @@ export function runGitGroup(args: readonly string[], options: GroupOptions): Pro
     });
     child.stderr.on('data', (d: Buffer) => {
       const text = d.toString();
-      stderr += text;
+      stderr = (stderr + text).slice(-STDERR_KEPT);
       options.onStderr?.(text);
-      rearm();
+      // Output that only repeats itself is no progress: it neither rearms the timeout nor goes on forever.
+      const lines = (partial + text).split(/\r?\n|\r/);
+      partial = lines.pop()!;
+      let fresh = false;
+      for (const line of lines) {
+        if (line === lastLine) repeats++;
+        else {
+          lastLine = line;
+          repeats = 1;
+          fresh = true;
+        }
+      }
+      if (repeats >= REPEATS) stop('looping');
+      else if (fresh) rearm();
     });
     child.on('error', (e) => (stderr += e.message));
     // What git left running in its group (a hook's children) would hold the pipes open: it goes with git.
@@ -105,7 +128,7 @@ export function runGitGroup(args: readonly string[], options: GroupOptions): Pro
       clearTimeout(hard);
       options.signal?.removeEventListener('abort', onAbort);
       if (pid !== undefined) running.delete(pid);
-      done({ code, stdout, stderr, stopped });
+      done({ code, stdout, stderr, stopped, ...(stopped === 'looping' ? { repeated: lastLine } : {}) });
     });
   });
 }

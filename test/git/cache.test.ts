@@ -163,3 +163,15 @@ test('a cached clone of another remote is not used: the requested one is cloned 
   assert.equal(again.commit, git(nova.path, 'rev-parse', 'HEAD'));
   assert.equal(git(again.gitDir, 'config', 'remote.origin.url'), nova.url);
 });
+
+test('a shallow source over file://, which cannot serve a partial clone, is cloned whole instead of looping', { timeout: 120_000 }, async () => {
+  const root = remotesRoot();
+  const remote = await bareRemote(root, 'swift', simpleProject('swift'));
+  await pushMore(remote, [{ date: '2016-06-06T00:00:00Z', author: HUMAN, message: 'More', files: { 'x.txt': 'x' } }]);
+  const shallow = join(root, 'swift-shallow');
+  git(root, 'clone', '--quiet', '--depth', '1', remote.url, shallow);
+  const url = `file://${shallow}`;
+  const result = await fetchToCache(url, undefined, { cacheDir: tempDir(), timeoutMs: 60_000 });
+  assert.equal(result.action, 'cloned');
+  assert.equal(result.commit, git(shallow, 'rev-parse', 'HEAD'));
+});
