@@ -12,3 +12,9 @@ export const EXIT = {
 } as const;
 
 export class UsageError extends Error {}
+
+/** An `--apply` that was put back: one line, and 130 when it was interrupted. */
+export function applyFailed(command: string, e: Error & { interrupted: boolean }): number {
+  process.stderr.write(`oslo-audit ${command}: --apply ${e.interrupted ? 'stopped' : 'failed'}, nothing changed: ${e.message}\n`);
+  return e.interrupted ? EXIT.interrupted : EXIT.usage;
+}

@@ -9,6 +9,7 @@ import {
   againstBaseline,
   parseGovernanceTeams,
   parseReport,
+  printable,
   reporter,
   REPORTER_NAMES,
   type BaselineInfo,
@@ -159,7 +160,7 @@ export function deliver(full: Report, plan: OutputPlan, stderr: (line: string) =
     const toStdout = t.output === undefined || t.output === '-';
     emit(t.reporter.render(report, { teams: plan.teams, color: toStdout && plan.color, goal: plan.goal }), t.output);
   }
-  for (const p of report.projects) if (p.error) stderr(`oslo-audit: ${p.name}: ${p.error.message}`);
+  for (const p of printable(report.projects)) if (p.error) stderr(`oslo-audit: ${p.name}: ${p.error.message}`);
   const info = report['baseline'] as BaselineInfo | undefined;
   if (info) stderr(`oslo-audit: ${info.new} new findings; ${info.known} already in the baseline ${info.file}`);
   const verdict = verdictOf(report, plan.threshold);

@@ -31,12 +31,14 @@ export const TARGET_OPTIONS = {
   bots: { type: 'string' },
   rules: { type: 'string', multiple: true },
   packs: { type: 'string' },
+  timeout: { type: 'string' },
+  'github-any-clone-host': { type: 'boolean' },
 } as const;
 
 export const TARGET_USAGE = [
   '[TARGET...] [--from FILE] [--governance PATH [--team NAME]... [--include-legacy]]',
-  '[--github-org ORG [--github-api URL] [--skip-archived] [--rate-limit-wait SECONDS]]',
-  '[--base-url URL] [--cache-dir DIR] [--no-cache] [--jobs N] [--ref REF] [--full-clone] [--bots LIST] [--max-file-size BYTES]',
+  '[--github-org ORG [--github-api URL] [--skip-archived] [--rate-limit-wait SECONDS] [--github-any-clone-host]]',
+  '[--base-url URL] [--cache-dir DIR] [--no-cache] [--jobs N] [--ref REF] [--full-clone] [--bots LIST] [--max-file-size BYTES] [--timeout SECONDS]',
   '[--rules DIR]... [--packs PACK[,PACK...]|all]',
 ];
 
@@ -78,6 +80,7 @@ export async function targetsOf(values: TargetValues, args: readonly string[]): 
   if (values.team?.length && !values.governance) throw new UsageError('--team needs --governance PATH');
   if (values['include-legacy'] && !values.governance) throw new UsageError('--include-legacy needs --governance PATH');
   const maxWait = nonNegativeInt(values['rate-limit-wait'], '--rate-limit-wait');
+  const timeout = positiveInt(values.timeout, '--timeout');
   try {
     return await resolveTargets({
       args: [...args],
@@ -90,6 +93,9 @@ export async function targetsOf(values: TargetValues, args: readonly string[]): 
         token: process.env['GITHUB_TOKEN'],
         maxWaitMs: maxWait === undefined ? undefined : maxWait * 1000,
         skipArchived: values['skip-archived'],
+        timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+        anyCloneHost: values['github-any-clone-host'],
+        onNote: (note) => process.stderr.write(`oslo-audit: ${note}\n`),
         onWait: (reset) => process.stderr.write(`oslo-audit: GitHub API rate limit reached; waiting until ${reset.toISOString()}\n`),
       },
     });
@@ -117,6 +123,7 @@ export function batchOptionsOf(values: TargetValues, signal?: AbortSignal): Batc
     partial: !values['full-clone'],
     maxFileSize: positiveInt(values['max-file-size'], '--max-file-size'),
     activity: { bots },
+    timeoutMs: values.timeout === undefined ? undefined : positiveInt(values.timeout, '--timeout')! * 1000,
     signal,
     ...rulesOption(values.rules, values.packs),
   };

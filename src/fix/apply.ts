@@ -1,9 +1,10 @@
 // Making a plan's changes as local commits, one per library. Never pushes. Refuses a work tree
-// with changes of its own, and a checkout that moved on since the plan was made.
+// with changes of its own, and a checkout that moved on since the plan was made. All or nothing:
+// on any failure or interrupt the checkout is put back as it was (see git/transaction.ts).
 
 import { lstatSync, realpathSync, rmdirSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
-import { assertCleanTree, commitPaths, DirtyTreeError as GitDirtyTreeError, headCommit, insideRoot, restorePaths, type Identity } from '../git/index.js';
+import { applyAllOrNothing, assertCleanTree, commitEnv, DirtyTreeError as GitDirtyTreeError, headCommit, insideRoot, onBranch, type Identity } from '../git/index.js';
 import { atomicWrite } from '../util/atomicWrite.js';
 import { FixError } from './plan.js';
 import type { AppliedCommit, FileChange, FixPlan } from './types.js';
@@ -11,6 +12,8 @@ import type { AppliedCommit, FileChange, FixPlan } from './types.js';
 export interface ApplyOptions {
   /** Author and date for the commits; git's configured user and the current time otherwise. */
   identity?: Identity;
+  /** Told what the user should know before the commits are made (a detached HEAD). */
+  onWarning?: (message: string) => void;
 }
 
 export class DirtyTreeError extends FixError {}
@@ -34,20 +37,24 @@ export async function applyFixes(checkoutDir: string, plan: FixPlan, options: Ap
   const head = await headCommit(root);
   if (head !== plan.commit) throw new FixError(`${root}: HEAD is ${head.slice(0, 10)}, but the plan was made at ${plan.commit.slice(0, 10)}; plan again`);
 
-  const done: AppliedCommit[] = [];
-  for (const change of plan.changes) {
-    const paths = change.files.map((f) => f.path);
-    try {
-      for (const f of change.files) writeChange(root, f);
-      const commit = await commitPaths(root, paths, change.message, options.identity);
-      done.push({ library: change.library, commit, subject: change.message.split('\n', 1)[0]! });
-    } catch (e) {
-      // Leave the tree as the last good commit has it: nothing half-written for a later run to trust.
-      await restorePaths(root, paths).catch(() => undefined);
-      throw new FixError(`${change.library}: ${(e as Error).message.split('\n')[0]}`);
+  if (!(await onBranch(root))) options.onWarning?.(`${root}: HEAD is detached; the commits will be on no branch (git switch -c NAME keeps them)`);
+  // All or nothing: a failure or an interrupt at any change puts the checkout back as it was.
+  return applyAllOrNothing([root], async (step) => {
+    const done: AppliedCommit[] = [];
+    for (const change of plan.changes) {
+      try {
+        for (const f of change.files) {
+          step.willWrite(root, f.path);
+          writeChange(root, f);
+        }
+        const commit = await step.commit(root, change.files.map((f) => f.path), change.message, options.identity ? commitEnv(options.identity.author, options.identity.date) : {});
+        done.push({ library: change.library, commit, subject: change.message.split('\n', 1)[0]! });
+      } catch (e) {
+        throw new Error(`${change.library}: ${(e as Error).message.split('\n')[0]}`);
+      }
     }
-  }
-  return done;
+    return done;
+  });
 }
 
 /** Writes or deletes one file, never through a symlink and never outside the work tree. */

@@ -2,6 +2,7 @@
 // Deterministic: the same before and after always give the same text.
 
 import { diffSequences } from '../util/diff.js';
+import { quoteGitPath } from '../util/text.js';
 
 export interface FileDiffInput {
   path: string;
@@ -81,12 +82,15 @@ function hunks(ops: Op[]): string {
 /** One file's part of a patch; '' when nothing changes. */
 export function fileDiff(f: FileDiffInput): string {
   if (f.before === f.after) return '';
-  const header = [`diff --git a/${f.path} b/${f.path}`];
+  // Paths quoted as git quotes them, so a name with an escape or a newline still makes a patch `git apply` takes.
+  const a = quoteGitPath(`a/${f.path}`);
+  const b = quoteGitPath(`b/${f.path}`);
+  const header = [`diff --git ${a} ${b}`];
   if (f.after === null) header.push(`deleted file mode ${f.mode}`);
   else if (f.before === null) header.push(`new file mode ${f.mode}`);
   // As git does, an empty file created or deleted has no hunk and no ---/+++ lines.
   if ((f.before ?? '') === '' && (f.after ?? '') === '') return `${header.join('\n')}\n`;
-  header.push(f.before === null ? '--- /dev/null' : `--- a/${f.path}`, f.after === null ? '+++ /dev/null' : `+++ b/${f.path}`);
+  header.push(f.before === null ? '--- /dev/null' : `--- ${a}`, f.after === null ? '+++ /dev/null' : `+++ ${b}`);
   const ops = diffLines(splitLines(f.before ?? ''), splitLines(f.after ?? ''));
   return `${header.join('\n')}\n${hunks(ops)}`;
 }

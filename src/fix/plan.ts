@@ -6,6 +6,7 @@ import { gitTreeSource, openCheckout } from '../git/index.js';
 import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { Finding, Project } from '../report/index.js';
 import { confModules, copyLocation, detectPython, parsePython, type TreeEntry } from '../scan/index.js';
+import { ParseBudget } from '../util/collectGarbage.js';
 import { confCopiesAnything, removeConfModules } from './commonConf.js';
 import { unifiedDiff } from './diff.js';
 import { changeId, commitMessage, type MessageFacts } from './message.js';
@@ -109,13 +110,17 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
     files.set(entry.path, { entry, bom, text: text.slice(bom.length) });
   }
 
-  // Each Python file takes the rewrites that keep it parsing, in commit order.
+  // Each Python file takes the rewrites that keep it parsing, in commit order. Whole files are parsed
+  // here, on this thread: their trees' native memory is collected as it goes (see collectGarbage).
+  const budget = new ParseBudget();
   const python: PythonWork[] = [];
   for (const path of [...pythonPaths].sort()) {
     const file = files.get(path);
     if (!file) continue;
     const analysis = analysePython(file.text, path, catalog);
     const outcome = acceptRewrites(analysis, order);
+    budget.parsed(file.text.length * (1 + outcome.accepted.length + outcome.rejected.size));
+    await budget.settle();
     python.push({ file, analysis, accepted: outcome.accepted });
     for (const [key, reason] of outcome.rejected) {
       const r = rewrites.get(key)!;
@@ -125,8 +130,9 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
 
   const copyImports = importsInsideCopies(project.findings);
   const copyModules = new Set(copies.filter((c) => c.module !== null).map((c) => c.module!));
-  const stateFor = (active: ReadonlySet<string>): { state: State; facts: Map<string, MessageFacts> } =>
-    treeState(active, { python, files, copies, copyImports, copyModules, confPaths, rewrites, kb, byPath });
+  const importsOf = new Map<string, string[]>();
+  const stateFor = (active: ReadonlySet<string>): Promise<{ state: State; facts: Map<string, MessageFacts> }> =>
+    treeState(active, { python, files, copies, copyImports, copyModules, confPaths, rewrites, kb, byPath, importsOf, budget });
 
   // Library by library: the state with every library up to this one, against the state before it.
   const changes: LibraryChange[] = [];
@@ -134,7 +140,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const keptCopies = new Map<string, string[]>();
   for (let i = 0; i < libraries.length; i++) {
     const active = new Set(order.filter((k) => libraries.indexOf(rewrites.get(k)!.library) <= i));
-    const { state, facts } = stateFor(active);
+    const { state, facts } = await stateFor(active);
     const library = libraries[i]!;
     const fileChanges: FileChange[] = [];
     for (const path of [...new Set([...before.keys(), ...state.keys()])].sort()) {
@@ -161,7 +167,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
     });
   }
   // Copies a swap could not delete because copied code still imports them.
-  const last = libraries.length ? stateFor(new Set(order)) : null;
+  const last = libraries.length ? await stateFor(new Set(order)) : null;
   for (const c of copies) {
     if (!c.module || !rewrites.has(incubatorKey(c.module)) || last?.state.get(c.path) === null) continue;
     const importers = copyImports.filter((i) => i.module === c.module && last?.state.get(i.file) !== null).map((i) => i.file);
@@ -228,10 +234,13 @@ interface TreeInputs {
   rewrites: Map<string, Rewrite>;
   kb: Knowledge;
   byPath: Map<string, TreeEntry>;
+  /** Incubator modules a Python text imports, by text: each state of the tree asks again, mostly of unchanged files. */
+  importsOf: Map<string, string[]>;
+  budget: ParseBudget;
 }
 
 /** The tree with the `active` rewrites made, and what each library's part of it amounts to. */
-function treeState(active: ReadonlySet<string>, t: TreeInputs): { state: State; facts: Map<string, MessageFacts> } {
+async function treeState(active: ReadonlySet<string>, t: TreeInputs): Promise<{ state: State; facts: Map<string, MessageFacts> }> {
   const state: State = new Map();
   const facts = new Map<string, MessageFacts>();
   const factsOf = (library: string): MessageFacts => {
@@ -251,8 +260,17 @@ function treeState(active: ReadonlySet<string>, t: TreeInputs): { state: State; 
     keys.forEach((k) => used.add(k));
     const text = keys.length ? renderPython(p.analysis, new Set(keys)) : p.file.text;
     if (keys.length) state.set(p.file.entry.path, p.file.bom + text);
-    const found = detectPython(p.file.entry.path, parsePython(text), { knowledge: t.kb, copyModules: t.copyModules, insideCopy: false });
-    for (const f of found.findings) if (f.kind === 'incubator-import') stillImported.add(f.detail.module);
+    // Parsed once per distinct text: tree-sitter's native memory is given back late, so parsing every
+    // file again for each library's state made `fix` several times the size of `scan`.
+    let modules = t.importsOf.get(text);
+    if (!modules) {
+      const found = detectPython(p.file.entry.path, parsePython(text), { knowledge: t.kb, copyModules: t.copyModules, insideCopy: false });
+      t.budget.parsed(text.length);
+      await t.budget.settle();
+      modules = found.findings.flatMap((f) => (f.kind === 'incubator-import' ? [f.detail.module] : []));
+      t.importsOf.set(text, modules);
+    }
+    for (const m of modules) stillImported.add(m);
   }
   for (const key of used) {
     const r = t.rewrites.get(key)!;

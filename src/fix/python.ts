@@ -45,8 +45,11 @@ export function importStatementFor(newImport: string, bound: string): string {
   return parts.length === 0 ? `import ${last}${as}` : `from ${parts.join('.')} import ${last}${as}`;
 }
 
+// Sites keep offsets and text, never nodes: a node keeps its whole tree alive, and trees hold native
+// memory the garbage collector does not see; a plan holds a site for every import it may rewrite.
 function replaceSite(key: string, node: SyntaxNode, text: string): Site {
-  return { keys: [key], render: (active) => (active.has(key) ? [{ start: node.startIndex, end: node.endIndex, text }] : []) };
+  const { startIndex: start, endIndex: end } = node;
+  return { keys: [key], render: (active) => (active.has(key) ? [{ start, end, text }] : []) };
 }
 
 interface NameEntry {
@@ -61,8 +64,10 @@ interface NameEntry {
  * names that are rewritten move to statements of their own, on the lines after the statement;
  * when every name moves, the statement is replaced (comments inside it are kept above).
  */
-function fromNamesSite(statement: SyntaxNode, entries: NameEntry[], text: string): Site {
-  const keys = [...new Set(entries.flatMap((e) => (e.key ? [e.key] : [])))];
+function fromNamesSite(node: SyntaxNode, nameEntries: NameEntry[], text: string): Site {
+  const keys = [...new Set(nameEntries.flatMap((e) => (e.key ? [e.key] : [])))];
+  const statement = { startIndex: node.startIndex, endIndex: node.endIndex, comments: node.descendantsOfType('comment').map((c) => c.text) };
+  const entries = nameEntries.map((e) => ({ ...e, node: { startIndex: e.node.startIndex, endIndex: e.node.endIndex } }));
   return {
     keys,
     render(active) {
@@ -74,7 +79,7 @@ function fromNamesSite(statement: SyntaxNode, entries: NameEntry[], text: string
       const separator = startsLine ? eolOf(text) + indent : '; ';
       const lines = entries.filter((_, i) => moved[i]).map((e) => e.statement);
       if (moved.every(Boolean)) {
-        const comments = startsLine ? statement.descendantsOfType('comment').map((c) => c.text) : [];
+        const comments = startsLine ? statement.comments : [];
         return [{ start: statement.startIndex, end: statement.endIndex, text: [...comments, ...lines].join(separator) }];
       }
       const edits: Edit[] = [];

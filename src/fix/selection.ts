@@ -25,6 +25,7 @@ export function parseSelection(text: string, kb: Knowledge): Selector[] {
     }
     if (kind === 'namespace') {
       if (subject !== undefined && !kb.namespace(subject)) throw new SelectionError(`--only ${item}: ${subject} is not an oslo.X namespace library`);
+      if (subject !== undefined && !kb.isKnownNamespace(subject)) throw new SelectionError(`--only ${item}: no Oslo library is called ${subject}`);
       selectors.push({ kind, subject: subject ?? null });
       continue;
     }

@@ -7,11 +7,12 @@ import { randomBytes, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { simpleGit, type SimpleGit, type SimpleGitProgressEvent } from 'simple-git';
+import { simpleGit, type SimpleGit } from 'simple-git';
 import { insideRoot } from './commits.js';
 import { hasCredentials, redactText, redactUrl } from './credentials.js';
 import { processEnv, USER_ENVIRONMENT } from './env.js';
 import { withLock, LockTimeoutError } from './lock.js';
+import { runGitGroup } from './processGroup.js';
 import { assertSafeRef, assertSafeUrl, UnsafeValueError } from './safety.js';
 
 const TMP_DIR = '.oslo-audit-tmp';
@@ -41,9 +42,14 @@ export interface CacheOptions {
   /** Partial clones (`--filter=blob:none`) of URL remotes: history without old file contents (default true). */
   partial?: boolean;
   lockTimeoutMs?: number;
+  /** A clone or fetch from which nothing arrives for this long is stopped (default DEFAULT_NETWORK_TIMEOUT_MS). */
+  timeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: CacheProgress) => void;
 }
+
+/** How long a network step may go without a word from the remote: `--timeout`'s default, 120 s. */
+export const DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
 
 export interface CachedCommit {
   /** The bare repository in the cache. */
@@ -54,7 +60,7 @@ export interface CachedCommit {
 
 /**
  * Where a remote lives in the cache, relative to the cache dir: `opendev.org/openstack/nova.git`.
- * Refuses names that would leave the cache (`..` segments); characters outside `[A-Za-z0-9._-]`
+ * Refuses names that would leave the cache (`..` segments); characters outside `[A-Za-z0-9._+@-]`
  * become `_`, with a short hash of the URL added so that two such names never meet.
  */
 export function cacheKey(url: string): string {
@@ -76,13 +82,18 @@ export function cacheKey(url: string): string {
   const scp = /^(?:[^@/:]+@)?([^@/:]+):(.+)$/.exec(plain);
   if (scheme) {
     const u = new URL(plain);
-    host = scheme[1]!.toLowerCase() === 'file' ? 'file' : u.port ? `${u.hostname}_${u.port}` : u.hostname;
+    // Everything that tells remotes apart: https is the plain host; other transports, a port or an
+    // (ssh) user are part of the name, so `file:///x/r`, `https://file/x/r` and `git://file/x/r` never share a clone.
+    const transport = scheme[1]!.toLowerCase();
+    const user = u.username ? `${decodeURIComponent(u.username)}@` : '';
+    host = transport === 'file' ? 'file+' : `${transport === 'https' ? '' : `${transport}+`}${user}${u.hostname}${u.port ? `+${u.port}` : ''}`;
     path = decodeURIComponent(u.pathname);
   } else if (scp && !plain.startsWith('/') && !plain.startsWith('.')) {
-    host = scp[1]!;
+    // `host:path` is relative to the user's home, `host:/path` is not (as `ssh://host/path`).
+    host = `${scp[2]!.startsWith('/') ? 'ssh' : 'scp'}+${/^([^@/:]+@)/.exec(plain)?.[1] ?? ''}${scp[1]!}`;
     path = scp[2]!;
   } else {
-    host = 'local';
+    host = 'local+';
     path = resolve(plain);
   }
   const segments = [host, ...path.split('/').filter((s) => s.length > 0)];
@@ -91,7 +102,7 @@ export function cacheKey(url: string): string {
   segments[segments.length - 1] = segments[segments.length - 1]!.replace(/\.git$/, '');
   let changed = false;
   const clean = segments.map((s) => {
-    const c = s.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\./, '_');
+    const c = s.replace(/[^A-Za-z0-9._+@-]/g, '_').replace(/^[.@+]/, '_');
     if (c !== s) changed = true;
     return c;
   });
@@ -131,17 +142,49 @@ interface GitContext {
   options: CacheOptions;
 }
 
-function git(ctx: GitContext, baseDir: string, gitDir: string | undefined, state?: CacheProgress['state']): SimpleGit {
-  const progress = state && ctx.options.onProgress
-    ? (e: SimpleGitProgressEvent) => ctx.options.onProgress!({ state, percent: e.progress, detail: e.stage })
-    : undefined;
-  return simpleGit({ baseDir, config: ctx.config, progress, abort: ctx.options.signal, unsafe: USER_ENVIRONMENT }).env(gitEnv(gitDir));
+/** Local git commands on the cached repository. */
+function git(ctx: GitContext, baseDir: string, gitDir: string | undefined): SimpleGit {
+  return simpleGit({ baseDir, config: ctx.config, abort: ctx.options.signal, unsafe: USER_ENVIRONMENT }).env(gitEnv(gitDir));
 }
 
-async function isCachedRepo(ctx: GitContext, dir: string): Promise<boolean> {
+/**
+ * A git command that talks to the remote (clone, fetch): in a process group of its own, stopped with
+ * everything it started when the remote sends nothing for the timeout, or when the run is interrupted.
+ */
+async function network(ctx: GitContext, cwd: string, gitDir: string | undefined, state: CacheProgress['state'], args: string[], settings: string[] = []): Promise<string> {
+  const timeoutMs = ctx.options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+  // curl gives up on its own too, should git's remote helper outlive the group: later than our own
+  // timer, so that the error said is ours, naming --timeout, and not curl's.
+  const config = [...ctx.config, ...settings, 'http.lowSpeedLimit=1', `http.lowSpeedTime=${seconds * 2 + 5}`].flatMap((c) => ['-c', c]);
+  const onProgress = ctx.options.onProgress;
+  const [command, ...rest] = args;
+  const r = await runGitGroup([...config, command!, ...(onProgress ? ['--progress'] : []), ...rest], {
+    cwd,
+    env: gitEnv(gitDir),
+    signal: ctx.options.signal,
+    idleTimeoutMs: timeoutMs,
+    onStderr: onProgress
+      ? (text) => {
+          const m = [...text.matchAll(/([A-Za-z]+) [A-Za-z ]*?:\s+(\d+)%/g)].pop();
+          if (m) onProgress({ state, percent: Number(m[2]), detail: m[1]!.toLowerCase() });
+        }
+      : undefined,
+  });
+  if (r.stopped === 'timeout') throw new Error(`fatal: timed out: nothing from the remote for ${seconds} s (--timeout)`);
+  if (r.stopped === 'looping') throw new LoopingGitError(`fatal: git stopped: it kept saying "${r.repeated}"`, r.repeated ?? '');
+  if (r.stopped === 'aborted') throw new Error('fatal: interrupted');
+  if (r.code !== 0) throw new Error(r.stderr || `fatal: git ${command} failed`);
+  return r.stdout;
+}
+
+/** A bare repository we cloned from `url` (its `remote.origin.url` says so); anything else is not used. */
+async function isCachedRepo(ctx: GitContext, dir: string, url: string): Promise<boolean> {
   if (!existsSync(join(dir, 'HEAD')) || !existsSync(join(dir, 'objects'))) return false;
   try {
-    return (await git(ctx, dir, dir).raw(['rev-parse', '--is-bare-repository'])).trim() === 'true';
+    const repo = git(ctx, dir, dir);
+    if ((await repo.raw(['rev-parse', '--is-bare-repository'])).trim() !== 'true') return false;
+    return (await repo.raw(['config', '--get', 'remote.origin.url'])).trim() === url;
   } catch {
     return false;
   }
@@ -158,12 +201,30 @@ function clearLeftovers(cacheDir: string, flat: string): void {
   for (const name of readdirSync(tmpRoot)) if (name.startsWith(`${flat}.`)) rmSync(join(tmpRoot, name), { recursive: true, force: true });
 }
 
+/** git said one line over and over and was stopped. */
+class LoopingGitError extends Error {
+  constructor(
+    message: string,
+    readonly line: string,
+  ) {
+    super(message);
+  }
+}
+
 async function cloneInto(ctx: GitContext, url: string, dir: string, flat: string, partial: boolean): Promise<void> {
   const tmpRoot = join(ctx.options.cacheDir, TMP_DIR);
   mkdirSync(tmpRoot, { recursive: true });
   const tmp = join(tmpRoot, `${flat}.${process.pid}.${randomBytes(4).toString('hex')}`);
   try {
-    await git(ctx, tmpRoot, undefined, 'cloning').clone(url, tmp, ['--bare', ...(partial ? ['--filter=blob:none'] : [])]);
+    try {
+      await network(ctx, tmpRoot, undefined, 'cloning', ['clone', '--bare', ...(partial ? ['--filter=blob:none'] : []), '--end-of-options', url, tmp]);
+    } catch (e) {
+      // A source that cannot serve a partial clone (a shallow repository over file://) makes git ask
+      // again and again: cloned whole instead.
+      if (!(partial && e instanceof LoopingGitError && /filtering not recognized/.test(e.line))) throw e;
+      rmSync(tmp, { recursive: true, force: true });
+      await network(ctx, tmpRoot, undefined, 'cloning', ['clone', '--bare', '--end-of-options', url, tmp]);
+    }
     // A bare clone maps the remote's branches onto its own; keep that on every later fetch.
     const repo = git(ctx, tmp, tmp);
     await repo.raw(['config', 'remote.origin.fetch', '+refs/heads/*:refs/heads/*']);
@@ -185,7 +246,7 @@ async function resolveCommit(ctx: GitContext, dir: string, ref: string | undefin
   if (ref === undefined) throw new CacheError('resolve', 'the repository has no commits');
   // Not a branch or tag we have: a commit or ref (a Gerrit change) the remote can give by name.
   try {
-    await git(ctx, dir, dir, 'fetching').raw(['fetch', '--no-tags', 'origin', '--end-of-options', ref]);
+    await network(ctx, dir, dir, 'fetching', ['fetch', '--no-tags', 'origin', '--end-of-options', ref]);
     const fetched = await verify('FETCH_HEAD');
     if (fetched) return fetched;
   } catch {
@@ -199,13 +260,12 @@ async function resolveCommit(ctx: GitContext, dir: string, ref: string | undefin
  * git would fetch each missing blob in its own round trip while the scanner reads them.
  */
 async function prefetchBlobs(ctx: GitContext, dir: string, commit: string): Promise<void> {
-  const repo = git(ctx, dir, dir, 'fetching');
-  const listing = await repo.raw(['rev-list', '--objects', '--no-walk', '--missing=print', commit]);
+  const listing = await git(ctx, dir, dir).raw(['rev-list', '--objects', '--no-walk', '--missing=print', commit]);
   const missing = listing.split('\n').filter((l) => l.startsWith('?')).map((l) => l.slice(1).trim());
   for (let i = 0; i < missing.length; i += 2000) {
-    await repo.raw([
-      '-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', 'origin', '--end-of-options', ...missing.slice(i, i + 2000),
-    ]);
+    await network(ctx, dir, dir, 'fetching', [
+      'fetch', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', 'origin', '--end-of-options', ...missing.slice(i, i + 2000),
+    ], ['fetch.negotiationAlgorithm=noop']);
   }
 }
 
@@ -234,17 +294,18 @@ export async function fetchToCache(url: string, ref: string | undefined, options
       async () => {
         clearLeftovers(cacheDir, flat);
         let action: CachedCommit['action'];
-        if (await isCachedRepo(ctx, dir)) {
+        if (await isCachedRepo(ctx, dir, plain)) {
           action = 'fetched';
           options.onProgress?.({ state: 'fetching' });
           try {
-            await git(ctx, dir, dir, 'fetching').raw(['fetch', '--prune', 'origin']);
+            await network(ctx, dir, dir, 'fetching', ['fetch', '--prune', 'origin']);
           } catch (e) {
             throw new CacheError('fetch', gitMessage(e));
           }
         } else {
           action = 'cloned';
-          // Whatever sits there is not a repository we made (a copy cut short, a stray folder).
+          // Whatever sits there is not a clone of this URL we made (a copy cut short, a stray folder,
+          // a clone of another remote that once had the same name): it is replaced.
           rmSync(dir, { recursive: true, force: true });
           options.onProgress?.({ state: 'cloning' });
           try {

@@ -19,6 +19,10 @@ export type { CacheOptions, CacheProgress, CachedCommit, CacheStage } from './ca
 export { blameLine, changesOf, lastChangeOf, deletionOf, commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
 export type { CommitRef } from './evidence.js';
 export { readFileAtCommit, assertRepoPath, SourceUnavailableError } from './readFile.js';
-export { assertCleanTree, changedPaths, commitFiles, commitPaths, DirtyTreeError, headCommit, restorePaths } from './worktree.js';
+export { assertCleanTree, changedPaths, DirtyTreeError, headCommit, onBranch } from './worktree.js';
+export { applyAllOrNothing, ApplyFailedError } from './transaction.js';
+export type { ApplyStep, MadeCommit } from './transaction.js';
+export { runGitGroup } from './processGroup.js';
+export type { GroupRun, GroupOptions } from './processGroup.js';
 export type { Identity } from './worktree.js';
 export { datePoints, historySpan, HistoryError, isShallow, refPoints, tagCommit, tagPoints, type HistoryPoint } from './points.js';

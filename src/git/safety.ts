@@ -46,7 +46,15 @@ export function assertSafeUrl(url: string): string {
     } catch {
       return refuse('not a valid URL');
     }
-    if (parsed.hostname.startsWith('-') || decodeURIComponent(parsed.username).startsWith('-')) refuse('its host or user starts with "-"');
+    let user: string;
+    try {
+      // The path is decoded too when it names the repository's place in the cache.
+      user = decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.pathname);
+    } catch {
+      return refuse('its percent-encoding is malformed');
+    }
+    if (parsed.hostname.startsWith('-') || user.startsWith('-')) refuse('its host or user starts with "-"');
     if (scheme[1]!.toLowerCase() !== 'file' && parsed.hostname === '') refuse('it has no host');
     return url;
   }

@@ -170,6 +170,11 @@ export class Knowledge {
     return this.namespaces.get(old) ?? { old, new: `oslo_${parts[1]}`, package: old };
   }
 
+  /** Whether `oslo.X` is a namespace package the knowledge base lists (namespace() also answers for unknown ones). */
+  isKnownNamespace(dotted: string): boolean {
+    return this.namespaces.has(dotted) || this.library(dotted) !== null;
+  }
+
   /** The library whose current top-level import is this name (`oslo_utils`), if it is one of the family. */
   libraryByImport(topLevel: string): LibraryFacts | null {
     return this.librariesByImport.get(topLevel) ?? null;

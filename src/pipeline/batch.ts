@@ -20,6 +20,8 @@ export interface BatchOptions extends ScanOptions {
   activity?: ActivityOptions;
   /** Wait this long for another run's lock on a cached repository. */
   lockTimeoutMs?: number;
+  /** A clone or fetch that hears nothing from its remote for this long fails (default 120 s). */
+  timeoutMs?: number;
   /** Stops starting new targets and aborts running git commands. */
   signal?: AbortSignal;
   /** The report's `generatedAt`. */
@@ -57,6 +59,7 @@ async function runOne(target: Target, options: BatchOptions, emit: (e: PipelineE
           cacheDir: options.cacheDir,
           partial: options.partial,
           lockTimeoutMs: options.lockTimeoutMs,
+          timeoutMs: options.timeoutMs,
           signal: options.signal,
           onProgress: (p: CacheProgress) => emit({ type: 'progress', target: target.id, state: p.state, percent: p.percent, detail: p.detail }),
         });

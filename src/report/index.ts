@@ -19,6 +19,7 @@ export type { GoalPage, GoalState } from './render/goalTable.js';
 export { parseGovernanceTeams } from './governance.js';
 export type { GovernanceTeam } from './governance.js';
 export { REPORTERS, REPORTER_NAMES, reporter } from './reporters.js';
+export { printable } from './printable.js';
 export type { Reporter, ReporterName, RenderContext } from './reporters.js';
 export { againstBaseline, newFindingsOf, fingerprintOf, occurrenceFingerprints, subjectOf } from './baseline.js';
 export type { BaselineInfo } from './baseline.js';

@@ -8,6 +8,7 @@ import { renderJson } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderSarif } from './render/sarif.js';
 import { renderTable } from './render/table.js';
+import { printable } from './printable.js';
 import type { Report } from './types.js';
 
 export interface RenderContext {
@@ -29,12 +30,12 @@ export interface Reporter {
 }
 
 export const REPORTERS = [
-  { name: 'table', summary: 'aligned text for the terminal', render: (r, c) => renderTable(r, { color: c.color }) },
+  { name: 'table', summary: 'aligned text for the terminal', render: (r, c) => renderTable(printable(r), { color: c.color }) },
   { name: 'json', summary: 'the report contract (docs/report-format.md)', render: (r) => renderJson(r) },
-  { name: 'markdown', summary: 'a Markdown page: overview and findings per project', render: (r) => renderMarkdown(r) },
+  { name: 'markdown', summary: 'a Markdown page: overview and findings per project', render: (r) => renderMarkdown(printable(r)) },
   { name: 'sarif', summary: 'SARIF 2.1.0 for code scanning', render: (r) => renderSarif(r) },
-  { name: 'goal', summary: 'community goal tables per team, in Markdown (needs --governance)', needs: 'teams', render: (r, c) => (c.goal ? renderGoalTable(r, { teams: c.teams ?? [], page: c.goal }) : renderGoal(r, { teams: c.teams ?? [], style: 'markdown' })) },
-  { name: 'goal-rst', summary: 'community goal tables per team, in reStructuredText (needs --governance)', needs: 'teams', render: (r, c) => renderGoal(r, { teams: c.teams ?? [], style: 'rst' }) },
+  { name: 'goal', summary: 'community goal tables per team, in Markdown (needs --governance)', needs: 'teams', render: (r, c) => (c.goal ? renderGoalTable(printable(r), { teams: c.teams ?? [], page: c.goal }) : renderGoal(printable(r), { teams: c.teams ?? [], style: 'markdown' })) },
+  { name: 'goal-rst', summary: 'community goal tables per team, in reStructuredText (needs --governance)', needs: 'teams', render: (r, c) => renderGoal(printable(r), { teams: c.teams ?? [], style: 'rst' }) },
   { name: 'html', summary: 'one self-contained HTML page: sortable, filterable projects table, checklists, findings', render: (r) => renderHtml({ report: r }) },
 ] as const satisfies readonly Reporter[];
 

@@ -167,7 +167,7 @@ export interface FindingOf<K extends Kind> {
 
 export type Finding = { [K in Kind]: FindingOf<K> }[Kind];
 
-export type SkipReason = 'binary' | 'too-large' | 'invalid-utf8' | 'symlink' | 'unreadable';
+export type SkipReason = 'binary' | 'utf-16' | 'too-large' | 'invalid-utf8' | 'symlink' | 'unreadable';
 export interface Skipped {
   file: string;
   reason: SkipReason;

@@ -1,7 +1,8 @@
 // `retire --apply`: the planned changes as local commits, in order, never pushed. Every checkout
-// involved must be clean first, so a commit holds exactly the planned change and nothing of the user's.
+// involved must be clean first, so a commit holds exactly the planned change and nothing of the user's;
+// on any failure or interrupt every checkout is put back as it was (see git/transaction.ts).
 
-import { assertCleanTree, commitFiles } from '../git/index.js';
+import { applyAllOrNothing, applyFiles, assertCleanTree } from '../git/index.js';
 import { chainChanges, type ChainedChange } from './chain.js';
 import type { PlannedChange } from './plan.js';
 import type { RetireRoots } from './read.js';
@@ -31,11 +32,16 @@ export async function assertCleanCheckouts(roots: RetireRoots): Promise<void> {
 export async function applyRetirement(changes: readonly PlannedChange[], roots: RetireRoots, heads: Record<string, string | null>, env: Record<string, string> = {}): Promise<AppliedChange[]> {
   await assertCleanCheckouts(roots);
   const chained = chainChanges(changes, changes.map((c) => heads[c.target] ?? ''));
-  const applied: AppliedChange[] = [];
-  for (const c of chained) {
-    const dir = dirOf(c, roots);
-    const commit = await commitFiles(dir, c.files, c.message, env);
-    applied.push({ ...c, commit, dir });
-  }
-  return applied;
+  // All or nothing across the checkouts: a refused governance commit also takes back the repository's.
+  return applyAllOrNothing(chained.map((c) => dirOf(c, roots)), async (step) => {
+    const applied: AppliedChange[] = [];
+    for (const c of chained) {
+      const dir = dirOf(c, roots);
+      for (const path of Object.keys(c.files)) step.willWrite(dir, path);
+      applyFiles(dir, c.files);
+      const commit = await step.commit(dir, Object.keys(c.files), c.message, env);
+      applied.push({ ...c, commit, dir });
+    }
+    return applied;
+  });
 }

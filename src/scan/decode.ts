@@ -2,8 +2,27 @@ import type { SkipReason } from '../report/types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Text of a blob, or why it is not text: a NUL byte means binary; anything not UTF-8 is invalid. */
+/**
+ * UTF-16 text: a byte-order mark, or (without one) NULs in every other byte of mostly ASCII text. Python
+ * cannot read such a file, so it is not scanned, but it is named for what it is, not called binary.
+ */
+function isUtf16(data: Buffer): boolean {
+  if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) return true;
+  const n = Math.min(data.length, 1024) & ~1;
+  if (n < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0) evenNul++;
+    if (data[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  return (oddNul >= half * 0.9 && evenNul === 0) || (evenNul >= half * 0.9 && oddNul === 0);
+}
+
+/** Text of a blob, or why it is not text: UTF-16 is named; another NUL byte means binary; anything not UTF-8 is invalid. */
 export function decodeText(data: Buffer): { text: string } | { reason: SkipReason } {
+  if (isUtf16(data)) return { reason: 'utf-16' };
   if (data.includes(0)) return { reason: 'binary' };
   try {
     // A leading BOM is not part of the source (and would shift column 1 of line 1).

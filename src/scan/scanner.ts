@@ -7,6 +7,7 @@ import { sortFindings } from '../report/index.js';
 import type { Finding, Skipped } from '../report/types.js';
 import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
+import { tryCacheWrite } from './cacheWarning.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
 import { copyLocation } from './copyTree.js';
 import { decodeText } from './decode.js';
@@ -254,11 +255,11 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
     }
   }
   await parse.finish();
-  cache?.save();
+  if (cache) tryCacheWrite(cacheDir!, () => cache.save());
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const result = { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo };
-  if (commitKey && complete) saveCommitRecord(cacheDir!, commitKey, { ...result, files: stats.files, bytes: stats.bytes }, setup.key);
+  if (commitKey && complete) tryCacheWrite(cacheDir!, () => saveCommitRecord(cacheDir!, commitKey, { ...result, files: stats.files, bytes: stats.bytes }, setup.key));
   return { ...result, stats };
 }
 

@@ -2,6 +2,8 @@
 // archived flag, last push and default branch. A rate limit that resets soon is waited out;
 // one that resets later stops the listing with the reset time.
 
+import { redactText } from '../git/index.js';
+import { checkCloneUrl, mergeByCloneUrl, readPage, type ListedRepo } from './githubAnswer.js';
 import { urlTarget } from './parse.js';
 import { SourceError, type Target } from './types.js';
 
@@ -19,6 +21,14 @@ export interface GitHubOptions {
   onWait?: (resetAt: Date) => void;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Each request is given up after this long (default 120 s; `--timeout`). */
+  timeoutMs?: number;
+  /** Pages followed at most (default 200: 20,000 repositories). */
+  maxPages?: number;
+  /** Accept clone URLs on any host and scheme (default: https on the API's own site only). */
+  anyCloneHost?: boolean;
+  /** Told about repositories listed under one clone URL, which are scanned once. */
+  onNote?: (message: string) => void;
 }
 
 /** What a repository listing says about a project. Written to the report as the project's `github`. */
@@ -28,17 +38,10 @@ export interface GitHubEntry {
   defaultBranch: string | null;
 }
 
-interface ListedRepo {
-  name: string;
-  full_name: string;
-  clone_url?: string;
-  archived?: boolean;
-  pushed_at?: string | null;
-  default_branch?: string;
-}
-
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const MAX_WAITS_PER_PAGE = 5;
+export const DEFAULT_MAX_PAGES = 200;
+export const DEFAULT_API_TIMEOUT_MS = 120_000;
 
 /** The `rel="next"` URL of a `Link` header. */
 export function nextLink(link: string | undefined): string | null {
@@ -66,13 +69,15 @@ export function rateLimitReset(error: unknown, now: number): Date | null {
   return e.status === 429 ? new Date(now + 60_000) : null;
 }
 
-function explain(error: unknown, org: string, apiUrl: string): SourceError {
+function explain(error: unknown, org: string, apiUrl: string, timedOut: number | null): SourceError {
   const e = error as HttpError;
+  if (timedOut !== null) return new SourceError(`no answer from the GitHub API at ${apiUrl} within ${timedOut / 1000} s listing ${org} (--timeout)`);
   if (e.status === 404) return new SourceError(`GitHub organisation ${org} not found at ${apiUrl}`);
   if (e.status === 401) return new SourceError(`GitHub refused the credentials (check GITHUB_TOKEN)`);
   // octokit reports a failed connection as status 500 with no response.
-  if (e.status && e.response) return new SourceError(`GitHub API answered ${e.status} listing ${org}: ${(e.message ?? '').split('\n')[0]}`);
-  return new SourceError(`cannot reach the GitHub API at ${apiUrl}: ${(e.message ?? String(error)).split('\n')[0]}`);
+  // An error body may echo the request's headers: what is shown is redacted.
+  if (e.status && e.response) return new SourceError(`GitHub API answered ${e.status} listing ${org}: ${redactText((e.message ?? '').split('\n')[0]!)}`);
+  return new SourceError(`cannot reach the GitHub API at ${apiUrl}: ${redactText((e.message ?? String(error)).split('\n')[0]!)}`);
 }
 
 export async function targetsFromGitHubOrg(org: string, options: GitHubOptions = {}): Promise<Target[]> {
@@ -85,13 +90,15 @@ export async function targetsFromGitHubOrg(org: string, options: GitHubOptions =
   const { Octokit } = await import('@octokit/rest');
   const octokit = new Octokit({ baseUrl: apiUrl, auth: options.token || undefined, log: silent, userAgent: 'oslo-audit' });
 
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  const call = async <T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
+      const signal = AbortSignal.timeout(timeoutMs);
       try {
-        return await request();
+        return await request(signal);
       } catch (e) {
         const reset = rateLimitReset(e, now());
-        if (!reset) throw explain(e, org, apiUrl);
+        if (!reset) throw explain(e, org, apiUrl, signal.aborted ? timeoutMs : null);
         const wait = reset.getTime() - now();
         if (wait > maxWaitMs || attempt >= MAX_WAITS_PER_PAGE) {
           throw new SourceError(`GitHub API rate limit reached while listing ${org}; it resets at ${reset.toISOString()}${options.token ? '' : ' (a GITHUB_TOKEN raises the limit)'}`);
@@ -103,22 +110,29 @@ export async function targetsFromGitHubOrg(org: string, options: GitHubOptions =
   };
 
   const repos: ListedRepo[] = [];
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const seen = new Set<string>();
   // Pages one by one (not octokit.paginate) so that a rate limit mid-way retries only that page.
-  let page: { data: unknown; headers: { link?: string } } = await call(() => octokit.request('GET /orgs/{org}/repos', { org, per_page: 100, type: 'all' }));
-  for (;;) {
-    repos.push(...(page.data as ListedRepo[]));
+  let page: { data: unknown; url: string; headers: { link?: string } } = await call((signal) => octokit.request('GET /orgs/{org}/repos', { org, per_page: 100, type: 'all', request: { signal } }));
+  for (let n = 1; ; n++) {
+    seen.add(new URL(page.url, apiUrl).href);
+    repos.push(...readPage(page.data, org, n, apiUrl));
     const next = nextLink(page.headers.link);
     if (!next) break;
+    const nextUrl = new URL(next, apiUrl);
     // The token goes with every request: follow pages on the API's own origin only.
-    if (new URL(next, apiUrl).origin !== new URL(apiUrl).origin) throw new SourceError(`GitHub API at ${apiUrl} pointed the next page to another site: ${new URL(next, apiUrl).origin}`);
-    page = await call(() => octokit.request(`GET ${next}`));
+    if (nextUrl.origin !== new URL(apiUrl).origin) throw new SourceError(`GitHub API at ${apiUrl} pointed the next page to another site: ${nextUrl.origin}`);
+    if (seen.has(nextUrl.href)) throw new SourceError(`GitHub API at ${apiUrl} listing ${org}: page ${n + 1} points back to a page already read (a loop); stopped`);
+    if (n >= maxPages) throw new SourceError(`GitHub API at ${apiUrl} listing ${org}: more than ${maxPages} pages; stopped`);
+    page = await call((signal) => octokit.request(`GET ${next}`, { request: { signal } }));
   }
 
-  return repos
+  const merged = mergeByCloneUrl(repos, (kept, dup) => options.onNote?.(`GitHub ${org}: ${dup.full_name} has the clone URL of ${kept.full_name}; scanned once, as ${kept.full_name}`));
+  for (const r of merged) checkCloneUrl(r, org, apiUrl, options.anyCloneHost === true);
+  return merged
     .filter((r) => !(options.skipArchived && r.archived))
     .map((r) => {
       const github: GitHubEntry = { archived: r.archived === true, pushedAt: r.pushed_at ?? null, defaultBranch: r.default_branch ?? null };
-      const url = r.clone_url ?? `https://github.com/${r.full_name}.git`;
-      return urlTarget(url, { name: r.name, repo: r.full_name, repoHint: r.full_name, ref: r.default_branch, extra: { github } });
+      return urlTarget(r.clone_url, { name: r.name, repo: r.full_name, repoHint: r.full_name, ref: r.default_branch, extra: { github } });
     });
 }

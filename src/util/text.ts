@@ -27,3 +27,36 @@ export function wrapWords(text: string, width = 72): string[] {
   if (line) lines.push(line);
   return lines;
 }
+
+const C_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+const octal = (byte: number) => `\\${byte.toString(8).padStart(3, '0')}`;
+
+/**
+ * Text for a human-readable output with its control characters written as C escapes (`\n`, `\033`):
+ * a file name from a repository cannot move the cursor, colour the terminal or break a table's lines.
+ */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (ch) => (ch in C_ESCAPES ? C_ESCAPES[ch]! : octal(ch.charCodeAt(0))));
+}
+
+/** Like escapeControl, for a block of text whose line breaks and tabs are its own (a diff). */
+export function escapeControlInLines(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (ch) => (ch in C_ESCAPES ? C_ESCAPES[ch]! : octal(ch.charCodeAt(0))));
+}
+
+/**
+ * A path as git writes it in a patch (core.quotePath): as it is when plain, otherwise in double quotes
+ * with C escapes and every byte outside ASCII in octal, which `git apply` reads back.
+ */
+export function quoteGitPath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\x00-\x1f"\\\x7f-\uffff]/.test(path)) return path;
+  let out = '';
+  for (const byte of Buffer.from(path, 'utf8')) {
+    const ch = String.fromCharCode(byte);
+    out += ch in C_ESCAPES ? C_ESCAPES[ch] : byte < 0x20 || byte >= 0x7f ? octal(byte) : ch;
+  }
+  return `"${out}"`;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { packageRoot } from '../../src/paths.js';
 import { colorWanted, expandBareColor, interactiveAllowed } from '../../src/cli/terminal.js';
 import { runCli } from '../helpers/cli.js';
@@ -48,6 +48,18 @@ test('the CLI writes colour codes to a pipe only when asked, and never into file
   assert.ok(!json.stdout.includes(ESC));
 });
 
+// A tmux server of this file's own: sessions of other tests on the machine's default server can end it
+// while this one starts.
+const SOCKET = `oslo-audit-color-${process.pid}`;
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+after(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    /* the server was never started or has already gone */
+  }
+});
+
 /** Runs the CLI in a real terminal (a tmux pane) and returns the screen with its escape codes. */
 async function inTerminal(args: string[], env: Record<string, string>): Promise<string> {
   const session = `oslo-audit-color-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -55,16 +67,16 @@ async function inTerminal(args: string[], env: Record<string, string>): Promise<
     .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
     .join(' ');
   // The end mark comes through the same terminal after the output, so once it shows, all output has.
-  execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '200', '-y', '50', `${command}; echo END-OF-RUN; sleep 60`]);
+  tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `${command}; echo END-OF-RUN; sleep 60`);
   try {
     for (let i = 0; i < 300; i++) {
-      const screen = execFileSync('tmux', ['capture-pane', '-p', '-e', '-t', session], { encoding: 'utf8' });
+      const screen = tmux('capture-pane', '-p', '-e', '-t', session);
       if (screen.includes('END-OF-RUN')) return screen;
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.fail('the command did not finish in the terminal');
   } finally {
-    execFileSync('tmux', ['kill-session', '-t', session]);
+    tmux('kill-session', '-t', session);
   }
 }
 

@@ -139,3 +139,39 @@ test('a path in the URL that would leave the cache is refused before git runs', 
   }
   assert.deepEqual(readdirSync(cacheDir).filter((f) => !f.startsWith('.')), []);
 });
+
+test('the cache key tells remotes apart by transport, user and port', () => {
+  const urls = ['/x/r1', 'https://local/x/r1', 'file:///x/r1', 'https://file/x/r1', 'http://file/x/r1', 'git://file/x/r1', 'ssh://file/x/r1', 'ssh://alice@file/x/r1', 'alice@file:x/r1', 'https://file:8443/x/r1'];
+  const keys = urls.map((u) => cacheKey(u));
+  assert.equal(new Set(keys).size, urls.length, keys.join(' '));
+  assert.equal(cacheKey('https://opendev.org/openstack/nova'), 'opendev.org/openstack/nova.git');
+  // Credentials are not part of a remote's identity, and never part of a path.
+  assert.equal(cacheKey('https://ci:t0ken@opendev.org/openstack/nova'), 'opendev.org/openstack/nova.git');
+});
+
+test('a cached clone of another remote is not used: the requested one is cloned in its place', async () => {
+  const root = remotesRoot();
+  const nova = await bareRemote(root, 'ironic', simpleProject('ironic'));
+  const other = await bareRemote(root, 'ironic-other', simpleProject('ironic-other', '2016-05-05T00:00:00Z'));
+  const cacheDir = tempDir();
+  const first = await fetchToCache(nova.url, undefined, { cacheDir });
+  // The clone at this URL's place in the cache claims to come from elsewhere (and holds that content).
+  git(first.gitDir, 'config', 'remote.origin.url', other.url);
+  git(first.gitDir, 'fetch', '--quiet', other.url, '+refs/heads/*:refs/heads/*');
+  const again = await fetchToCache(nova.url, undefined, { cacheDir });
+  assert.equal(again.action, 'cloned');
+  assert.equal(again.commit, git(nova.path, 'rev-parse', 'HEAD'));
+  assert.equal(git(again.gitDir, 'config', 'remote.origin.url'), nova.url);
+});
+
+test('a shallow source over file://, which cannot serve a partial clone, is cloned whole instead of looping', { timeout: 120_000 }, async () => {
+  const root = remotesRoot();
+  const remote = await bareRemote(root, 'swift', simpleProject('swift'));
+  await pushMore(remote, [{ date: '2016-06-06T00:00:00Z', author: HUMAN, message: 'More', files: { 'x.txt': 'x' } }]);
+  const shallow = join(root, 'swift-shallow');
+  git(root, 'clone', '--quiet', '--depth', '1', remote.url, shallow);
+  const url = `file://${shallow}`;
+  const result = await fetchToCache(url, undefined, { cacheDir: tempDir(), timeoutMs: 60_000 });
+  assert.equal(result.action, 'cloned');
+  assert.equal(result.commit, git(shallow, 'rev-parse', 'HEAD'));
+});

@@ -11,11 +11,11 @@ interface Behaviour {
   status429?: boolean;
 }
 
-function repo(i: number) {
+function repo(i: number, site: string) {
   return {
     name: `repo${i}`,
     full_name: `openstack/repo${i}`,
-    clone_url: `https://github.com/openstack/repo${i}.git`,
+    clone_url: `${site}/openstack/repo${i}.git`,
     archived: i % 3 === 0,
     pushed_at: `2016-0${(i % 9) + 1}-01T00:00:00Z`,
     default_branch: i === 4 ? 'main' : 'master',
@@ -42,7 +42,7 @@ async function fakeGitHub(behaviour: Behaviour = {}) {
       res.end(JSON.stringify({ message: 'API rate limit exceeded' }));
       return;
     }
-    const all = [1, 2, 3, 4, 5].map(repo);
+    const all = [1, 2, 3, 4, 5].map((i) => repo(i, `http://127.0.0.1:${(server.address() as AddressInfo).port}`));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/orgs/openstack/repos?per_page=2`;
     const last = 3;
     const links = [page < last ? `<${base}&page=${page + 1}>; rel="next"` : '', `<${base}&page=${last}>; rel="last"`].filter(Boolean).join(', ');
@@ -62,7 +62,7 @@ test('an organisation is listed across pages, with archived, pushed_at and defau
     assert.equal(gh.seen.length, 3);
     assert.deepEqual(targets[2]!.extra?.['github'] as GitHubEntry, { archived: true, pushedAt: '2016-04-01T00:00:00Z', defaultBranch: 'master' });
     assert.equal(targets[3]!.ref, 'main');
-    assert.equal(targets[0]!.source, 'https://github.com/openstack/repo1.git');
+    assert.equal(targets[0]!.source, `${gh.apiUrl}/openstack/repo1.git`);
     assert.ok(gh.seen.every((r) => r.headers.authorization === 'token ghp_s3cr3t'));
     const skipped = await targetsFromGitHubOrg('openstack', { apiUrl: gh.apiUrl, skipArchived: true });
     assert.deepEqual(skipped.map((t) => t.name), ['repo1', 'repo2', 'repo4', 'repo5']);

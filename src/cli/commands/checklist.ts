@@ -1,6 +1,6 @@
 import { migrationChecklist, renderChecklistJson, renderChecklistMarkdown } from '../../checklist/index.js';
 import { runBatch } from '../../pipeline/index.js';
-import { makeReport } from '../../report/index.js';
+import { makeReport, printable } from '../../report/index.js';
 import { oneOf, parse } from '../args.js';
 import { issueBody, ISSUE_OPTIONS } from '../checklistIssue.js';
 import { EXIT, UsageError } from '../exitCodes.js';
@@ -36,9 +36,11 @@ export const checklistCommand: Command = {
     const report = makeReport([...(values.report ? readReportFile(values.report).projects : []), ...scanned]);
     const { projects } = await addProvenance(report, await incubatorOption(values.incubator, values['cache-dir'] || undefined), options.cacheDir);
     const checklists = projects.map((p) => migrationChecklist(p));
-    const text = format === 'json' ? renderChecklistJson(checklists) : format === 'issue' ? issueBody(checklists, values.previous) : renderChecklistMarkdown(checklists);
+    // Markdown and issue bodies show file names from repositories: their control characters escaped.
+    const shown = format === 'json' ? checklists : printable(checklists);
+    const text = format === 'json' ? renderChecklistJson(checklists) : format === 'issue' ? issueBody(shown, values.previous) : renderChecklistMarkdown(shown);
     emit(text, values.output);
-    for (const p of projects) if (p.error) process.stderr.write(`oslo-audit: ${p.name}: ${p.error.message}\n`);
+    for (const p of printable(projects)) if (p.error) process.stderr.write(`oslo-audit: ${p.name}: ${p.error.message}\n`);
     return projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
   },
 };

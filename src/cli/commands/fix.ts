@@ -3,7 +3,8 @@ import { knowledge } from '../../knowledge/index.js';
 import { scanCheckout } from '../../pipeline/index.js';
 import { plural } from '../../util/text.js';
 import { parse } from '../args.js';
-import { EXIT, UsageError } from '../exitCodes.js';
+import { applyFailed, EXIT, UsageError } from '../exitCodes.js';
+import { ApplyFailedError } from '../../git/index.js';
 import { emit } from '../output.js';
 import type { Command } from './types.js';
 
@@ -58,12 +59,13 @@ export const fixCommand: Command = {
       return EXIT.ok;
     }
     try {
-      const commits = await applyFixes(path, plan);
+      const commits = await applyFixes(path, plan, { onWarning: (m) => process.stderr.write(`oslo-audit: warning: ${m}\n`) });
       for (const c of commits) process.stdout.write(`${c.commit.slice(0, 10)} ${c.subject}\n`);
       process.stderr.write(describe({ ...plan, changes: [] }).replace(/^oslo-audit: nothing to do\n$/m, ''));
       return EXIT.ok;
     } catch (e) {
       if (e instanceof DirtyTreeError) throw new UsageError(e.message);
+      if (e instanceof ApplyFailedError) return applyFailed('fix', e);
       throw e;
     }
   },

@@ -4,7 +4,8 @@ import {
   DEFAULT_RULES, type AppliedChange,
 } from '../../retire/index.js';
 import { oneOf, parse, positiveInt } from '../args.js';
-import { EXIT, UsageError } from '../exitCodes.js';
+import { ApplyFailedError } from '../../git/index.js';
+import { applyFailed, EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
 import type { Command } from './types.js';
 
@@ -82,7 +83,12 @@ export const retireCommand: Command = {
 
     if (values.apply) {
       const heads = { repository: inputs.repository.head, 'project-config': inputs.projectConfigHead ?? null, governance: inputs.governanceHead ?? null };
-      emit(appliedLines(await applyRetirement(changes, roots, heads)), values.output);
+      try {
+        emit(appliedLines(await applyRetirement(changes, roots, heads)), values.output);
+      } catch (e) {
+        if (e instanceof ApplyFailedError) return applyFailed('retire', e);
+        throw e;
+      }
       return EXIT.ok;
     }
     const text = format === 'json' ? `${JSON.stringify(state, null, 2)}\n` : renderChecklistMarkdown(retirementChecklist(state, changes, { date }));

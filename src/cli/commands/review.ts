@@ -7,6 +7,7 @@ import type { Runner } from '../../ui/index.js';
 import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { reviewChanges } from '../review/changes.js';
+import { shownToTheUi } from '../review/printableUi.js';
 import { checklistWriter } from '../review/checklistFile.js';
 import { reviewChecklists } from '../review/retirement.js';
 import type { ReviewSettings } from '../review/settings.js';
@@ -56,7 +57,7 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
   const report = 'report' in input ? await addProvenance(input.report, incubator, cacheDir) : undefined;
   // Ink and React load only here, when the UI mounts.
   const { colorsWanted, startReview } = await import('../../ui/index.js');
-  const result = await startReview({
+  const result = await startReview(shownToTheUi({
     runner,
     report,
     readSource: (project, file) => readProjectSource(project, file, { cacheDir }),
@@ -66,7 +67,7 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     candidacy: candidacyRule(settings.rules),
     colors: colorsWanted(),
     trend: extras.trend,
-  });
+  }));
   if (result.interrupted) return EXIT.interrupted;
   return result.report?.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
 }

@@ -2,7 +2,7 @@
 // checklist station's checklists as Markdown with their figures, and `retire`'s candidacy rule.
 
 import { renderChecklistMarkdown, type Checklist } from '../../checklist/index.js';
-import type { Project } from '../../report/index.js';
+import { printable, type Project } from '../../report/index.js';
 import { candidacy, type CandidacyRules } from '../../retire/index.js';
 import type { CandidacyRule, ProjectChecklists, ShownChecklist } from '../../ui/index.js';
 import { plural } from '../../util/text.js';
@@ -18,9 +18,13 @@ function shownChecklist(list: Checklist): ShownChecklist {
   };
 }
 
-/** A project's checklists as the UI shows them and `w` writes them (one document, the same as `checklist` renders). */
+/**
+ * A project's checklists as the UI shows them and `w` writes them (one document, the same as `checklist`
+ * renders), with control characters in file names and notes escaped before they become Markdown.
+ */
 export function shownChecklists(checklists: readonly Checklist[], notes: string[] = []): ProjectChecklists {
-  return { checklists: checklists.map(shownChecklist), notes, markdown: renderChecklistMarkdown(checklists) };
+  const lists = printable(checklists);
+  return { checklists: lists.map(shownChecklist), notes: printable(notes), markdown: renderChecklistMarkdown(lists) };
 }
 
 /** The retirement rules as the UI applies them: a project that failed to scan has no activity to judge. */
