@@ -1,6 +1,7 @@
 export { scanTree, DEFAULT_MAX_FILE_SIZE } from './scanner.js';
 export type { ScanOptions, ScanResult, ScanStats } from './scanner.js';
 export { defaultScanCacheDir } from './cache.js';
+export { historyRecordPath } from './commitRecord.js';
 export type { TreeEntry, TreeSource, BlobRead, OpenTree } from './source.js';
 export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
 export type { CopyLocation } from './copyTree.js';
