@@ -8,7 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Activity } from '../report/index.js';
-import { copyLocation } from '../scan/index.js';
+import { copyLocation } from '../knowledge/index.js';
 import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
 import { gitLines, HistoryUnavailableError, streamLines } from './logStream.js';
 import { assertSafeRef } from './safety.js';

@@ -8,7 +8,7 @@ import type { Finding, Skipped } from '../report/types.js';
 import { copiesKey, ScanCache, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
-import { copyLocation } from './copyTree.js';
+import { copyLocation } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
