@@ -11,7 +11,8 @@ import { atomicWrite } from '../util/atomicWrite.js';
 import { COMMON_DIR, HISTORY_FORMAT, versionsFrom, type IncubatorHistory } from './history.js';
 import { IncubatorIndex } from './incubatorIndex.js';
 import type { MatchContext } from './match.js';
-import { tokenHash, tokenStream, type TokenStream } from './tokens.js';
+import { digestKey, digestVersions } from './digests.js';
+import type { TokenStream } from './tokens.js';
 
 /** oslo-incubator is retired: its history no longer changes, so one clone serves for good. */
 export const DEFAULT_INCUBATOR = 'https://opendev.org/openstack/oslo-incubator.git';
@@ -91,23 +92,11 @@ export async function loadHistory(dir: string, source: string, cacheDir: string)
   const hit = readCache(file, head, tips);
   if (hit) return { history: { ...hit, source }, cached: true };
 
-  const changes = await blobChanges(dir, COMMON_DIR.slice(0, -1));
-  const mainline = await reachableCommits(dir, 'HEAD');
-  const texts = await readTexts(dir, [...new Set(changes.flatMap((c) => (c.newBlob ? [`${c.newBlob}\0${c.path}`] : [])))].map((k) => {
-    const [blob, path] = k.split('\0') as [string, string];
-    return { blob, path };
-  }));
-  const hashes = new Map<string, string>();
-  const versions = versionsFrom(changes, mainline, (blob, path) => {
-    const key = `${blob}\0${path.endsWith('.py')}`;
-    let h = hashes.get(key);
-    if (h === undefined) {
-      const text = texts.get(blob);
-      h = text === undefined ? '' : tokenHash(tokenStream(text, path.endsWith('.py')));
-      hashes.set(key, h);
-    }
-    return h;
-  });
+  const [changes, mainline] = await Promise.all([blobChanges(dir, COMMON_DIR.slice(0, -1)), reachableCommits(dir, 'HEAD')]);
+  // Every version's token digest, from the blobs as git streams them, in the workers.
+  const wanted = changes.flatMap((c) => (c.newBlob && c.path.startsWith(COMMON_DIR) ? [{ blob: c.newBlob, isPython: c.path.endsWith('.py') }] : []));
+  const digests = await digestVersions(dir, wanted);
+  const versions = versionsFrom(changes, mainline, (blob, path) => digests.get(digestKey(blob, path.endsWith('.py'))) ?? '');
   const history: IncubatorHistory = { format: HISTORY_FORMAT, source, head, tips, versions };
   atomicWrite(file, JSON.stringify(history));
   return { history, cached: false };
@@ -135,9 +124,27 @@ async function readTexts(dir: string, wanted: Array<{ blob: string; path: string
   return texts;
 }
 
+/** Token streams of versions kept for later copies: the most recent few hundred, which is every version of the few paths a project's copies are matched against at a time. */
+class RecentStreams extends Map<string, TokenStream> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(blob: string, stream: TokenStream): this {
+    super.delete(blob);
+    super.set(blob, stream);
+    // Streams are large (a string per token): the oldest go once the limit is reached.
+    for (const oldest of this.keys()) {
+      if (this.size <= this.limit) break;
+      this.delete(oldest);
+    }
+    return this;
+  }
+}
+
 /** An opened incubator: its index, and the texts of versions, read on demand and kept for later copies. */
 export class Incubator implements MatchContext {
-  readonly tokenCache = new Map<string, TokenStream>();
+  readonly tokenCache: Map<string, TokenStream> = new RecentStreams(256);
   private readonly texts = new Map<string, string | null>();
 
   constructor(readonly dir: string, readonly index: IncubatorIndex, readonly cached: boolean) {}

@@ -2,7 +2,7 @@
 // equal token streams differ only in layout or comments, and count as the same version.
 
 import { createHash } from 'node:crypto';
-import { parsePython, type SyntaxNode } from '../scan/index.js';
+import { parsePython } from '../scan/index.js';
 
 export interface TokenStream {
   /** The leaf tokens in order. */
@@ -17,33 +17,46 @@ export function tokenStream(text: string, isPython: boolean): TokenStream {
 }
 
 function pythonTokens(text: string): TokenStream {
-  const tree = parsePython(text);
-  const byLine = new Map<number, string[]>();
   const tokens: string[] = [];
-  const cursor = tree.walk();
-  // Iterative walk: deep trees of long files would overflow a recursive one.
-  let done = false;
-  while (!done) {
-    const node: SyntaxNode = cursor.currentNode;
-    // A string is one token: its escapes and interpolations are children that would hide the text between them.
-    const leaf = node.childCount === 0 || node.type === 'string';
-    if (leaf && node.type !== 'comment' && node.endIndex > node.startIndex) {
-      const token = node.text;
-      tokens.push(token);
-      const row = node.startPosition.row;
-      const line = byLine.get(row);
-      if (line) line.push(token);
-      else byLine.set(row, [token]);
+  const lines: string[] = [];
+  let line: string[] = [];
+  // Rows are counted from the text as the walk moves forward: leaves come in order.
+  let row = 0;
+  let lineRow = -1;
+  let at = 0;
+  walkLeaves(text, (start, end) => {
+    for (let nl = text.indexOf('\n', at); nl >= 0 && nl < start; nl = text.indexOf('\n', nl + 1)) row++;
+    at = start;
+    const token = text.slice(start, end);
+    tokens.push(token);
+    if (row !== lineRow) {
+      if (line.length > 0) lines.push(line.join(' '));
+      line = [];
+      lineRow = row;
     }
-    if (!leaf && node.type !== 'comment' && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
+    line.push(token);
+  });
+  if (line.length > 0) lines.push(line.join(' '));
+  return { tokens, lines };
+}
+
+/**
+ * Calls `leaf` with the range of every leaf of the parse in order, comments left out, a string
+ * whole (its escapes and interpolations are children that would hide the text between them).
+ * Walked with a cursor, making no node objects; iterative, as deep trees would overflow a recursion.
+ */
+function walkLeaves(text: string, leaf: (start: number, end: number) => void): void {
+  const cursor = parsePython(text).walk();
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type !== 'comment') {
+      if (type !== 'string' && cursor.gotoFirstChild()) continue;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      if (end > start) leaf(start, end);
     }
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
   }
-  return { tokens, lines: [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.join(' ')) };
 }
 
 function wordTokens(text: string): TokenStream {
@@ -54,6 +67,23 @@ function wordTokens(text: string): TokenStream {
 /** A digest of the token stream: equal for versions that differ only in whitespace and comments. */
 export function tokenHash(stream: TokenStream): string {
   return createHash('sha256').update(stream.tokens.join('\0')).digest('hex');
+}
+
+/**
+ * `tokenHash(tokenStream(text, isPython))` without the stream: the parse is walked with a cursor,
+ * never making a node object, and each token goes straight into the digest. What the index of
+ * thousands of versions is built with.
+ */
+export function tokenDigest(text: string, isPython: boolean): string {
+  if (!isPython) return tokenHash(wordTokens(text));
+  const hash = createHash('sha256');
+  let first = true;
+  walkLeaves(text, (start, end) => {
+    if (!first) hash.update('\0');
+    hash.update(text.slice(start, end));
+    first = false;
+  });
+  return hash.digest('hex');
 }
 
 /** Git's blob id of a text: lets a copy be looked up among the incubator's blobs without reading them. */
