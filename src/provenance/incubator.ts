@@ -103,7 +103,7 @@ export async function loadHistory(dir: string, source: string, cacheDir: string)
 }
 
 /** Texts of blobs, read in one batch; blobs that are not UTF-8 text are left out. */
-async function readTexts(dir: string, wanted: Array<{ blob: string; path: string }>): Promise<Map<string, string>> {
+export async function readTexts(dir: string, wanted: Array<{ blob: string; path: string }>): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const entries: TreeEntry[] = [];
   const seen = new Set<string>();
@@ -145,9 +145,12 @@ class RecentStreams extends Map<string, TokenStream> {
 /** An opened incubator: its index, and the texts of versions, read on demand and kept for later copies. */
 export class Incubator implements MatchContext {
   readonly tokenCache: Map<string, TokenStream> = new RecentStreams(256);
-  private readonly texts = new Map<string, string | null>();
+  private readonly texts: Map<string, string | null>;
 
-  constructor(readonly dir: string, readonly index: IncubatorIndex, readonly cached: boolean) {}
+  /** `dir` is the clone the texts are read from; null when every text came with the index (`texts`). */
+  constructor(readonly dir: string | null, readonly index: IncubatorIndex, readonly cached: boolean, texts?: Map<string, string>) {
+    this.texts = new Map(texts ?? []);
+  }
 
   versionText(blob: string): string | null {
     return this.texts.get(blob) ?? null;
@@ -156,7 +159,7 @@ export class Incubator implements MatchContext {
   /** Reads the texts of every version of these paths (below `openstack/common/`) not read yet. */
   async preload(relPaths: Iterable<string>): Promise<void> {
     const wanted = [...new Set(relPaths)].flatMap((p) => this.index.versionsOf(p)).filter((v) => !this.texts.has(v.blob));
-    if (wanted.length === 0) return;
+    if (wanted.length === 0 || !this.dir) return;
     const texts = await readTexts(this.dir, wanted);
     for (const v of wanted) this.texts.set(v.blob, texts.get(v.blob) ?? null);
   }
