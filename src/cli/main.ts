@@ -1,4 +1,4 @@
-import { toolVersion } from '../report/index.js';
+import { toolVersion } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, UsageError } from './exitCodes.js';
 
@@ -28,23 +28,24 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${toolVersion}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`oslo-audit: unknown command ${JSON.stringify(name)} (try --help)\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`Usage: ${command.usage}\n\n${command.summary}\n`);
+    process.stdout.write(`Usage: ${command.usage}\n\n${entry.summary}\n`);
     return EXIT.ok;
   }
   try {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`oslo-audit ${command.name}: ${e.message}\n`);
+      process.stderr.write(`oslo-audit ${entry.name}: ${e.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`oslo-audit ${command.name}: ${(e as Error).message.split('\n')[0]}\n`);
+    process.stderr.write(`oslo-audit ${entry.name}: ${(e as Error).message.split('\n')[0]}\n`);
     return EXIT.usage;
   }
 }

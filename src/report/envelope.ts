@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../paths.js';
+import { toolVersion } from '../version.js';
 import { emptySummary } from './summary.js';
 import type { Project, ProjectError, Report } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
 
-export const toolVersion: string = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+export { toolVersion };
 
 export function makeReport(projects: Project[], now: Date = new Date()): Report {
   return {

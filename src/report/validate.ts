@@ -4,10 +4,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { reportSchemaPath } from '../paths.js';
 import type { Report } from './types.js';
 
-// ajv and ajv-formats are CommonJS; their default exports are awkward under NodeNext.
+// ajv and ajv-formats are CommonJS; their default exports are awkward under NodeNext. They are loaded
+// only when a report is checked, so commands that never read one do not pay for them.
 const require = createRequire(import.meta.url);
-const Ajv = require('ajv') as typeof import('ajv').default;
-const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 let validator: ValidateFunction | undefined;
 
@@ -18,6 +17,8 @@ export function reportSchema(): object {
 /** Errors of a report against the shipped schema, one line each; empty when it is valid. */
 export function validateReport(value: unknown): string[] {
   if (!validator) {
+    const Ajv = require('ajv') as typeof import('ajv').default;
+    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     validator = ajv.compile(reportSchema());

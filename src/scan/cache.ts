@@ -13,7 +13,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { knowledgeDataDir, queriesDir } from '../paths.js';
-import { toolVersion } from '../report/index.js';
+import { toolVersion } from '../version.js';
 import type { Finding, SkipReason } from '../report/types.js';
 import { atomicWrite } from '../util/atomicWrite.js';
 

@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import type ParserType from 'tree-sitter';
 import { queriesDir } from '../paths.js';
 
-// Both packages are native addons published as CommonJS with prebuilt binaries.
+// Both packages are native addons published as CommonJS with prebuilt binaries. They are loaded on
+// first use, not on import: a command that never parses (or a scan whose cache answers) never pays
+// for loading them.
 const require = createRequire(import.meta.url);
-const Parser = require('tree-sitter') as typeof ParserType;
-const Python = require('tree-sitter-python') as ParserType.Language;
+let loaded: { Parser: typeof ParserType; Python: ParserType.Language } | undefined;
+function treeSitter(): { Parser: typeof ParserType; Python: ParserType.Language } {
+  loaded ??= { Parser: require('tree-sitter') as typeof ParserType, Python: require('tree-sitter-python') as ParserType.Language };
+  return loaded;
+}
 
 export type SyntaxNode = ParserType.SyntaxNode;
 export type Tree = ParserType.Tree;
@@ -46,6 +51,7 @@ const queries = new Map<QueryName, Query>();
 /** One parser per thread: tree-sitter parsers are not shareable across threads. */
 export function parsePython(text: string): Tree {
   if (!parser) {
+    const { Parser, Python } = treeSitter();
     parser = new Parser();
     parser.setLanguage(Python);
   }
@@ -61,7 +67,7 @@ export function querySource(name: QueryName): string {
 export function query(name: QueryName): Query {
   let q = queries.get(name);
   if (!q) {
-    q = new Parser.Query(Python, querySource(name));
+    q = compileQuery(querySource(name));
     queries.set(name, q);
   }
   return q;
@@ -69,5 +75,6 @@ export function query(name: QueryName): Query {
 
 /** Compiles a query from text, for tests of snippets and rules. */
 export function compileQuery(source: string): Query {
+  const { Parser, Python } = treeSitter();
   return new Parser.Query(Python, source);
 }

@@ -2,7 +2,6 @@
 // archived flag, last push and default branch. A rate limit that resets soon is waited out;
 // one that resets later stops the listing with the reset time.
 
-import { Octokit } from '@octokit/rest';
 import { urlTarget } from './parse.js';
 import { SourceError, type Target } from './types.js';
 
@@ -82,6 +81,8 @@ export async function targetsFromGitHubOrg(org: string, options: GitHubOptions =
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms)));
   const maxWaitMs = options.maxWaitMs ?? 120_000;
+  // octokit is loaded only when an organisation is listed: no other command or target pays for it.
+  const { Octokit } = await import('@octokit/rest');
   const octokit = new Octokit({ baseUrl: apiUrl, auth: options.token || undefined, log: silent, userAgent: 'oslo-audit' });
 
   const call = async <T>(request: () => Promise<T>): Promise<T> => {

@@ -12,8 +12,6 @@ import type { Command } from './types.js';
 const FORMATS = ['markdown', 'json', 'issue'] as const;
 
 export const checklistCommand: Command = {
-  name: 'checklist',
-  summary: 'migration checklists: the changes to propose per incubator module, namespace library and rootwrap use',
   usage: [
     `oslo-audit checklist ${TARGET_USAGE[0]}`,
     ...TARGET_USAGE.slice(1).map((l) => `                     ${l}`),

@@ -16,8 +16,6 @@ export function defaultDemoDir(): string {
 }
 
 export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'build a demo workspace of OpenStack-like git repositories and review it (a table when not on a terminal)',
   usage: `oslo-audit demo [--dir DIR] ${OUTPUT_USAGE}`,
   async run(argv) {
     const { values, tokens } = parse(expandBareColor(argv), { ...OUTPUT_OPTIONS, dir: { type: 'string' } }, false);

@@ -22,8 +22,6 @@ function describe(plan: FixPlan): string {
 }
 
 export const fixCommand: Command = {
-  name: 'fix',
-  summary: 'rewrite namespace imports and swap drop-in incubator modules: print the diff, or commit it locally with --apply',
   usage: 'oslo-audit fix PATH [--only namespace|namespace:LIBRARY|incubator|incubator:MODULE,...] [--apply] [--output FILE]',
   async run(argv) {
     const { values, positionals } = parse(argv, {

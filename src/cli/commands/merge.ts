@@ -7,8 +7,6 @@ import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
 
 export const mergeCommand: Command = {
-  name: 'merge',
-  summary: 'merge JSON reports (the shards of a batch) into one report',
   usage: `oslo-audit merge REPORT.json... ${OUTPUT_USAGE}` + '\n\nThe merged report is JSON unless --format says otherwise.',
   async run(argv) {
     const { values, positionals, tokens } = parse(expandBareColor(argv), OUTPUT_OPTIONS);

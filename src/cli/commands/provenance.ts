@@ -10,8 +10,6 @@ import type { Command } from './types.js';
 const FORMATS = ['table', 'json'] as const;
 
 export const provenanceCommand: Command = {
-  name: 'provenance',
-  summary: 'tell which oslo-incubator version each copied file came from, and what was changed locally',
   usage: 'oslo-audit provenance PATH... [--incubator PATH|URL] [--index FILE] [--cache-dir DIR] [--ref REF] [--format table|json] [--diff] [--output FILE]',
   async run(argv) {
     const { values, positionals } = parse(argv, {

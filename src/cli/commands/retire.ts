@@ -40,8 +40,6 @@ function appliedLines(applied: AppliedChange[]): string {
 }
 
 export const retireCommand: Command = {
-  name: 'retire',
-  summary: 'retirement state of a repository, its checklist, and (--apply) the remaining changes as local commits',
   usage:
     'oslo-audit retire PATH --project-config DIR --governance DIR [--apply] [--alternative NAME=URL] [--repo NAMESPACE/NAME]\n' +
     '       [--format markdown|json] [--output FILE] [--date YYYY-MM-DD] [--inactive-months N] [--max-authors N]',

@@ -3,7 +3,7 @@ import type { Incubator } from '../../provenance/index.js';
 import type { Report } from '../../report/index.js';
 import { DEFAULT_RULES } from '../../retire/index.js';
 import type { Target } from '../../sources/index.js';
-import { colorsWanted, startReview, type Runner } from '../../ui/index.js';
+import type { Runner } from '../../ui/index.js';
 import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { reviewChanges } from '../review/changes.js';
@@ -51,6 +51,8 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     : undefined;
   const cacheDir = options ? options.cacheDir : (input as { cacheDir: string }).cacheDir;
   const report = 'report' in input ? await addProvenance(input.report, incubator, cacheDir) : undefined;
+  // Ink and React load only here, when the UI mounts.
+  const { colorsWanted, startReview } = await import('../../ui/index.js');
   const result = await startReview({
     runner,
     report,
@@ -68,8 +70,6 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
 const REVIEW_USAGE = '[--checklist-dir DIR] [--project-config DIR] [--governance DIR] [--incubator PATH|URL]';
 
 export const reviewCommand: Command = {
-  name: 'review',
-  summary: 'review projects in an interactive terminal UI: progress, findings with source and provenance, checklists, fixes and retirement',
   usage: [
     `oslo-audit review ${TARGET_USAGE[0]}`,
     ...TARGET_USAGE.slice(1).map((l) => `                  ${l}`),

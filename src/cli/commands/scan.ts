@@ -16,8 +16,6 @@ const OPTIONS = {
 } as const;
 
 export const scanCommand: Command = {
-  name: 'scan',
-  summary: 'scan repositories (checkouts, URLs, namespace/name, governance, GitHub orgs) for what stands between them and the Oslo libraries',
   usage: [`oslo-audit scan ${TARGET_USAGE[0]}`, ...TARGET_USAGE.slice(1).map((l) => `                ${l}`), `                [--shard I/N] [--quiet] ${INCUBATOR_USAGE} ${OUTPUT_USAGE}`, '', TARGET_HELP].join('\n'),
   async run(argv) {
     const { values, positionals, tokens } = parse(expandBareColor(argv), OPTIONS);
