@@ -7,6 +7,8 @@
 // file, a commit already seen costs no git at all, and a later commit reads only the commits after it.
 
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Activity } from '../report/index.js';
 import { copyLocation } from '../knowledge/index.js';
 import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
@@ -118,9 +120,25 @@ async function readRange(dir: string, tip: string, range: string[], paths: reado
   return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes }, base };
 }
 
-async function assertWholeHistory(dir: string): Promise<void> {
+/** Whether the repository is a shallow clone: from its files when it is a plain checkout or a bare clone, else by asking git. */
+async function isShallow(dir: string): Promise<boolean> {
+  const dotGit = join(dir, '.git');
+  const gitDir = isDirectory(dotGit) ? dotGit : isDirectory(join(dir, 'objects')) && existsSync(join(dir, 'HEAD')) ? dir : null;
+  if (gitDir && !process.env['GIT_DIR']) return existsSync(join(gitDir, 'shallow'));
   const [shallow] = await gitLines(dir, ['rev-parse', '--is-shallow-repository']);
-  if (shallow === 'true') throw new HistoryUnavailableError('shallow clone: the history is incomplete');
+  return shallow === 'true';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function assertWholeHistory(dir: string): Promise<void> {
+  if (await isShallow(dir)) throw new HistoryUnavailableError('shallow clone: the history is incomplete');
 }
 
 export interface HistoryOptions {
