@@ -30,6 +30,7 @@ import { atomicWrite } from '../src/util/atomicWrite.js';
 import { columns } from '../src/util/text.js';
 import { changeCorpus, FULL_CORPUS, writeCorpus, type CorpusSpec } from './corpus.js';
 import type { ScanFigures } from './scanOnce.js';
+import { singleScenario, timeOnce } from './single.js';
 
 interface Run {
   name: string;
@@ -144,8 +145,14 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       jobs: { type: 'string' },
       keep: { type: 'boolean' },
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      suite: { type: 'boolean' },
     },
   });
+  const only = values.only ?? 'all';
+  if (!['all', 'single', 'corpus'].includes(only)) throw new Error('--only is single, corpus or all');
+  const runsEach = values.runs ? Number(values.runs) : 5;
   const jobs = values.jobs ? Number(values.jobs) : undefined;
   // Other work on the machine slows every run: the ratios of one run are what compare.
   const loadAtStart = loadavg();
@@ -155,7 +162,40 @@ async function main(): Promise<number> {
   let spec: CorpusSpec | null = null;
   let repos: string[];
   let corpusDir: string;
+  const names = [...triggersOf(knowledge()).importNames, ...triggersOf(knowledge()).anyNames];
+  const literals = triggersOf(knowledge()).literals.map(String);
+  const astGrep = join(packageRoot, 'node_modules', '.bin', 'ast-grep');
+  const hasAstGrep = await have(astGrep, ['--version']);
+  const machine = `machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
+  const fmt = (n: number | null | undefined, digits = 2): string => (n === null || n === undefined ? '-' : n.toFixed(digits));
+  const targetLines = (targets: Record<string, { value: unknown; target: string }>): string[] =>
+    Object.entries(targets).map(([k, t]) => `${k.padEnd(24)} ${typeof t.value === 'number' ? t.value.toFixed(3) : String(t.value ?? '-')}  (target ${t.target})`);
+  const resultsDir = join(packageRoot, 'bench', 'results');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   try {
+    if (only !== 'corpus') {
+      const single = await singleScenario({ work, runs: runsEach, astGrep: hasAstGrep ? { cmd: astGrep, rules: astGrepRules(names) } : null, literals, log });
+      let suite: number | null = null;
+      if (values.suite) {
+        log('the test suite (node test/run.js) …');
+        suite = (await timeOnce(process.execPath, [join(packageRoot, 'test', 'run.js')], process.env, false)).seconds;
+      }
+      const loadNow = loadavg();
+      const out = [
+        `single repository: nova-like, ${single.nova.pythonFiles} Python files, ${single.nova.commits} commits; every figure a whole process, median of ${runsEach} runs`,
+        `${machine}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadNow.map((l) => l.toFixed(2)).join(' ')} at the end`,
+        '',
+        ...targetLines(single.ratios),
+        ...(suite !== null ? [`${'testSuiteSeconds'.padEnd(24)} ${suite.toFixed(1)}`] : []),
+        '',
+        ...columns([['RUN', 'MEDIAN S', 'RUNS', 'PEAK RSS MB', 'NOTE'], ...single.timed.map((t) => [t.name, fmt(t.seconds, 3), t.runs.map((r) => r.toFixed(2)).join(' '), fmt(t.maxRssMB, 0), t.note])]),
+        '',
+      ].join('\n');
+      process.stdout.write(`${out}\n`);
+      mkdirSync(resultsDir, { recursive: true });
+      atomicWrite(join(resultsDir, `${stamp}-single.json`), JSON.stringify({ machine: { cores, cpu: cpus()[0]?.model, node: process.version, loadAtStart, loadAtEnd: loadNow }, ...single, suite }, null, 2));
+      if (only === 'single') return 0;
+    }
     if (values.corpus) {
       corpusDir = resolve(values.corpus);
       repos = listCheckouts(corpusDir);
@@ -174,8 +214,6 @@ async function main(): Promise<number> {
       // Clones are packed: so is the corpus.
       await lanes(repos, cores, (r) => run('git', ['-C', r, 'repack', '-adq']));
     }
-    const names = [...triggersOf(knowledge()).importNames, ...triggersOf(knowledge()).anyNames];
-    const literals = triggersOf(knowledge()).literals.map(String);
     const runs: Run[] = [];
     const cache = join(work, 'scan-cache');
 
@@ -219,8 +257,7 @@ async function main(): Promise<number> {
     } else {
       runs.push({ name: 'ripgrep', seconds: null, note: 'not installed (Debian: apt-get install ripgrep)' });
     }
-    const astGrep = join(packageRoot, 'node_modules', '.bin', 'ast-grep');
-    if (await have(astGrep, ['--version'])) {
+    if (hasAstGrep) {
       const r = await run(astGrep, ['scan', '--inline-rules', astGrepRules(names), '--json=stream', corpusDir], { count: true });
       runs.push({ name: 'ast-grep (equivalent rules, work trees)', seconds: r.seconds, note: `${r.lines} matches` });
     } else {
@@ -237,7 +274,6 @@ async function main(): Promise<number> {
       identicalFindings: { value: identical && changedIdentical, target: 'true' },
     };
 
-    const fmt = (n: number | null | undefined, digits = 2): string => (n === null || n === undefined ? '-' : n.toFixed(digits));
     const table = columns([
       ['RUN', 'SECONDS', 'FILES/S', 'MB/S', 'PEAK RSS MB', 'NOTE'],
       ...runs.map((r) => [r.name, fmt(r.seconds), r.seconds ? fmt(cold.files / r.seconds, 0) : '-', r.seconds ? fmt(mb / r.seconds, 1) : '-', fmt(r.maxRssMB, 0), r.note]),
@@ -253,9 +289,8 @@ async function main(): Promise<number> {
     ].join('\n');
     process.stdout.write(`${out}\n`);
 
-    const resultsDir = join(packageRoot, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const file = join(resultsDir, `${stamp}.json`);
     atomicWrite(file, JSON.stringify({ machine: { cores, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAtStart }, corpus: spec ?? { dir: corpusDir }, repos: repos.length, changedFiles, reference, cold, warm, changed, runs, targets }, null, 2));
     process.stdout.write(`\nwritten: ${file}\n`);
     if (!identical || !changedIdentical) {

@@ -10,6 +10,8 @@ import type { DigestReply, DigestRequest } from './tokenWorker.js';
 
 export interface Wanted {
   blob: string;
+  /** The file it is a version of: versions of one file are parsed one from the other, in the order given. */
+  path: string;
   isPython: boolean;
 }
 
@@ -22,14 +24,21 @@ const BATCH_ITEMS = 64;
 /** Digests of `wanted` by `digestKey`, with one worker per core. */
 export async function digestVersions(dir: string, wanted: readonly Wanted[], workers = availableParallelism()): Promise<Map<string, string>> {
   const digests = new Map<string, string>();
-  const flags = new Map<string, boolean[]>();
+  // Each (blob, reading) once, grouped by file, in the order given within a file.
+  const jobs: Wanted[] = [];
+  const seen = new Set<string>();
+  const byPath = new Map<string, Wanted[]>();
   for (const w of wanted) {
-    const f = flags.get(w.blob) ?? [];
-    if (!f.includes(w.isPython)) f.push(w.isPython);
-    flags.set(w.blob, f);
+    const list = byPath.get(w.path);
+    if (list) list.push(w);
+    else byPath.set(w.path, [w]);
   }
-  if (flags.size === 0) return digests;
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, Math.ceil(flags.size / BATCH_ITEMS))) }, () => new Worker(new URL('./tokenWorker.js', import.meta.url)));
+  for (const w of [...byPath.values()].flat()) {
+    const key = digestKey(w.blob, w.isPython);
+    if (!seen.has(key)) jobs.push(w), seen.add(key);
+  }
+  if (jobs.length === 0) return digests;
+  const pool = Array.from({ length: Math.max(1, Math.min(workers, Math.ceil(jobs.length / BATCH_ITEMS))) }, () => new Worker(new URL('./tokenWorker.js', import.meta.url)));
   const idle = [...pool];
   const waiting: Array<() => void> = [];
   const running = new Set<Promise<void>>();
@@ -67,31 +76,34 @@ export async function digestVersions(dir: string, wanted: readonly Wanted[], wor
   };
 
   try {
-    const entries: TreeEntry[] = [...flags.keys()].map((blob) => ({ path: blob, mode: '100644', blob, size: 0 }));
+    const entries: TreeEntry[] = jobs.map((j) => ({ path: j.path, mode: '100644', blob: j.blob, size: 0 }));
     let chunks: Buffer[] = [];
     let keys: string[] = [];
     let items: DigestRequest['items'] = [];
     let size = 0;
+    let previous: string | null = null;
+    let at = 0;
     for await (const { entry, data } of readBlobs(dir, entries)) {
       if (failure) break;
-      for (const py of flags.get(entry.blob)!) {
-        if (!data) {
-          digests.set(digestKey(entry.blob, py), '');
-          continue;
-        }
-        items.push([size, data.length, py]);
-        keys.push(digestKey(entry.blob, py));
+      const job = jobs[at++]!;
+      const key = digestKey(entry.blob, job.isPython);
+      if (!data) {
+        digests.set(key, '');
+        previous = null;
+        continue;
       }
-      if (data) {
-        chunks.push(Buffer.from(data));
-        size += data.length;
-      }
+      items.push([size, data.length, job.isPython, job.isPython && previous === job.path]);
+      keys.push(key);
+      previous = job.isPython ? job.path : null;
+      chunks.push(Buffer.from(data));
+      size += data.length;
       if (size >= BATCH_BYTES || items.length >= BATCH_ITEMS) {
         await send(chunks, keys, items);
         chunks = [];
         keys = [];
         items = [];
         size = 0;
+        previous = null;
       }
     }
     if (items.length > 0) await send(chunks, keys, items);

@@ -94,7 +94,8 @@ export async function loadHistory(dir: string, source: string, cacheDir: string)
 
   const [changes, mainline] = await Promise.all([blobChanges(dir, COMMON_DIR.slice(0, -1)), reachableCommits(dir, 'HEAD')]);
   // Every version's token digest, from the blobs as git streams them, in the workers.
-  const wanted = changes.flatMap((c) => (c.newBlob && c.path.startsWith(COMMON_DIR) ? [{ blob: c.newBlob, isPython: c.path.endsWith('.py') }] : []));
+  // Oldest first: each version is parsed from the tree of the one before it.
+  const wanted = changes.flatMap((c) => (c.newBlob && c.path.startsWith(COMMON_DIR) ? [{ blob: c.newBlob, path: c.path, isPython: c.path.endsWith('.py') }] : [])).reverse();
   const digests = await digestVersions(dir, wanted);
   const versions = versionsFrom(changes, mainline, (blob, path) => digests.get(digestKey(blob, path.endsWith('.py'))) ?? '');
   const history: IncubatorHistory = { format: HISTORY_FORMAT, source, head, tips, versions };

@@ -2,13 +2,13 @@
 // answers with one digest per item ('' for a blob that is not UTF-8 text). tree-sitter loads once here.
 
 import { parentPort } from 'node:worker_threads';
-import { tokenDigest } from './tokens.js';
+import { tokenDigest, VersionParser } from './tokens.js';
 
 export interface DigestRequest {
   id: number;
   bytes: ArrayBuffer;
-  /** Per item: offset and length in `bytes`, and whether it is read as Python. */
-  items: Array<[offset: number, length: number, isPython: boolean]>;
+  /** Per item: offset and length in `bytes`, whether it is read as Python, whether it is the next version of the item before. */
+  items: Array<[offset: number, length: number, isPython: boolean, nextVersion: boolean]>;
 }
 
 export interface DigestReply {
@@ -19,23 +19,35 @@ export interface DigestReply {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The digest of one blob, as the index keeps it. */
-export function digestBlob(data: Uint8Array, isPython: boolean): string {
-  if (data.includes(0)) return '';
-  let text: string;
-  try {
-    text = decoder.decode(data);
-  } catch {
-    return ''; // not UTF-8: compared by content hash only
+/** The digest of one blob, as the index keeps it; Python versions of one file are parsed by `parser` in turn. */
+export function digestBlob(data: Uint8Array, isPython: boolean, parser?: VersionParser): string {
+  let text: string | null = null;
+  if (!data.includes(0)) {
+    try {
+      text = decoder.decode(data);
+    } catch {
+      /* not UTF-8: compared by content hash only */
+    }
   }
-  return tokenDigest(text, isPython);
+  if (text === null) {
+    parser?.reset();
+    return '';
+  }
+  return tokenDigest(text, isPython, isPython && parser ? parser.parse(text) : undefined);
 }
 
 parentPort?.on('message', (request: DigestRequest) => {
   let reply: DigestReply;
   try {
     const bytes = new Uint8Array(request.bytes);
-    reply = { id: request.id, digests: request.items.map(([offset, length, py]) => digestBlob(bytes.subarray(offset, offset + length), py)) };
+    const parser = new VersionParser();
+    reply = {
+      id: request.id,
+      digests: request.items.map(([offset, length, py, next]) => {
+        if (!next) parser.reset();
+        return digestBlob(bytes.subarray(offset, offset + length), py, parser);
+      }),
+    };
   } catch (e) {
     reply = { id: request.id, error: (e as Error).message };
   }

@@ -2,7 +2,7 @@
 // equal token streams differ only in layout or comments, and count as the same version.
 
 import { createHash } from 'node:crypto';
-import { parsePython } from '../scan/index.js';
+import { parsePython, type Tree } from '../scan/index.js';
 
 export interface TokenStream {
   /** The leaf tokens in order. */
@@ -45,8 +45,8 @@ function pythonTokens(text: string): TokenStream {
  * whole (its escapes and interpolations are children that would hide the text between them).
  * Walked with a cursor, making no node objects; iterative, as deep trees would overflow a recursion.
  */
-function walkLeaves(text: string, leaf: (start: number, end: number) => void): void {
-  const cursor = parsePython(text).walk();
+function walkLeaves(text: string, leaf: (start: number, end: number) => void, tree: Tree = parsePython(text)): void {
+  const cursor = tree.walk();
   for (;;) {
     const type = cursor.nodeType;
     if (type !== 'comment') {
@@ -74,7 +74,7 @@ export function tokenHash(stream: TokenStream): string {
  * never making a node object, and each token goes straight into the digest. What the index of
  * thousands of versions is built with.
  */
-export function tokenDigest(text: string, isPython: boolean): string {
+export function tokenDigest(text: string, isPython: boolean, tree?: Tree): string {
   if (!isPython) return tokenHash(wordTokens(text));
   const hash = createHash('sha256');
   let first = true;
@@ -82,8 +82,56 @@ export function tokenDigest(text: string, isPython: boolean): string {
     if (!first) hash.update('\0');
     hash.update(text.slice(start, end));
     first = false;
-  });
+  }, tree);
   return hash.digest('hex');
+}
+
+function pointAt(text: string, index: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < index; nl = text.indexOf('\n', nl + 1)) {
+    row++;
+    lineStart = nl + 1;
+  }
+  return { row, column: index - lineStart };
+}
+
+/**
+ * Parses the versions of one file one after another, each from the tree of the one before: the
+ * versions of a file differ in a few lines, and tree-sitter reparses only what changed.
+ */
+export class VersionParser {
+  private last: { text: string; tree: Tree } | null = null;
+
+  /** Forgets the previous version: the next text is another file. */
+  reset(): void {
+    this.last = null;
+  }
+
+  parse(text: string): Tree {
+    const last = this.last;
+    let tree: Tree;
+    if (!last) tree = parsePython(text);
+    else {
+      // One edit spanning everything between the common start and the common end.
+      const max = Math.min(text.length, last.text.length);
+      let start = 0;
+      while (start < max && text.charCodeAt(start) === last.text.charCodeAt(start)) start++;
+      let tail = 0;
+      while (tail < max - start && text.charCodeAt(text.length - 1 - tail) === last.text.charCodeAt(last.text.length - 1 - tail)) tail++;
+      last.tree.edit({
+        startIndex: start,
+        oldEndIndex: last.text.length - tail,
+        newEndIndex: text.length - tail,
+        startPosition: pointAt(last.text, start),
+        oldEndPosition: pointAt(last.text, last.text.length - tail),
+        newEndPosition: pointAt(text, text.length - tail),
+      });
+      tree = parsePython(text, last.tree);
+    }
+    this.last = { text, tree };
+    return tree;
+  }
 }
 
 /** Git's blob id of a text: lets a copy be looked up among the incubator's blobs without reading them. */

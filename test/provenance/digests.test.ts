@@ -45,3 +45,26 @@ test('digests computed in the workers from git blobs are those of the texts, and
     }
   }
 });
+
+test('versions of one file parsed one from the other digest as each parsed alone', async () => {
+  const versions = [
+    'import os\n\n\ndef f(a):\n    return a\n',
+    'import os\nimport sys\n\n\ndef f(a):\n    return a  # now commented\n',
+    'import os\nimport sys\n\n\ndef f(a:\n    return [a\n',
+    'import os\nimport sys\n\n\ndef f(a, b):\n    """Doc."""\n    return a + b\n',
+    '"""Module doc."""\nimport sys\n\n\ndef f(a, b):\n    return a + b\n\n\ndef g():\n    pass\n',
+    '',
+    'x = 1\n',
+  ];
+  const { writeCommits } = await import('../../src/git/index.js');
+  const { tempDir } = await import('../helpers/tmp.js');
+  const { join } = await import('node:path');
+  const dir = join(tempDir(), 'versions');
+  const wanted: { path: string; blob: string; isPython: boolean }[] = [];
+  for (const [i, text] of versions.entries()) {
+    await writeCommits(dir, [{ date: `2014-01-0${i + 1}T00:00:00Z`, author: 'Jane Developer <jane@example.org>', message: `v${i}`, files: { 'openstack/common/f.py': text } }]);
+    wanted.push({ path: 'openstack/common/f.py', blob: git(dir, 'rev-parse', 'HEAD:openstack/common/f.py'), isPython: true });
+  }
+  const digests = await digestVersions(dir, wanted, 1);
+  versions.forEach((text, i) => assert.equal(digests.get(digestKey(wanted[i]!.blob, true)), tokenHash(tokenStream(text, true)), `version ${i}`));
+});
