@@ -1,10 +1,11 @@
 // `npm run bench`: oslo-audit's scan side by side with its peers on one corpus.
 //
 //   npm run bench -- [--repos N] [--large-files N] [--median-files N] [--average-size BYTES] [--seed S]
-//                    [--corpus DIR] [--jobs N] [--keep] [--only single|corpus] [--runs N] [--suite]
+//                    [--corpus DIR] [--jobs N] [--keep] [--only single|corpus] [--runs N] [--suite] [--repo DIR]
 //
 // First the single-repository scenario (single.ts: a nova-like repository with 30,000 commits, whole
-// processes, median of --runs, default 5; --suite adds the test suite's wall time), then the corpus.
+// processes, median of --runs, default 5; --suite adds the test suite's wall time; --repo DIR times
+// a checkout of yours instead of the nova-like one), then the corpus.
 // Without --corpus, a synthetic corpus shaped like OpenStack (see corpus.ts) is generated in a temp
 // folder. Measured, each in a fresh process: a whole-file parse of everything (the reference for
 // findings), the cold scan, the warm re-scan with nothing changed, the re-scan after 1% of the Python
@@ -150,6 +151,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       runs: { type: 'string' },
       suite: { type: 'boolean' },
+      repo: { type: 'string' },
     },
   });
   const only = values.only ?? 'all';
@@ -176,7 +178,7 @@ async function main(): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   try {
     if (only !== 'corpus') {
-      const single = await singleScenario({ work, runs: runsEach, astGrep: hasAstGrep ? { cmd: astGrep, rules: astGrepRules(names) } : null, literals, log });
+      const single = await singleScenario({ work, runs: runsEach, repo: values.repo ? resolve(values.repo) : undefined, astGrep: hasAstGrep ? { cmd: astGrep, rules: astGrepRules(names) } : null, literals, log });
       let suite: number | null = null;
       if (values.suite) {
         log('the test suite (node test/run.js) …');
@@ -184,7 +186,7 @@ async function main(): Promise<number> {
       }
       const loadNow = loadavg();
       const out = [
-        `single repository: nova-like, ${single.nova.pythonFiles} Python files, ${single.nova.commits} commits; every figure a whole process, median of ${runsEach} runs`,
+        `single repository: ${values.repo ?? 'nova-like'}, ${single.nova.pythonFiles} Python files, ${single.nova.commits} commits; every figure a whole process, median of ${runsEach} runs`,
         `${machine}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadNow.map((l) => l.toFixed(2)).join(' ')} at the end`,
         '',
         ...targetLines(single.ratios),

@@ -61,6 +61,8 @@ export interface SingleOptions {
   /** Literal trigger words for git grep. */
   literals: string[];
   log: (s: string) => void;
+  /** A checkout of yours to time instead of the generated nova-like repository (never modified). */
+  repo?: string;
 }
 
 export interface SingleResult {
@@ -71,10 +73,10 @@ export interface SingleResult {
 
 /** Builds the repositories and times everything; returns the figures. */
 export async function singleScenario(o: SingleOptions): Promise<SingleResult> {
-  const nova = join(o.work, 'single', 'nova');
+  const nova = o.repo ?? join(o.work, 'single', 'nova');
   const incubator = join(o.work, 'single', 'oslo-incubator');
-  o.log('writing a nova-like repository (1,400 Python files, 30,000 commits) and an incubator-like history …');
-  await writeNovaLike(nova);
+  o.log(`writing ${o.repo ? '' : 'a nova-like repository (1,400 Python files, 30,000 commits) and '}an incubator-like history …`);
+  if (!o.repo) await writeNovaLike(nova);
   await writeIncubatorLike(incubator);
   const others = await writeCorpus(join(o.work, 'single', 'review'), { seed: 7, repos: 13, largeFiles: 600, medianFiles: 60, averageSize: 10_000 });
   const review = [nova, ...others];
