@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCommits } from '../src/git/index.js';
 import { packageRoot } from '../src/paths.js';
 import { writeCorpus } from './corpus.js';
 import { writeIncubatorLike, writeNovaLike } from './history.js';
@@ -71,6 +72,23 @@ export interface SingleResult {
   nova: { pythonFiles: number; commits: number };
 }
 
+/**
+ * A small project whose copies were taken from the incubator-like history at different times, with
+ * update.py's rewrite, some edited locally: what provenance is asked about.
+ */
+export async function writeProjectFrom(incubator: string, dir: string): Promise<string> {
+  const show = (args: string[]): string => spawnSync('git', ['-C', incubator, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
+  const modules = show(['ls-tree', '--name-only', 'HEAD', 'openstack/common/']).split('\n').filter(Boolean).slice(0, 12);
+  const files: Record<string, string> = { 'kite/__init__.py': '', 'kite/openstack/__init__.py': '', 'kite/openstack/common/__init__.py': '' };
+  modules.forEach((path, i) => {
+    const text = show(['show', `HEAD~${i * 150 + 7}:${path}`]).replace(/openstack\.common/g, 'kite.openstack.common');
+    files[`kite/${path}`] = i % 3 === 0 ? `${text}\n\ndef local_change():\n    return None\n` : text;
+  });
+  files['openstack-common.conf'] = `[DEFAULT]\n${modules.map((m) => `module=${m.split('/').pop()!.replace('.py', '')}`).join('\n')}\nbase=kite\n`;
+  await writeCommits(dir, [{ date: '2014-06-01T00:00:00Z', author: 'Developer 1 <dev1@example.org>', message: 'Import kite', files }]);
+  return dir;
+}
+
 /** Builds the repositories and times everything; returns the figures. */
 export async function singleScenario(o: SingleOptions): Promise<SingleResult> {
   const nova = o.repo ?? join(o.work, 'single', 'nova');
@@ -78,6 +96,7 @@ export async function singleScenario(o: SingleOptions): Promise<SingleResult> {
   o.log(`writing ${o.repo ? '' : 'a nova-like repository (1,400 Python files, 30,000 commits) and '}an incubator-like history …`);
   if (!o.repo) await writeNovaLike(nova);
   await writeIncubatorLike(incubator);
+  const project = await writeProjectFrom(incubator, join(o.work, 'single', 'kite'));
   const others = await writeCorpus(join(o.work, 'single', 'review'), { seed: 7, repos: 13, largeFiles: 600, medianFiles: 60, averageSize: 10_000 });
   const review = [nova, ...others];
   const lines = (args: string[]): number => spawnSync('git', ['-C', nova, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.split('\n').filter(Boolean).length;
@@ -118,8 +137,8 @@ export async function singleScenario(o: SingleOptions): Promise<SingleResult> {
     astGrep = await measure('ast-grep, equivalent rules', 'work tree', () => timeOnce(cmd, ['scan', '--inline-rules', rules, '--json=stream', nova]));
   }
   const provHome = home('provenance');
-  const provArgs = [CLI, 'provenance', nova, '--incubator', incubator, '--cache-dir', join(provHome, 'p')];
-  const provFirst = await measure('oslo-audit provenance, first run', 'builds the index of the incubator-like history (2,400 versions)', () => {
+  const provArgs = [CLI, 'provenance', project, '--incubator', incubator, '--cache-dir', join(provHome, 'p')];
+  const provFirst = await measure('oslo-audit provenance, first run', 'a small project: builds the index of the incubator-like history (2,400 versions)', () => {
     rmSync(join(provHome, 'p'), { recursive: true, force: true });
     return timeOnce(process.execPath, provArgs, env(provHome));
   });
