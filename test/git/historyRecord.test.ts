@@ -132,3 +132,17 @@ test('missing objects in the history keep the findings; the activity is unknown,
   assert.match(project.activityError ?? '', /history unavailable: .+/);
   assert.ok(project.findings.some((f) => f.kind === 'namespace-import'));
 });
+
+test('a scan with a results cache keeps the history record beside it; a re-scan gives the same activity from it', async () => {
+  const dir = await repoWithHistory([...FIRST, ...LATER]);
+  const cache = join(tempDir(), 'scan-cache');
+  const first = await scanCheckout({ path: dir }, { workers: 0, cache, activity: { now: NOW } });
+  const { historyRecordPath } = await import('../../src/scan/index.js');
+  const { realpathSync } = await import('node:fs');
+  const file = historyRecordPath(cache, realpathSync(dir));
+  assert.match(readFileSync(file, 'utf8'), new RegExp(`"tip":"${git(dir, 'rev-parse', 'HEAD')}"`));
+  const again = await scanCheckout({ path: dir }, { workers: 0, cache, activity: { now: NOW } });
+  assert.deepEqual(again.activity, first.activity);
+  assert.equal(first.activity?.lastIncubatorSync, '2016-04-01T09:00:00Z');
+  assert.deepEqual(first.activity?.incubatorModuleDates, { log: '2016-04-01T09:00:00Z' });
+});
