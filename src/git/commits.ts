@@ -3,7 +3,7 @@
 
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { simpleGit } from 'simple-git';
+import { simpleGit } from './simpleGit.js';
 import { processEnv, USER_ENVIRONMENT } from './env.js';
 
 export type FileChange = string | Buffer | null | { symlink: string } | { content: string | Buffer; executable: true };

@@ -1,7 +1,7 @@
 // The work tree of a user's checkout, for the local commits that `retire --apply` and `fix --apply`
 // make: is it clean, where is HEAD, and committing exactly the changes asked for (never pushed).
 
-import { simpleGit } from 'simple-git';
+import { simpleGit } from './simpleGit.js';
 import { applyFiles, commitEnv, type FileChange } from './commits.js';
 import { processEnv, USER_ENVIRONMENT } from './env.js';
 
