@@ -142,9 +142,12 @@ export async function writeIncubatorLike(dir: string, spec: IncubatorLikeSpec = 
     let mark = 0;
     for (let v = 0; v < spec.versions; v++) {
       for (const m of modules) {
-        // Each version edits a few lines of the last one, as most incubator commits did.
+        // Each version adds a small function before one of the file's top-level definitions, or
+        // replaces one it added earlier: a few lines, still valid Python, as most incubator commits.
         const lines = texts.get(m)!.split('\n');
-        for (let e = 0; e < 3; e++) lines.splice(random.int(0, lines.length - 1), random.chance(0.5) ? 1 : 0, `    value_${v}_${e} = ${random.int(0, 999)}`);
+        const tops = lines.flatMap((l, i) => (/^(def|class) /.test(l) ? [i] : []));
+        const where = tops.length > 0 ? random.pick(tops) : lines.length;
+        lines.splice(where, 0, `def helper_${v}(context, value=${random.int(0, 999)}):`, `    return context.get(value, ${random.int(0, 999)})`, '', '');
         texts.set(m, lines.join('\n'));
         mark++;
         await commit(s, { mark, who: random.pick(HUMANS), at: (at += 3_600), message: `Update ${m}`, from: mark > 1 ? mark - 1 : undefined, files: { [`openstack/common/${m}`]: texts.get(m)! } });
