@@ -64,9 +64,9 @@ function run(cmd: string, args: string[], options: { cwd?: string; count?: boole
   });
 }
 
-async function scanOnce(repos: string[], cache: string | null, prefilter: boolean, jobs: number | undefined): Promise<ScanFigures> {
+async function scanOnce(repos: string[], cache: string | null, prefilter: boolean, jobs: number | undefined, packs?: string): Promise<ScanFigures> {
   const script = fileURLToPath(new URL('./scanOnce.js', import.meta.url));
-  const args = [script, '--cache', cache ?? 'none', '--prefilter', prefilter ? 'on' : 'off', ...(jobs ? ['--jobs', String(jobs)] : []), ...repos];
+  const args = [script, '--cache', cache ?? 'none', '--prefilter', prefilter ? 'on' : 'off', ...(jobs ? ['--jobs', String(jobs)] : []), ...(packs ? ['--packs', packs] : []), ...repos];
   const r = await run(process.execPath, args);
   return JSON.parse(r.out) as ScanFigures;
 }
@@ -227,12 +227,18 @@ async function main(): Promise<number> {
     const cold = await scanOnce(repos, cache, true, jobs);
     log('warm re-scan …');
     const warm = await scanOnce(repos, cache, true, jobs);
+    // Every pack (docs/rules.md): its cost beside the default packs, and its findings against a whole parse.
+    log('cold scan with every rule pack …');
+    const allPacks = await scanOnce(repos, join(work, 'scan-cache-all-packs'), true, jobs, 'all');
+    log('whole-file parse with every rule pack (reference findings) …');
+    const allPacksReference = await scanOnce(repos, null, false, jobs, 'all');
     const mb = cold.bytes / 1e6;
     const figures = (name: string, f: ScanFigures, note: string): Run => ({ name, seconds: f.seconds, maxRssMB: f.maxRssMB, note });
     runs.push(figures('oslo-audit, every file parsed whole', reference, `${reference.parsed.whole} files parsed whole`));
     runs.push(figures('oslo-audit cold', cold, `parsed: ${cold.parsed.fragments} as statements, ${cold.parsed.whole} whole, ${cold.parsed.none} not at all`));
     runs.push(figures('oslo-audit warm (nothing changed)', warm, `${warm.cached} of ${warm.files} files from the cache`));
-    const identical = reference.digest === cold.digest && cold.digest === warm.digest;
+    runs.push(figures('oslo-audit cold, every rule pack', allPacks, `${allPacks.findings} findings (default packs: ${cold.findings}); parsed: ${allPacks.parsed.fragments} as statements, ${allPacks.parsed.whole} whole`));
+    const identical = reference.digest === cold.digest && cold.digest === warm.digest && allPacks.digest === allPacksReference.digest;
     // The command a user runs, as a whole process like the peers: start-up, history and report included.
     log('oslo-audit scan as a whole process, cold and warm …');
     const cliEnv = { ...process.env, XDG_CACHE_HOME: join(work, 'xdg-corpus'), BENCH_TMP: work };
@@ -284,6 +290,7 @@ async function main(): Promise<number> {
       wholeWarmVsCold: { value: ratio(wholeWarm.seconds, wholeCold.seconds), target: '(information)' },
       coldVsGitGrep: { value: ratio(cold.seconds, byName('git grep')), target: '<= 4 (times the git grep floor)' },
       warmVsCold: { value: ratio(warm.seconds, cold.seconds), target: '<= 0.05' },
+      allPacksVsCold: { value: ratio(allPacks.seconds, cold.seconds), target: '<= 1.3 (every rule pack against the default packs)' },
       peakRssMB: { value: Math.max(cold.maxRssMB, warm.maxRssMB, changed?.maxRssMB ?? 0), target: '< 300' },
       identicalFindings: { value: identical && changedIdentical, target: 'true' },
     };
@@ -305,7 +312,7 @@ async function main(): Promise<number> {
 
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `${stamp}.json`);
-    atomicWrite(file, JSON.stringify({ machine: { cores, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAtStart }, corpus: spec ?? { dir: corpusDir }, repos: repos.length, changedFiles, reference, cold, warm, changed, runs, targets }, null, 2));
+    atomicWrite(file, JSON.stringify({ machine: { cores, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAtStart }, corpus: spec ?? { dir: corpusDir }, repos: repos.length, changedFiles, reference, cold, warm, allPacks, allPacksReference, changed, runs, targets }, null, 2));
     process.stdout.write(`\nwritten: ${file}\n`);
     if (!identical || !changedIdentical) {
       process.stderr.write('FINDINGS DIFFER between the whole-file parse, the prefiltered scan and the cached re-scans\n');

@@ -1,11 +1,12 @@
 // One measured scan, in its own process so that its peak memory is its own: scans the given
 // checkouts (as many at a time as `scan` does by default, sharing the parse workers) and prints one
 // JSON line of figures.
-//   node dist/bench/scanOnce.js --cache DIR|none --prefilter on|off [--jobs N] REPO...
+//   node dist/bench/scanOnce.js --cache DIR|none --prefilter on|off [--jobs N] [--packs LIST|all] REPO...
 
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { gitTreeSource, openCheckout } from '../src/git/index.js';
+import { selectRules } from '../src/knowledge/index.js';
 import { DEFAULT_JOBS } from '../src/pipeline/index.js';
 import { scanTree, type ScanResult } from '../src/scan/index.js';
 
@@ -25,11 +26,12 @@ export interface ScanFigures {
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { cache: { type: 'string' }, prefilter: { type: 'string' }, jobs: { type: 'string' } },
+    options: { cache: { type: 'string' }, prefilter: { type: 'string' }, jobs: { type: 'string' }, packs: { type: 'string' } },
     allowPositionals: true,
   });
   const cache = values.cache && values.cache !== 'none' ? values.cache : null;
-  const options = { cache, prefilter: values.prefilter !== 'off', ...(values.jobs ? { workers: Number(values.jobs) } : {}) };
+  const rules = values.packs ? selectRules({ packs: values.packs.split(',') }).selection : undefined;
+  const options = { cache, prefilter: values.prefilter !== 'off', ...(values.jobs ? { workers: Number(values.jobs) } : {}), ...(rules ? { rules } : {}) };
   const started = process.hrtime.bigint();
   const results: (Pick<ScanResult, 'stats'> & { digest: string; findings: number })[] = [];
   let next = 0;

@@ -1,3 +1,8 @@
+;; rule: imports
+;; pack: incubator namespace rootwrap-privsep
+;; kind: builtin
+;; words: import
+;; prefilter: imports
 ; Every import statement, one match per imported module or name.
 ; The scanner resolves each against the knowledge base: copies of oslo-incubator
 ; (`<pkg>.openstack.common…`), the retired `oslo.` namespace packages, oslo.rootwrap,

@@ -1,3 +1,8 @@
+;; rule: privsep
+;; pack: rootwrap-privsep
+;; goal: migrate-to-privsep
+;; kind: builtin
+;; words: PrivContext entrypoint entrypoint_with_timeout
 ; Adoption of oslo.privsep beyond its imports (imports come from imports.scm):
 ; a privilege context, `PrivContext(...)` or `priv_context.PrivContext(...)`, and
 ; functions decorated to run in the privileged daemon, `@ctx.entrypoint` and

@@ -1,3 +1,8 @@
+;; rule: rootwrap
+;; pack: rootwrap-privsep
+;; goal: migrate-to-privsep
+;; kind: builtin
+;; words: run_as_root root_helper
 ; Calls that ask for root through a root helper (oslo.rootwrap): the keyword
 ; `run_as_root` with any value but the constant False, anywhere in the argument
 ; list, or the keyword `root_helper`. `@call` starts where the finding's line is.

@@ -6,6 +6,7 @@ import { provenanceLine } from '../provenance/index.js';
 import { knowledge, normaliseDistribution, type Knowledge } from '../knowledge/index.js';
 import { findingsOf, type Finding, type FindingOf, type IncubatorDetail, type Project } from '../report/index.js';
 import { copyLocation } from '../scan/index.js';
+import { goalItems } from './goals.js';
 import type { Checklist, ChecklistItem, ChecklistPlace } from './types.js';
 
 type Requirement = FindingOf<'oslo-requirement'>;
@@ -262,6 +263,6 @@ export function migrationChecklist(project: Project, kb: Knowledge = knowledge()
   const base = { project: project.name, kind: 'migration' as const, repo: project.repo, commit: project.commit };
   if (project.error) return { ...base, items: [], summary: [`Not scanned (${project.error.stage}): ${project.error.message}`] };
   const requirements = findingsOf(project.findings, 'oslo-requirement');
-  const items = [...incubatorItems(project, requirements), ...namespaceItems(project, requirements, kb), ...rootwrapItems(project, requirements, kb)];
+  const items = [...incubatorItems(project, requirements), ...namespaceItems(project, requirements, kb), ...rootwrapItems(project, requirements, kb), ...goalItems(project)];
   return { ...base, items, summary: items.length ? summaryLines(project, items) : ['Nothing to migrate: no incubator code, namespace imports or rootwrap use.'] };
 }

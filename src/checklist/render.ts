@@ -8,10 +8,11 @@ const HEADINGS: Record<ChecklistSection, string> = {
   incubator: 'Incubator modules (as openstack-common.conf groups them)',
   namespace: 'Namespace packages',
   rootwrap: 'rootwrap → oslo.privsep',
+  goals: 'Community goals (rule packs), by goal',
   retirement: 'Retirement steps',
   cleanup: 'Leftovers to clean up',
 };
-const ORDER: ChecklistSection[] = ['retirement', 'incubator', 'namespace', 'rootwrap', 'cleanup'];
+const ORDER: ChecklistSection[] = ['retirement', 'incubator', 'namespace', 'rootwrap', 'goals', 'cleanup'];
 
 function indent(text: string, prefix: string): string[] {
   return text.replace(/\n$/, '').split('\n').map((l) => (l ? prefix + l : prefix.trimEnd()));

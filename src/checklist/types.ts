@@ -9,7 +9,7 @@ export interface ChecklistPlace {
 }
 
 /** Where an item belongs; renderers group items under these headings, in this order. */
-export type ChecklistSection = 'incubator' | 'namespace' | 'rootwrap' | 'retirement' | 'cleanup';
+export type ChecklistSection = 'incubator' | 'namespace' | 'rootwrap' | 'goals' | 'retirement' | 'cleanup';
 
 export interface ChecklistItem {
   /** Stable: kind + module/library (+ repository in multi-project outputs). */

@@ -1,6 +1,9 @@
 // When a run fails a CI step: findings over a threshold (exit 1), some projects not scanned (exit 3).
 
-import { KINDS, type Kind, type Report } from '../report/index.js';
+import { KINDS, RULE_KINDS, type Kind, type Report } from '../report/index.js';
+
+/** Every kind `--fail-on` names: the built-in ones and those of rule packs (`goal-usage`). */
+const ALL_KINDS: readonly Kind[] = [...KINDS, ...RULE_KINDS];
 import { EXIT, UsageError } from './exitCodes.js';
 
 /** What stands between a project and the libraries; oslo.privsep use and Oslo requirements are not problems. */
@@ -30,12 +33,12 @@ export function parseKinds(values: readonly string[]): Kind[] {
       if (!name) continue;
       const group = KIND_GROUPS[name];
       if (group) group.forEach((k) => kinds.add(k));
-      else if ((KINDS as readonly string[]).includes(name)) kinds.add(name as Kind);
-      else throw new UsageError(`--fail-on: unknown kind ${JSON.stringify(name)} (kinds: ${KINDS.join(', ')}; groups: ${Object.keys(KIND_GROUPS).join(', ')})`);
+      else if ((ALL_KINDS as readonly string[]).includes(name)) kinds.add(name as Kind);
+      else throw new UsageError(`--fail-on: unknown kind ${JSON.stringify(name)} (kinds: ${ALL_KINDS.join(', ')}; groups: ${Object.keys(KIND_GROUPS).join(', ')})`);
     }
   }
   if (kinds.size === 0) throw new UsageError('--fail-on needs at least one kind');
-  return KINDS.filter((k) => kinds.has(k));
+  return ALL_KINDS.filter((k) => kinds.has(k));
 }
 
 /**

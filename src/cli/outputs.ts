@@ -12,6 +12,7 @@ import {
   reporter,
   REPORTER_NAMES,
   type BaselineInfo,
+  type GoalPage,
   type GovernanceTeam,
   type Report,
   type Reporter,
@@ -22,6 +23,7 @@ import { UsageError } from './exitCodes.js';
 import { thresholdOf, verdictOf, type Threshold } from './gate.js';
 import { emit } from './output.js';
 import { COLOR_WHEN, colorWanted } from './terminal.js';
+import { readGoalPage } from './goalPage.js';
 
 /** The options every scanning command takes; spread them into the command's own. */
 export const OUTPUT_OPTIONS = {
@@ -31,11 +33,12 @@ export const OUTPUT_OPTIONS = {
   'max-findings': { type: 'string' },
   baseline: { type: 'string' },
   governance: { type: 'string' },
+  goal: { type: 'string' },
   color: { type: 'string' },
 } as const;
 
 export const OUTPUT_USAGE =
-  `[--format ${REPORTER_NAMES.join('|')} [--output FILE]]... [--fail-on KIND[,KIND...]] [--max-findings N] [--baseline REPORT.json] [--governance PATH] [--color[=always|auto|never]]`;
+  `[--format ${REPORTER_NAMES.join('|')} [--output FILE]]... [--fail-on KIND[,KIND...]] [--max-findings N] [--baseline REPORT.json] [--governance PATH [--goal NAME]] [--color[=always|auto|never]]`;
 
 export interface OutputValues {
   format?: string[];
@@ -44,6 +47,7 @@ export interface OutputValues {
   'max-findings'?: string;
   baseline?: string;
   governance?: string;
+  goal?: string;
   color?: string;
 }
 
@@ -67,6 +71,8 @@ export interface OutputPlan {
   teams: GovernanceTeam[] | undefined;
   /** Colours on stdout; files never get any. */
   color: boolean;
+  /** The goal page `--goal` names, read from the governance checkout. */
+  goal?: GoalPage;
 }
 
 export interface PlanEnvironment {
@@ -135,12 +141,14 @@ export function outputPlan(values: OutputValues, tokens: readonly OptionToken[],
   const colorWhen = oneOf(values.color, COLOR_WHEN, '--color');
   const needsTeams = targets.find((t) => t.reporter.needs === 'teams');
   if (needsTeams && values.governance === undefined) throw new UsageError(`--format ${needsTeams.reporter.name} needs --governance PATH (a governance checkout or its reference/projects.yaml)`);
+  if (values.goal !== undefined && !targets.some((t) => t.reporter.name === 'goal')) throw new UsageError('--goal renders a goal table: give it with --format goal');
   return {
     targets,
     threshold,
     baseline: values.baseline !== undefined ? { file: values.baseline, report: readBaseline(values.baseline) } : null,
     teams: values.governance !== undefined ? readTeams(values.governance) : undefined,
     color: colorWanted(colorWhen, environment.env, environment.stdoutIsTTY),
+    ...(values.goal !== undefined ? { goal: readGoalPage(values.governance, values.goal) } : {}),
   };
 }
 
@@ -149,7 +157,7 @@ export function deliver(full: Report, plan: OutputPlan, stderr: (line: string) =
   const report = plan.baseline ? againstBaseline(full, plan.baseline.report, plan.baseline.file) : full;
   for (const t of plan.targets) {
     const toStdout = t.output === undefined || t.output === '-';
-    emit(t.reporter.render(report, { teams: plan.teams, color: toStdout && plan.color }), t.output);
+    emit(t.reporter.render(report, { teams: plan.teams, color: toStdout && plan.color, goal: plan.goal }), t.output);
   }
   for (const p of report.projects) if (p.error) stderr(`oslo-audit: ${p.name}: ${p.error.message}`);
   const info = report['baseline'] as BaselineInfo | undefined;

@@ -8,6 +8,7 @@ import { defaultProvenanceCacheDir, IncubatorError, openIncubator, type Incubato
 import type { Report } from '../report/index.js';
 import { defaultScanCacheDir } from '../scan/index.js';
 import { resolveTargets, SourceError, type Target } from '../sources/index.js';
+import { rulesOption } from './rulesOption.js';
 import { positiveInt, type parse } from './args.js';
 import { UsageError } from './exitCodes.js';
 
@@ -28,12 +29,15 @@ export const TARGET_OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   'full-clone': { type: 'boolean' },
   bots: { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  packs: { type: 'string' },
 } as const;
 
 export const TARGET_USAGE = [
   '[TARGET...] [--from FILE] [--governance PATH [--team NAME]... [--include-legacy]]',
   '[--github-org ORG [--github-api URL] [--skip-archived] [--rate-limit-wait SECONDS]]',
   '[--base-url URL] [--cache-dir DIR] [--no-cache] [--jobs N] [--ref REF] [--full-clone] [--bots LIST] [--max-file-size BYTES]',
+  '[--rules DIR]... [--packs PACK[,PACK...]|all]',
 ];
 
 export const TARGET_HELP = 'TARGET is a local checkout, a git URL (https, ssh, file) or namespace/name on --base-url (default https://opendev.org/). See docs/batch.md.';
@@ -114,6 +118,7 @@ export function batchOptionsOf(values: TargetValues, signal?: AbortSignal): Batc
     maxFileSize: positiveInt(values['max-file-size'], '--max-file-size'),
     activity: { bots },
     signal,
+    ...rulesOption(values.rules, values.packs),
   };
 }
 

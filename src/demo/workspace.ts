@@ -3,7 +3,7 @@
 
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCommits, type CommitSpec, type FileChange } from '../git/index.js';
+import { tagCommit, writeCommits, type CommitSpec, type FileChange } from '../git/index.js';
 import { projectFixture } from './fixtureTree.js';
 
 const MARKER = '.oslo-audit-demo';
@@ -32,13 +32,41 @@ function touch(files: Record<string, FileChange>, path: string, note: string): R
   return { [path]: next };
 }
 
+/**
+ * What a project carried at first and dropped along its history, one file per release, so `trend`
+ * has a burndown to show: incubator copies and a module of namespace imports and rootwrap calls,
+ * taken from aster's fixture.
+ */
+const LEGACY: Record<string, Record<string, string>> = {
+  birch: {
+    'birch/openstack/common/jsonutils.py': 'aster/openstack/common/jsonutils.py',
+    'birch/openstack/common/gettextutils.py': 'aster/openstack/common/gettextutils.py',
+    'birch/network/legacy_manager.py': 'aster/compute/manager.py',
+  },
+  cedar: {
+    'cedar/volume/legacy_manager.py': 'aster/compute/manager.py',
+    'cedar/openstack/common/log.py': 'aster/openstack/common/log.py',
+  },
+};
+
+/** Releases tagged along each history: every quarter of its steps. */
+const RELEASES = 4;
+
 function history(name: string, start: Date, end: Date, steps: number, syncAt: number | null, bots: boolean): CommitSpec[] {
   const files = projectFixture(name);
-  const commits: CommitSpec[] = [{ date: iso(start), author: HUMANS[0]!, message: `Initial import of ${name}`, files: { ...files } }];
+  const aster = projectFixture('aster');
+  const legacy = Object.entries(LEGACY[name] ?? {});
+  const initial = { ...files, ...Object.fromEntries(legacy.map(([to, from]) => [to, aster[from]!])) };
+  const commits: CommitSpec[] = [{ date: iso(start), author: HUMANS[0]!, message: `Initial import of ${name}`, files: initial }];
   const span = end.getTime() - start.getTime();
+  const releaseEvery = Math.max(1, Math.floor(steps / RELEASES));
   for (let i = 1; i <= steps; i++) {
     const when = new Date(start.getTime() + (span * i) / steps);
-    if (syncAt === i && files['openstack-common.conf']) {
+    // Just before each release but the first, one legacy file goes.
+    const dropping = i % releaseEvery === releaseEvery - 1 && i > releaseEvery ? legacy.shift() : undefined;
+    if (dropping) {
+      commits.push({ date: iso(when), author: HUMANS[i % HUMANS.length]!, message: `Remove ${dropping[0]}`, files: { [dropping[0]]: null } });
+    } else if (syncAt === i && files['openstack-common.conf']) {
       commits.push({
         date: iso(when),
         author: HUMANS[i % HUMANS.length]!,
@@ -52,6 +80,16 @@ function history(name: string, start: Date, end: Date, steps: number, syncAt: nu
     }
   }
   return commits;
+}
+
+/** Writes the commits, tagging `1.0.0`, `2.0.0`, … every quarter of the way and the last commit. */
+async function writeReleases(dir: string, commits: CommitSpec[]): Promise<void> {
+  const every = Math.max(1, Math.floor((commits.length - 1) / RELEASES));
+  let release = 0;
+  for (let from = 0; from < commits.length; from += every) {
+    const head = await writeCommits(dir, commits.slice(from, from + every));
+    if (from + every >= commits.length || from > 0) await tagCommit(dir, `${++release}.0.0`, head);
+  }
 }
 
 /**
@@ -83,7 +121,7 @@ export async function buildDemoWorkspace(dir: string, now: Date = new Date()): P
   const out: DemoProject[] = [];
   for (const p of plan) {
     const repoDir = join(dir, p.name);
-    await writeCommits(repoDir, p.commits);
+    await writeReleases(repoDir, p.commits);
     out.push({ name: p.name, dir: repoDir, stage: p.stage });
   }
   return out;

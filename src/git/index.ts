@@ -23,3 +23,4 @@ export type { CommitRef } from './evidence.js';
 export { readFileAtCommit, assertRepoPath, SourceUnavailableError } from './readFile.js';
 export { assertCleanTree, changedPaths, commitFiles, commitPaths, DirtyTreeError, headCommit, restorePaths } from './worktree.js';
 export type { Identity } from './worktree.js';
+export { datePoints, historySpan, HistoryError, isShallow, refPoints, tagCommit, tagPoints, type HistoryPoint } from './points.js';

@@ -12,3 +12,7 @@ export function knowledge(): Knowledge {
   shared ??= new Knowledge();
   return shared;
 }
+export { parseRule, parseRuleTests, loadRuleDir, packVersions, RuleError } from './rules.js';
+export type { Rule, RuleKind, RuleTests, Severity } from './rules.js';
+export { DEFAULT_PACKS, defaultRules, selectRules, selectionOf, shippedRules } from './packs.js';
+export type { RuleSelection, SelectOptions } from './packs.js';

@@ -39,7 +39,7 @@ function failed(target: Target, stage: 'resolve' | 'clone' | 'fetch' | 'scan', m
 
 async function runOne(target: Target, options: BatchOptions, emit: (e: PipelineEvent) => void): Promise<Project> {
   // Only what the scan itself needs: the batch's own `jobs` (targets at once) is not the scan's `workers`.
-  const scanOptions = { maxFileSize: options.maxFileSize, activity: options.activity, cache: options.cache, workers: options.workers, prefilter: options.prefilter };
+  const scanOptions = { maxFileSize: options.maxFileSize, activity: options.activity, cache: options.cache, workers: options.workers, prefilter: options.prefilter, rules: options.rules };
   const ref = options.ref ?? target.ref;
   switch (target.location.kind) {
     case 'unresolved':

@@ -25,6 +25,9 @@ export function subjectOf(f: Finding): string {
       return f.detail.what;
     case 'oslo-requirement':
       return f.detail.name;
+    case 'goal-usage':
+    case 'goal-adoption':
+      return f.detail.rule;
   }
 }
 

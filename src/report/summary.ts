@@ -41,7 +41,7 @@ export function summarise(findings: readonly Finding[], adoptedLibraries: readon
   const modules = new Set<string>();
   const namespaces = new Set<string>();
   for (const f of findings) {
-    counts[f.kind]++;
+    counts[f.kind] = (counts[f.kind] ?? 0) + 1;
     if (f.kind === 'incubator-copy' && f.file.endsWith('.py') && f.detail.module !== '') modules.add(f.detail.module);
     if (f.kind === 'namespace-import') namespaces.add(f.detail.old);
   }

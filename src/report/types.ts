@@ -14,7 +14,14 @@ export const KINDS = [
   'privsep-usage',
   'oslo-requirement',
 ] as const;
-export type Kind = (typeof KINDS)[number];
+/**
+ * Findings of rule packs that are data (docs/rules.md): work left for a community goal, and signs that
+ * the work has started. Reports have these only when such a pack was selected; summaries count them only
+ * when present, so reports of the default packs are what they always were.
+ */
+export const RULE_KINDS = ['goal-usage', 'goal-adoption'] as const;
+export type RuleFindingKind = (typeof RULE_KINDS)[number];
+export type Kind = (typeof KINDS)[number] | RuleFindingKind;
 
 /** How an incubator module left the incubator, as the report names it. */
 export type Fate = 'graduated' | 'dropped' | 'moved' | 'unknown';
@@ -119,7 +126,22 @@ export interface OsloRequirementDetail {
   marker?: string;
 }
 
+export interface RuleFindingDetail {
+  /** The rule's id (`eventlet-monkey-patch`). */
+  rule: string;
+  pack: string;
+  /** The governance goal (`remove-eventlet`), or null. */
+  goal: string | null;
+  severity: 'error' | 'warning' | 'note';
+  /** What to do instead. */
+  replacement: string;
+  /** The goal's own references (URLs). */
+  references: string[];
+}
+
 export interface DetailByKind {
+  'goal-usage': RuleFindingDetail;
+  'goal-adoption': RuleFindingDetail;
   'incubator-copy': IncubatorCopyDetail;
   'incubator-config': IncubatorDetail;
   'incubator-import': IncubatorImportDetail;

@@ -1,7 +1,7 @@
 // A batch of Python files as it travels to a parse worker: the files' bytes packed into one buffer,
 // which is moved to the worker rather than copied, and the repository's copy lists once.
 
-import type { Knowledge } from '../knowledge/index.js';
+import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
 import type { Triggers } from './prefilter.js';
 import { scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
@@ -26,6 +26,8 @@ export interface BatchRequest extends Copies {
   /** Every file's bytes (UTF-8 text), one after another; transferred, never copied. */
   bytes: ArrayBuffer;
   prefilter: boolean;
+  /** The selected rules, when they are not the default packs (a worker's default). */
+  rules?: RuleSelection;
 }
 
 export type BatchReply = { id: number; results: PythonFileResult[] } | { id: number; error: string };
@@ -59,8 +61,8 @@ export class BatchPacker {
   }
 
   /** The request (without its id) for what was gathered; the packer starts over empty. */
-  take(copies: Copies, prefilter: boolean): Omit<BatchRequest, 'id'> {
-    const request = { files: this.files, bytes: (this.bytes ?? Buffer.allocUnsafeSlow(0)).buffer as ArrayBuffer, ...copies, prefilter };
+  take(copies: Copies, prefilter: boolean, rules?: RuleSelection): Omit<BatchRequest, 'id'> {
+    const request = { files: this.files, bytes: (this.bytes ?? Buffer.allocUnsafeSlow(0)).buffer as ArrayBuffer, ...copies, prefilter, ...(rules ? { rules } : {}) };
     this.bytes = null;
     this.files = [];
     this.size = 0;
@@ -87,7 +89,7 @@ export function scanCandidate(file: string, text: string, usesCopies: boolean, c
 
 /** Scans every file of a batch, in order. */
 export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledge, triggers: Triggers): PythonFileResult[] {
-  const options = { knowledge, triggers: request.prefilter ? triggers : null };
+  const options = { knowledge, triggers: request.prefilter ? triggers : null, rules: request.rules?.rules };
   const copies = copySets(request);
   const all = Buffer.from(request.bytes);
   return request.files.map((f) => {

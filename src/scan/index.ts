@@ -14,3 +14,6 @@ export { setupCfgScripts, pyprojectScripts } from './detectors/consoleScripts.js
 export { detectPython, resolveFrom } from './detectors/python.js';
 export { parsePython, query, querySource, compileQuery, QUERY_NAMES } from './treeSitter.js';
 export type { SyntaxNode, Tree } from './treeSitter.js';
+export { runRuleTests, checkRuleQueries } from './ruleTests.js';
+export type { RuleTestReport, RuleTestFailure } from './ruleTests.js';
+export { BUILTIN_PACK_KINDS } from './packs.js';

@@ -11,7 +11,7 @@
 // cut short, inconsistent indentation) is parsed whole: tree-sitter's error recovery there could
 // reach across statements, and only a whole parse gives the same answer as a whole parse.
 
-import type { Knowledge } from '../knowledge/index.js';
+import { defaultRules, type Knowledge } from '../knowledge/index.js';
 
 export interface Triggers {
   /** Names that make an import statement worth parsing (`oslo`, `openstack`, `oslo_utils`, `stevedore`). */
@@ -62,15 +62,16 @@ export function nameHash(name: string): number {
   return h;
 }
 
-/** Names in queries/rootwrap.scm and queries/privsep.scm that are not imports. */
-const STATEMENT_NAMES = ['run_as_root', 'root_helper', 'PrivContext', 'entrypoint', 'entrypoint_with_timeout'];
-
-/** The trigger names follow from the knowledge base (adoption is judged by its library list). */
-export function triggersOf(kb: Knowledge): Triggers {
+/**
+ * The trigger names follow from the knowledge base (adoption is judged by its library list) and from
+ * the `;; words:` of the selected rules (`statementNames`; by default the words of queries/rootwrap.scm
+ * and queries/privsep.scm: the names those queries need that are not imports).
+ */
+export function triggersOf(kb: Knowledge, statementNames: readonly string[] = defaultRules().words): Triggers {
   // Imports: incubator copies (`…openstack.common…`), the namespace (`oslo.x`, `from oslo import x`),
   // and current-form imports of any library of the family.
   const importNames = new Set(['oslo', 'openstack', 'oslo_rootwrap', 'oslo_privsep', ...kb.libraryImportNames().filter((n) => /^[A-Za-z_]\w*$/.test(n))]);
-  const anyNames = new Set(STATEMENT_NAMES);
+  const anyNames = new Set(statementNames);
   const all = [...importNames, ...anyNames].sort((a, b) => a.length - b.length);
   // `oslo` covers `oslo_utils` and `oslotest`: a literal containing a shorter one adds nothing.
   const literals: string[] = [];

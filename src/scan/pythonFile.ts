@@ -5,6 +5,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { Finding } from '../report/types.js';
 import { copyLocation } from '../knowledge/index.js';
 import { detectPython } from './detectors/python.js';
+import { detectRules, type DataRule } from './detectors/rules.js';
 import { planPython, type Triggers } from './prefilter.js';
 import { parsePython } from './treeSitter.js';
 
@@ -30,6 +31,8 @@ export interface PythonFileOptions {
   knowledge: Knowledge;
   /** The prefilter's triggers; without them every file is parsed whole. */
   triggers: Triggers | null;
+  /** Rules of the selected packs that are data (their words are in `triggers`). */
+  rules?: readonly DataRule[];
 }
 
 export function scanPythonText(input: PythonFileInput, options: PythonFileOptions): PythonFileResult {
@@ -42,7 +45,8 @@ export function scanPythonText(input: PythonFileInput, options: PythonFileOption
     if (!tree.rootNode.hasError) {
       const result = detectPython(input.file, tree, ctx);
       const rows = plan.rows;
-      const findings = result.findings.map((f) => ({
+      const found = options.rules?.length ? [...result.findings, ...detectRules(input.file, tree, options.rules)] : result.findings;
+      const findings = found.map((f) => ({
         ...f,
         line: f.line === null ? null : rows[f.line - 1]! + 1,
         endLine: f.endLine === null ? null : rows[f.endLine - 1]! + 1,
@@ -50,8 +54,10 @@ export function scanPythonText(input: PythonFileInput, options: PythonFileOption
       return { findings, adopted: [...result.adopted], parsed: 'fragments' };
     }
   }
-  const result = detectPython(input.file, parsePython(input.text), ctx);
-  return { findings: result.findings, adopted: [...result.adopted], parsed: 'whole' };
+  const tree = parsePython(input.text);
+  const result = detectPython(input.file, tree, ctx);
+  const findings = options.rules?.length ? [...result.findings, ...detectRules(input.file, tree, options.rules)] : result.findings;
+  return { findings, adopted: [...result.adopted], parsed: 'whole' };
 }
 
 function asSet(names: readonly string[] | ReadonlySet<string>): ReadonlySet<string> {

@@ -2,10 +2,10 @@
 // prefilter and tree-sitter. Results of unchanged blobs come from the cache; Python files that may
 // hold a finding are parsed by the worker pool; everything is streamed, file by file.
 
-import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index.js';
+import { defaultRules, knowledge as sharedKnowledge, type Knowledge, type RuleSelection } from '../knowledge/index.js';
 import { sortFindings } from '../report/index.js';
 import type { Finding, Skipped } from '../report/types.js';
-import { copiesKey, ScanCache, type FileResult } from './cache.js';
+import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
 import { copyLocation } from '../knowledge/index.js';
@@ -17,6 +17,7 @@ import { detectRequirements } from './detectors/requirements.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
 import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
+import { packFilter } from './packs.js';
 import type { Parsed, PythonFileResult } from './pythonFile.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
@@ -42,6 +43,8 @@ export interface ScanOptions {
   workers?: number;
   /** false parses every Python file whole: slower, same findings (for checking the prefilter). */
   prefilter?: boolean;
+  /** The rule packs to run (`selectRules`); default: the incubator, namespace and rootwrap-privsep packs. */
+  rules?: RuleSelection;
 }
 
 /** What the scan did, for benchmarks and progress. */
@@ -68,10 +71,12 @@ export interface ScanResult {
   stats: ScanStats;
 }
 
-const triggerMemo = new WeakMap<Knowledge, Triggers>();
-function triggersFor(kb: Knowledge): Triggers {
-  let t = triggerMemo.get(kb);
-  if (!t) triggerMemo.set(kb, (t = triggersOf(kb)));
+const triggerMemo = new WeakMap<Knowledge, Map<string, Triggers>>();
+function triggersFor(kb: Knowledge, rules: RuleSelection): Triggers {
+  let byRules = triggerMemo.get(kb);
+  if (!byRules) triggerMemo.set(kb, (byRules = new Map()));
+  let t = byRules.get(rules.version);
+  if (!t) byRules.set(rules.version, (t = triggersOf(kb, rules.words)));
   return t;
 }
 
@@ -82,6 +87,11 @@ interface ScanSetup {
   kb: Knowledge;
   maxFileSize: number;
   triggers: Triggers | null;
+  rules: RuleSelection;
+  /** Whether `rules` is the default selection (workers then need not be told). */
+  defaultPacks: boolean;
+  /** What cached results depend on: the tool and the selected packs' versions. */
+  key: string;
   location: string | undefined;
   /** The results cache folder, when results may be cached. */
   cacheDir: string | null;
@@ -93,22 +103,28 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   const ownKnowledge = options.knowledge === undefined;
   const kb = options.knowledge ?? sharedKnowledge();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const triggers = options.prefilter !== false ? triggersFor(kb) : null;
+  const rules = options.rules ?? defaultRules();
+  const defaultPacks = rules.version === defaultRules().version;
+  const triggers = options.prefilter !== false ? triggersFor(kb, rules) : null;
+  // Results of other packs must never be taken for these: the key names the selection unless it is the default.
+  const key = defaultPacks ? toolKey() : `${toolKey()}+${rules.version}`;
+  const keep = packFilter(rules);
   // The shipped knowledge only: results under another knowledge base must not meet the shipped ones.
   const cacheDir = options.cache && source.location && ownKnowledge ? options.cache : null;
   const commitKey = cacheDir && source.commit ? { location: source.location!, commit: source.commit, maxFileSize } : null;
   if (commitKey) {
-    const last = loadCommitRecord(cacheDir!, commitKey);
+    const last = loadCommitRecord(cacheDir!, commitKey, key);
     if (last) {
       const { files, bytes, ...result } = last;
-      return { ...result, stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
+      return { ...result, findings: result.findings.filter(keep), stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
     }
   }
-  const setup: ScanSetup = { options, ownKnowledge, kb, maxFileSize, triggers, location: source.location, cacheDir, commitKey };
+  const setup: ScanSetup = { options, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
   const tree: OpenTree = source.open ? await source.open() : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
   let reading = false;
   try {
-    return await scanListed(tree, setup, () => (reading = true));
+    const result = await scanListed(tree, setup, () => (reading = true));
+    return { ...result, findings: result.findings.filter(keep) };
   } finally {
     // An open tree is closed by reading it, even when nothing is wanted.
     if (!reading) for await (const _ of tree.read([]));
@@ -117,7 +133,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
 
 /** Scans a listed tree: path facts, then the files to read, from the cache or through the tree's reader. */
 async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => void): Promise<ScanResult> {
-  const { options, ownKnowledge, kb, maxFileSize, triggers, cacheDir, commitKey } = setup;
+  const { kb, maxFileSize, triggers, cacheDir, commitKey } = setup;
   const entries = tree.entries.filter((e) => !isSubmodule(e));
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
@@ -154,7 +170,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
   const copyModules = [...copySet].sort();
   const copyPackages = [...copyPackageSet].sort();
 
-  const cache = cacheDir ? new ScanCache(cacheDir, setup.location!, copiesKey(copyModules, copyPackages)) : null;
+  const cache = cacheDir ? new ScanCache(cacheDir, setup.location!, copiesKey(copyModules, copyPackages), setup.key) : null;
 
   const record = (entry: TreeEntry, role: Role, result: FileResult, store = true): void => {
     if (store) cache?.set(entry.path, entry.blob, result);
@@ -180,7 +196,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
     }
   }
 
-  const parse = pythonParser(options, ownKnowledge, kb, triggers, toFetch, { copyModules, copyPackages });
+  const parse = pythonParser(setup, toFetch, { copyModules, copyPackages });
   startReading();
   for await (const { entry, data } of tree.read(toFetch)) {
     const role = roleOf(entry.path)!;
@@ -242,7 +258,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const result = { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo };
-  if (commitKey && complete) saveCommitRecord(cacheDir!, commitKey, { ...result, files: stats.files, bytes: stats.bytes });
+  if (commitKey && complete) saveCommitRecord(cacheDir!, commitKey, { ...result, files: stats.files, bytes: stats.bytes }, setup.key);
   return { ...result, stats };
 }
 
@@ -262,14 +278,8 @@ interface PythonParser {
 }
 
 /** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
-function pythonParser(
-  options: ScanOptions,
-  ownKnowledge: boolean,
-  kb: Knowledge,
-  triggers: Triggers | null,
-  toFetch: TreeEntry[],
-  copies: Copies,
-): PythonParser {
+function pythonParser(setup: ScanSetup, toFetch: TreeEntry[], copies: Copies): PythonParser {
+  const { options, ownKnowledge, kb, triggers, rules } = setup;
   const jobs = options.workers ?? defaultJobs();
   const pythonBytes = toFetch.reduce((n, e) => (roleOf(e.path) === 'python' ? n + e.size : n), 0);
   // Workers load the shipped knowledge; another knowledge base is only known to this thread.
@@ -280,7 +290,7 @@ function pythonParser(
     const sets = copySets(copies);
     return {
       async submit(file, done) {
-        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers }));
+        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }));
       },
       async finish() {},
     };
@@ -294,7 +304,7 @@ function pythonParser(
     if (packer.count === 0) return;
     const sent = waiting;
     waiting = [];
-    const p: Promise<void> = pool.run(packer.take(copies, triggers !== null)).then(
+    const p: Promise<void> = pool.run(packer.take(copies, triggers !== null, setup.defaultPacks ? undefined : rules)).then(
       (results) => results.forEach((r, i) => sent[i]!(r)),
       (e: Error) => {
         failure ??= e;

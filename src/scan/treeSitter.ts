@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type ParserType from 'tree-sitter';
+import { parseRule } from '../knowledge/index.js';
 import { queriesDir } from '../paths.js';
 
 // Both packages are native addons published as CommonJS with prebuilt binaries. They are loaded on
@@ -23,15 +24,13 @@ export const QUERY_NAMES = ['imports', 'rootwrap', 'privsep'] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
 /**
- * Words one of which a text must hold for the query to match in it: the keyword of every statement
- * imports.scm matches, and the names the predicates of rootwrap.scm and privsep.scm compare with.
- * Most parsed texts only import: the other queries are then not run at all.
+ * Words one of which a text must hold for the query to match in it, from the `;; words:` line of each
+ * query (the keyword of every statement imports.scm matches; the names the predicates of rootwrap.scm
+ * and privsep.scm compare with). Most parsed texts only import: the other queries are then not run.
  */
-export const QUERY_WORDS: Record<QueryName, readonly string[]> = {
-  imports: ['import'],
-  rootwrap: ['run_as_root', 'root_helper'],
-  privsep: ['PrivContext', 'entrypoint'],
-};
+export const QUERY_WORDS: Record<QueryName, readonly string[]> = Object.fromEntries(
+  QUERY_NAMES.map((name) => [name, parseRule(querySource(name), `queries/${name}.scm`).words]),
+) as unknown as Record<QueryName, readonly string[]>;
 
 /** The text a tree was parsed from (node-tree-sitter keeps it on the tree). */
 export function parsedText(tree: Tree): string | null {
@@ -41,8 +40,7 @@ export function parsedText(tree: Tree): string | null {
 
 /** Whether `name` can match anything in `tree`: false when its text holds none of the query's words. */
 export function mayMatch(name: QueryName, tree: Tree): boolean {
-  const text = parsedText(tree);
-  return text === null || QUERY_WORDS[name].some((w) => text.includes(w));
+  return holdsWord(tree, QUERY_WORDS[name]);
 }
 
 let parser: ParserType | undefined;
@@ -74,6 +72,23 @@ export function query(name: QueryName): Query {
     queries.set(name, q);
   }
   return q;
+}
+
+const compiled = new Map<string, Query>();
+/** A rule's query, compiled once per thread (keyed by its text). */
+export function ruleQuery(source: string): Query {
+  let q = compiled.get(source);
+  if (!q) {
+    q = compileQuery(source);
+    compiled.set(source, q);
+  }
+  return q;
+}
+
+/** Whether a text can hold a match of a query that needs one of `words`. */
+export function holdsWord(tree: Tree, words: readonly string[]): boolean {
+  const text = parsedText(tree);
+  return text === null || words.some((w) => text.includes(w));
 }
 
 /** Compiles a query from text, for tests of snippets and rules. */

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import { COLUMN_HELP, HELP_LINES } from './keys.js';
+import { columnHelp, HELP_LINES } from './keys.js';
 import { useTheme } from './theme.js';
 
-export function HelpScreen({ height }: { height: number }) {
+export function HelpScreen({ height, retireRule }: { height: number; retireRule: string }) {
   const theme = useTheme();
-  const lines: [string, string][] = [...HELP_LINES, ['', ''], ...COLUMN_HELP];
+  const lines: [string, string][] = [...HELP_LINES, ['', ''], ...columnHelp(retireRule)];
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>Keys</Text>

@@ -3,11 +3,13 @@
 
 import { Box, Text } from 'ink';
 import type { Project } from '../report/index.js';
-import type { Candidacy } from '../retire/index.js';
 import { shortAge } from './age.js';
 import { place, provenanceSummary, type Entry } from './findingGroups.js';
 import { previewLines, type Preview } from './preview.js';
 import { STATUS_TONES, useTheme } from './theme.js';
+import type { Candidacy } from './types.js';
+import { chartLines, TrendChart } from './TrendView.js';
+import type { TrendProject } from '../report/index.js';
 
 export const PREVIEW_LINES = 7;
 
@@ -22,6 +24,8 @@ export interface ProjectScreenProps {
   width: number;
   height: number;
   now: Date;
+  /** The project's trend, when the review was given one: a small chart above the findings. */
+  trend?: TrendProject;
 }
 
 function activityLine(project: Project, candidacy: Candidacy, now: Date): string {
@@ -43,16 +47,16 @@ export function headerLines(project: Project): number {
   return project.provenance ? 3 : 2;
 }
 
-/** How many list lines the screen has at this height: the rest goes to the header and the preview. */
-export function listHeight(height: number, project: Project | null = null): number {
-  return Math.max(3, height - 1 - (project ? headerLines(project) : 2) - (PREVIEW_LINES + 1));
+/** How many list lines the screen has at this height: the rest goes to the header, the trend chart and the preview. */
+export function listHeight(height: number, project: Project | null = null, trend?: TrendProject): number {
+  return Math.max(3, height - 1 - (project ? headerLines(project) : 2) - chartLines(trend) - (PREVIEW_LINES + 1));
 }
 
-export function ProjectScreen({ project, candidacy, entries, selected, offset, preview, width, height, now }: ProjectScreenProps) {
+export function ProjectScreen({ project, candidacy, entries, selected, offset, preview, width, height, now, trend }: ProjectScreenProps) {
   const theme = useTheme();
   const status = project.error ? 'error' : project.summary.migrationStatus;
   const head = `${project.name}${project.repo ? ` (${project.repo})` : ''}${project.commit ? ` @ ${project.commit.slice(0, 10)}` : ''}  `;
-  const rows = listHeight(height, project);
+  const rows = listHeight(height, project, trend);
   const finding = selected >= 0 ? entries[selected] : undefined;
   return (
     <Box flexDirection="column" height={height}>
@@ -63,6 +67,7 @@ export function ProjectScreen({ project, candidacy, entries, selected, offset, p
       </Text>
       <Text color={theme.color('muted')} wrap="truncate-end">{activityLine(project, candidacy, now)}</Text>
       {project.provenance ? <Text color={theme.color('muted')} wrap="truncate-end">{`provenance: ${provenanceSummary(project.provenance)}`}</Text> : null}
+      {trend && chartLines(trend) > 0 ? <TrendChart trend={trend} /> : null}
       {project.error ? (
         <Text color={theme.color('bad')} wrap="wrap">{`error during ${project.error.stage}: ${project.error.message}`}</Text>
       ) : (

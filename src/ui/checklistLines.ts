@@ -1,7 +1,7 @@
 // The checklist screen draws the Markdown the checklist station renders (the same text `w` writes),
 // line by line, with the markup a terminal does not need taken off and a kind for styling.
 
-import { renderChecklistMarkdown, type Checklist } from '../checklist/index.js';
+import type { ShownChecklist } from './types.js';
 import { wrapText } from './wrap.js';
 
 export type SheetLineKind = 'title' | 'heading' | 'item' | 'done' | 'detail' | 'note';
@@ -11,7 +11,7 @@ export interface SheetLine {
   kind: SheetLineKind;
 }
 
-const TITLES: Record<Checklist['kind'], string> = { migration: 'Migration checklist', retirement: 'Retirement checklist' };
+const TITLES: Record<ShownChecklist['kind'], string> = { migration: 'Migration checklist', retirement: 'Retirement checklist' };
 
 function lineOf(md: string): SheetLine | null {
   const plain = md.replace(/\*\*/g, '');
@@ -25,13 +25,12 @@ function lineOf(md: string): SheetLine | null {
 }
 
 /** Lines for the checklist screen: notes first (wrapped to `width`), then each checklist's title with its open count and its Markdown body. */
-export function checklistLines(checklists: readonly Checklist[], notes: readonly string[] = [], width = 80): SheetLine[] {
+export function checklistLines(checklists: readonly ShownChecklist[], notes: readonly string[] = [], width = 80): SheetLine[] {
   const lines: SheetLine[] = notes.flatMap((note) => wrapText(note, width).map((text): SheetLine => ({ text, kind: 'note' })));
   for (const list of checklists) {
     if (lines.length) lines.push({ text: '', kind: 'detail' });
-    const open = list.items.filter((i) => !i.done).length;
-    lines.push({ text: `${TITLES[list.kind]}: ${list.project}${list.repo ? ` (${list.repo})` : ''} · ${open} open of ${list.items.length}`, kind: 'title' });
-    const body = renderChecklistMarkdown(list).replace(/\n+$/, '').split('\n');
+    lines.push({ text: `${TITLES[list.kind]}: ${list.project}${list.repo ? ` (${list.repo})` : ''} · ${list.open} open of ${list.items}`, kind: 'title' });
+    const body = list.markdown.replace(/\n+$/, '').split('\n');
     // The blank line under the Markdown title goes with it.
     if (body[1] === '') body.splice(1, 1);
     for (const md of body) {

@@ -8,7 +8,7 @@ import { plural } from '../util/text.js';
 /** A group title, a finding (selectable), or a note under a group title (the provenance of a copy). */
 export type Entry = { type: 'group'; title: string } | { type: 'finding'; finding: Finding; text: string } | { type: 'note'; text: string };
 
-const KIND_TITLES: Record<Exclude<Kind, 'incubator-copy' | 'incubator-config' | 'incubator-import'>, string> = {
+const KIND_TITLES: Record<Exclude<Kind, 'incubator-copy' | 'incubator-config' | 'incubator-import' | 'goal-usage' | 'goal-adoption'>, string> = {
   'namespace-import': 'namespace imports (oslo. → oslo_)',
   'rootwrap-call': 'rootwrap call sites (move to oslo.privsep)',
   'rootwrap-import': 'rootwrap imports',
@@ -48,6 +48,9 @@ function findingText(f: Finding): string {
       return `${place(f)}  ${f.detail.what}`;
     case 'oslo-requirement':
       return `${place(f)}  ${f.detail.name}${f.detail.spec ? ` ${f.detail.spec}` : ''}`;
+    case 'goal-usage':
+    case 'goal-adoption':
+      return `${place(f)}  ${f.detail.rule}: ${f.message}`;
   }
 }
 
@@ -55,8 +58,13 @@ export function findingEntries(project: Project): Entry[] {
   const entries: Entry[] = [];
   const byModule = new Map<string, Finding[]>();
   const byKind = new Map<Kind, Finding[]>();
+  // Findings of rule packs, by goal: what is left, then the signs of progress.
+  const byGoal = new Map<string, Finding[]>();
   for (const f of project.findings) {
-    if (f.kind === 'incubator-copy' || f.kind === 'incubator-config' || f.kind === 'incubator-import') {
+    if (f.kind === 'goal-usage' || f.kind === 'goal-adoption') {
+      const title = `goal ${f.detail.goal ?? f.detail.pack}: ${f.kind === 'goal-usage' ? 'left to change' : 'progress'}`;
+      byGoal.set(title, [...(byGoal.get(title) ?? []), f]);
+    } else if (f.kind === 'incubator-copy' || f.kind === 'incubator-config' || f.kind === 'incubator-import') {
       const list = byModule.get(f.detail.module) ?? [];
       list.push(f);
       byModule.set(f.detail.module, list);
@@ -84,6 +92,11 @@ export function findingEntries(project: Project): Entry[] {
     const list = byKind.get(kind);
     if (!list) continue;
     entries.push({ type: 'group', title: `${KIND_TITLES[kind]}: ${list.length}` });
+    for (const f of list) entries.push({ type: 'finding', finding: f, text: findingText(f) });
+  }
+  for (const title of [...byGoal.keys()].sort()) {
+    const list = byGoal.get(title)!;
+    entries.push({ type: 'group', title: `${title}: ${list.length}` });
     for (const f of list) entries.push({ type: 'finding', finding: f, text: findingText(f) });
   }
   return entries;

@@ -2,8 +2,6 @@
 
 import type { Key } from 'ink';
 import type { Move } from './scroll.js';
-import { DEFAULT_RULES } from '../retire/index.js';
-import { plural } from '../util/text.js';
 import type { ChangeKind } from './types.js';
 
 export type Intent =
@@ -46,6 +44,25 @@ export function intentOf(input: string, key: Key): Intent | null {
   return null;
 }
 
+// What a burst is split into: printable keys, enter and backspace. Ink hands escape sequences over one by
+// one already; a chunk with any other control character is passed on as it came.
+const BURST = /^[\x20-\x7e\r\b\x7f]+$/;
+
+/**
+ * The keys in what stdin delivered at once. A fast typist or a paste sends several keys in one read
+ * (`/gli` and enter); Ink hands them over as one string, which is split here so each key counts in order.
+ */
+export function keysOf(input: string, key: Key): [string, Key][] {
+  if (input.length <= 1 || key.ctrl || key.meta || !BURST.test(input)) return [[input, key]];
+  const plain: Key = { ...key, return: false, backspace: false, delete: false, shift: false };
+  return [...input].map((ch): [string, Key] => {
+    if (ch === '\r') return ['', { ...plain, return: true }];
+    if (ch === '\b') return ['', { ...plain, backspace: true }];
+    if (ch === '\x7f') return ['', { ...plain, delete: true }];
+    return [ch, { ...plain, shift: ch !== ch.toLowerCase() }];
+  });
+}
+
 /** The key hints of each screen, for the status bar and the help screen. */
 export const HINTS = {
   progress: 'q quit  ? help',
@@ -74,12 +91,13 @@ export const HELP_LINES: readonly [string, string][] = [
   ['?  q, ctrl-c', 'this help; quit'],
 ];
 
-export const COLUMN_HELP: readonly [string, string][] = [
+/** What each column of the project list means; `retireRule` is the candidacy rule in words. */
+export const columnHelp = (retireRule: string): readonly [string, string][] => [
   ['MODS', 'incubator modules still copied in'],
   ['INC', 'imports of the incubator copy'],
   ['NS', 'imports through the retired oslo. namespace'],
   ['RW', 'rootwrap call sites (run_as_root, root_helper)'],
   ['PRIVSEP', 'oslo.privsep in use'],
   ['HUMAN', 'age of the last commit by a person (bots ignored)'],
-  ['RETIRE', `retirement candidate (${DEFAULT_RULES.inactiveMonths}+ months idle, ≤${plural(DEFAULT_RULES.maxAuthors, 'author')}/yr)`],
+  ['RETIRE', `retirement candidate (${retireRule})`],
 ];

@@ -2,7 +2,7 @@
 // thousand rows sort and filter without touching the screen.
 
 import type { MigrationStatus, Project } from '../report/index.js';
-import { candidacy, type CandidacyRules } from '../retire/index.js';
+import type { CandidacyRule } from './types.js';
 
 export type RowStatus = MigrationStatus | 'error';
 
@@ -22,12 +22,7 @@ export interface ProjectRow {
   haystack: string;
 }
 
-/** A failed project has no activity to judge; every other one is judged by the retirement rules. */
-export function isCandidate(project: Project, now: Date, rules?: CandidacyRules): boolean {
-  return !project.error && candidacy(project.activity, now, rules).isCandidate;
-}
-
-export function projectRow(project: Project, now: Date, rules?: CandidacyRules): ProjectRow {
+export function projectRow(project: Project, now: Date, rule: CandidacyRule): ProjectRow {
   const c = project.summary.counts;
   const status: RowStatus = project.error ? 'error' : project.summary.migrationStatus;
   return {
@@ -40,7 +35,7 @@ export function projectRow(project: Project, now: Date, rules?: CandidacyRules):
     privsep: project.summary.privsep,
     lastHumanCommit: project.activity?.lastHumanCommit ?? null,
     status,
-    candidate: isCandidate(project, now, rules),
+    candidate: rule.judge(project, now).isCandidate,
     haystack: [project.name, project.repo ?? '', status, ...project.summary.incubatorModules, ...project.summary.namespaceLibraries].join(' ').toLowerCase(),
   };
 }

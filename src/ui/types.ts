@@ -1,7 +1,6 @@
 // What the review UI is given from outside: it never talks to git or the scanner itself. Everything
 // that reads or writes files, or runs git, comes in as one of these functions.
 
-import type { Checklist } from '../checklist/index.js';
 import type { PipelineListener } from '../pipeline/index.js';
 import type { Project, Report } from '../report/index.js';
 
@@ -11,14 +10,40 @@ export type Runner = (listener: PipelineListener, signal: AbortSignal) => Promis
 /** The text of `file` in the project's checkout at its scanned commit; rejects with the reason it is unavailable. */
 export type SourceReader = (project: Project, file: string) => Promise<string>;
 
+/** A checklist as the UI shows it: the figures of its title line and the Markdown the checklist station renders. */
+export interface ShownChecklist {
+  kind: 'migration' | 'retirement';
+  project: string;
+  repo: string | null;
+  /** Items not done yet, of `items`. */
+  open: number;
+  items: number;
+  markdown: string;
+}
+
 /** A project's checklists, and a line for each one that could not be made here, saying why. */
 export interface ProjectChecklists {
-  checklists: Checklist[];
+  checklists: ShownChecklist[];
   notes: string[];
+  /** Every checklist as one Markdown document: what `w` writes. */
+  markdown: string;
 }
 
 /** The checklists shown for a project (migration, and retirement for a candidate); may read checkouts, so it is asynchronous. */
 export type ChecklistSource = (project: Project, now: Date) => Promise<ProjectChecklists>;
+
+/** Whether a project is a retirement candidate, and why (or why not). */
+export interface Candidacy {
+  isCandidate: boolean;
+  reasons: string[];
+}
+
+/** How the UI judges retirement candidacy: the judgement of a project at a moment, and the rule in words for the help. */
+export interface CandidacyRule {
+  judge: (project: Project, now: Date) => Candidacy;
+  /** "12+ months idle, ≤1 author/yr". */
+  summary: string;
+}
 
 /** Where a checklist's Markdown goes; returns the path written. */
 export type ChecklistWriter = (project: Project, markdown: string) => string;

@@ -15,6 +15,7 @@ import { DEFAULT_RULES } from '../../src/retire/index.js';
 import { ReviewApp, type ReviewResult, type Runner } from '../../src/ui/index.js';
 import { findingEntries } from '../../src/ui/findingGroups.js';
 import { tempDir } from '../helpers/tmp.js';
+import { reviewFunctions } from './functions.js';
 import { demoFixture, KEYS, NOW, press, rowNames, waitForFrame } from './ink.js';
 
 const demo = demoFixture();
@@ -22,7 +23,7 @@ const NAMES = ['aster', 'birch', 'cedar', 'dunlin'];
 
 function app(report: Report, extra: Partial<Parameters<typeof ReviewApp>[0]> = {}) {
   const exits: ReviewResult[] = [];
-  const ui = render(<ReviewApp report={report} now={NOW} colors={false} readSource={(p, f) => readProjectSource(p, f)} onExit={(r) => exits.push(r)} {...extra} />);
+  const ui = render(<ReviewApp report={report} now={NOW} colors={false} readSource={(p, f) => readProjectSource(p, f)} onExit={(r) => exits.push(r)} {...reviewFunctions()} {...extra} />);
   const frame = () => ui.lastFrame() ?? '';
   return { ui, frame, exits, stdin: ui.stdin };
 }
@@ -231,7 +232,7 @@ test('live progress while the pipeline runs, then the list with the failed repos
     await gate;
     return report;
   };
-  const ui = render(<ReviewApp runner={runner} now={NOW} colors={false} />);
+  const ui = render(<ReviewApp runner={runner} now={NOW} colors={false} {...reviewFunctions()} />);
   t.after(() => ui.unmount());
   const frame = () => ui.lastFrame() ?? '';
   let f = await waitForFrame(frame, (x) => x.includes('5/5') && x.includes('failed 1'), 'all repositories finished', 30_000);

@@ -17,6 +17,7 @@ import { ReviewApp } from '../../src/ui/index.js';
 import { assertGolden } from '../helpers/golden.js';
 import { fixtureRepo } from '../helpers/repo.js';
 import { NOW as RETIRE_NOW, world } from '../retire/world.js';
+import { reviewFunctions } from './functions.js';
 import { KEYS, NOW, press, waitForFrame } from './ink.js';
 
 const git = (dir: string, ...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
@@ -39,7 +40,7 @@ function settings(extra: Partial<ReviewSettings> = {}, now = NOW): ReviewSetting
 
 /** The app on one project, with the review command's own checklist and change functions. */
 function app(project: Project, s: ReviewSettings, now = NOW) {
-  const ui = render(<ReviewApp report={makeReport([project])} now={now} colors={false} checklists={reviewChecklists(s)} changes={reviewChanges(s)} />);
+  const ui = render(<ReviewApp report={makeReport([project])} now={now} colors={false} {...reviewFunctions()} checklists={reviewChecklists(s)} changes={reviewChanges(s)} />);
   return { ui, frame: () => ui.lastFrame() ?? '', stdin: ui.stdin };
 }
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { render } from 'ink-testing-library';
 import { makeReport, type Project } from '../../src/report/index.js';
 import { ReviewApp } from '../../src/ui/index.js';
+import { reviewFunctions } from './functions.js';
 import { demoFixture, KEYS, NOW, press, waitForFrame } from './ink.js';
 
 const demo = demoFixture();
@@ -19,7 +20,7 @@ function thousand(): Project[] {
 const rowsIn = (frame: string): string[] => [...frame.matchAll(/^[> ] (proj-\d{4})/gm)].map((m) => m[1]!);
 
 test('with 1,000 projects only the visible window of rows is in the frame', async (t) => {
-  const ui = render(<ReviewApp report={makeReport(thousand())} now={NOW} colors={false} />);
+  const ui = render(<ReviewApp report={makeReport(thousand())} now={NOW} colors={false} {...reviewFunctions()} />);
   t.after(() => ui.unmount());
   const frame = () => ui.lastFrame() ?? '';
   let f = await waitForFrame(frame, (x) => x.includes('proj-0000'), 'the first rows');

@@ -10,9 +10,14 @@ import { checklistLines } from '../../src/ui/index.js';
 import { changeLines } from '../../src/ui/changeLines.js';
 import { findingEntries, provenanceSummary } from '../../src/ui/findingGroups.js';
 import { previewLines } from '../../src/ui/preview.js';
-import { isCandidate } from '../../src/ui/rows.js';
+import { projectRow } from '../../src/ui/rows.js';
+import { candidacyRule, shownChecklists } from '../../src/cli/review/shown.js';
+import type { Project } from '../../src/report/index.js';
 import { follow, moveCursor } from '../../src/ui/scroll.js';
 import { fixtureRepo } from '../helpers/repo.js';
+
+/** The list's RETIRE column, with the rule the review command hands the UI. */
+const isCandidate = (p: Project, now: Date, rules = DEFAULT_RULES): boolean => projectRow(p, now, candidacyRule(rules)).candidate;
 
 test('the list judges candidacy by the retirement rules: 12 months without a human commit, at most one author', async () => {
   const p = await scanCheckout({ path: await fixtureRepo('dunlin') }); // one commit on 2014-05-06
@@ -53,7 +58,7 @@ test('checklist file names cannot leave their folder', () => {
 test("the checklist screen draws the checklist station's Markdown: a title with the open count, headings, items, details", async () => {
   const p = await scanCheckout({ path: await fixtureRepo('birch') });
   const migration = migrationChecklist(p);
-  const lines = checklistLines([migration], ['retirement checklist: not here']);
+  const lines = checklistLines(shownChecklists([migration]).checklists, ['retirement checklist: not here']);
   assert.deepEqual(lines[0], { text: 'retirement checklist: not here', kind: 'note' });
   const open = migration.items.filter((i) => !i.done).length;
   assert.ok(lines.some((l) => l.kind === 'title' && l.text === `Migration checklist: birch (openstack/birch) · ${open} open of ${migration.items.length}`));

@@ -12,6 +12,7 @@ import { makeReport, parseReport, renderJson, type Report } from '../../src/repo
 import { ReviewApp } from '../../src/ui/index.js';
 import { buildIncubator, buildProject, JSONUTILS_2, LOCKUTILS_3, updatePyRewrite } from '../provenance/fixtures.js';
 import { tempDir } from '../helpers/tmp.js';
+import { reviewFunctions } from './functions.js';
 import { KEYS, press, waitForFrame } from './ink.js';
 
 const NOW = new Date('2014-06-01T00:00:00Z');
@@ -31,7 +32,7 @@ before(async () => {
 });
 
 async function projectScreen(report: Report, t: { after: (fn: () => void) => void }): Promise<string> {
-  const ui = render(<ReviewApp report={report} now={NOW} colors={false} />);
+  const ui = render(<ReviewApp report={report} now={NOW} colors={false} {...reviewFunctions()} />);
   t.after(() => ui.unmount());
   const frame = () => ui.lastFrame() ?? '';
   await waitForFrame(frame, (x) => x.includes('dunlin'), 'the list');

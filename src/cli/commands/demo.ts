@@ -4,6 +4,7 @@ import { buildDemoWorkspace } from '../../demo/index.js';
 import { defaultCacheDir } from '../../git/index.js';
 import { DEFAULT_JOBS, runBatch } from '../../pipeline/index.js';
 import { parseTarget } from '../../sources/index.js';
+import { DEFAULT_MAX_POINTS, runTrend } from '../../trend/index.js';
 import { parse } from '../args.js';
 import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
 import { expandBareColor } from '../terminal.js';
@@ -27,7 +28,9 @@ export const demoCommand: Command = {
     const targets = projects.map((p) => ({ ...parseTarget(p.dir), name: p.name }));
     const options = { cacheDir: defaultCacheDir(), cache: null, jobs: DEFAULT_JOBS };
     if (values.format === undefined && values.output === undefined && notInteractive() === null) {
-      return review({ targets, options });
+      // The demo's histories have release tags: their trend gives the sparklines and charts.
+      const { trend } = await runTrend(targets, { by: 'tags', patterns: [], maxPoints: DEFAULT_MAX_POINTS }, { cacheDir: options.cacheDir, cache: null });
+      return review({ targets, options }, { trend });
     }
     return deliver(await runBatch(targets, options), plan);
   },

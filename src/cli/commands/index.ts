@@ -41,9 +41,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./provenance.js')).provenanceCommand,
   },
   {
+    name: 'trend',
+    summary: 'scan each target at points of its history (release tags, dates, refs) and chart the burndown',
+    load: async () => (await import('./trend.js')).trendCommand,
+  },
+  {
     name: 'demo',
     summary: 'build a demo workspace of OpenStack-like git repositories and review it (a table when not on a terminal)',
     load: async () => (await import('./demo.js')).demoCommand,
+  },
+  {
+    name: 'rules',
+    summary: 'test rule packs against their own snippets, or list the packs',
+    load: async () => (await import('./rules.js')).rulesCommand,
   },
 ];
 export type { Command, CommandEntry };

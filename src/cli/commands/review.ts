@@ -1,6 +1,6 @@
 import { readProjectSource, runBatch, type BatchOptions } from '../../pipeline/index.js';
 import type { Incubator } from '../../provenance/index.js';
-import type { Report } from '../../report/index.js';
+import type { Report, TrendReport } from '../../report/index.js';
 import { DEFAULT_RULES } from '../../retire/index.js';
 import type { Target } from '../../sources/index.js';
 import type { Runner } from '../../ui/index.js';
@@ -10,9 +10,10 @@ import { reviewChanges } from '../review/changes.js';
 import { checklistWriter } from '../review/checklistFile.js';
 import { reviewChecklists } from '../review/retirement.js';
 import type { ReviewSettings } from '../review/settings.js';
+import { candidacyRule } from '../review/shown.js';
 import { addProvenance, batchOptionsOf, incubatorOption, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import { whyNotInteractive } from '../terminal.js';
-import { readReportFile } from '../reportFile.js';
+import { readReportFile, readTrendFile } from '../reportFile.js';
 import type { Command } from './types.js';
 
 /** Why the review UI cannot run in this process (output piped, no keyboard, a dumb terminal), or null when it can. */
@@ -28,6 +29,8 @@ export interface ReviewExtras {
   projectConfig?: string | null;
   governance?: string | null;
   incubator?: Incubator | null;
+  /** Each project at points of its history, for the sparklines and charts. */
+  trend?: TrendReport;
 }
 
 /** Opens the review UI on a batch scan of `targets` or on a saved report; returns the exit code. */
@@ -60,14 +63,15 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     checklists: reviewChecklists(settings),
     writeChecklist: checklistWriter(extras.checklistDir ?? cwd),
     changes: reviewChanges(settings),
-    rules: settings.rules,
+    candidacy: candidacyRule(settings.rules),
     colors: colorsWanted(),
+    trend: extras.trend,
   });
   if (result.interrupted) return EXIT.interrupted;
   return result.report?.projects.some((p) => p.error) ? EXIT.projectsFailed : EXIT.ok;
 }
 
-const REVIEW_USAGE = '[--checklist-dir DIR] [--project-config DIR] [--governance DIR] [--incubator PATH|URL]';
+const REVIEW_USAGE = '[--checklist-dir DIR] [--project-config DIR] [--governance DIR] [--incubator PATH|URL] [--trend TREND.json]';
 
 export const reviewCommand: Command = {
   usage: [
@@ -87,6 +91,7 @@ export const reviewCommand: Command = {
       'checklist-dir': { type: 'string' },
       'project-config': { type: 'string' },
       incubator: { type: 'string' },
+      trend: { type: 'string' },
     });
     const named = namesTargets(values, positionals);
     if (!named && values.report === undefined) throw new UsageError('review needs targets (paths, URLs, namespace/name, --from, --governance, --github-org) or --report FILE');
@@ -102,6 +107,7 @@ export const reviewCommand: Command = {
       projectConfig: values['project-config'] ?? null,
       governance: values.governance ?? null,
       incubator: await incubatorOption(values.incubator, values['cache-dir'] || undefined),
+      trend: values.trend !== undefined ? readTrendFile(values.trend) : undefined,
     };
     return review(report ? { report, cacheDir: options.cacheDir } : { targets: await targetsOf(values, positionals), options }, extras);
   },

@@ -11,6 +11,7 @@ import {
 import type { ProjectChecklists } from '../../ui/index.js';
 import { localCheckout } from './checkout.js';
 import type { ReviewSettings } from './settings.js';
+import { shownChecklists } from './shown.js';
 
 export interface RetirementPlan {
   inputs: RetireInputs;
@@ -68,6 +69,6 @@ export function reviewChecklists(settings: ReviewSettings) {
     const retirement = await retirementPart(project, now, settings);
     if (retirement.checklist) checklists.push(retirement.checklist);
     if (retirement.note) notes.push(retirement.note);
-    return { checklists, notes };
+    return shownChecklists(checklists, notes);
   };
 }

@@ -5,6 +5,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { occurrenceFingerprints } from '../baseline.js';
 import type { Finding, Kind, Project, Report } from '../types.js';
+import { packRuleOf, packRules } from './sarifRules.js';
 
 /** GitHub code scanning takes at most this many results in one run and drops the rest silently. */
 export const GITHUB_MAX_RESULTS = 25_000;
@@ -110,6 +111,7 @@ export interface SarifOptions {
 export function renderSarif(report: Report, options: SarifOptions = {}): string {
   const maxResults = options.maxResults ?? GITHUB_MAX_RESULTS;
   const ids = baseIds(report.projects);
+  const extra = packRules(report);
   const results: object[] = [];
   const dropped = new Map<Kind, number>();
   const notifications: object[] = [];
@@ -125,7 +127,8 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
     }
     const fingerprints = occurrenceFingerprints(p.findings);
     p.findings.forEach((f, i) => {
-      const ruleIndex = RULE_KINDS.indexOf(f.kind);
+      const pack = packRuleOf(f);
+      const ruleIndex = pack ? RULE_KINDS.length + extra.findIndex((r) => r.id === pack.id) : RULE_KINDS.indexOf(f.kind);
       if (ruleIndex < 0) return;
       if (results.length >= maxResults) {
         dropped.set(f.kind, (dropped.get(f.kind) ?? 0) + 1);
@@ -133,9 +136,9 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
       }
       const where = region(f);
       results.push({
-        ruleId: f.kind,
+        ruleId: pack?.id ?? f.kind,
         ruleIndex,
-        level: 'warning',
+        level: pack?.level ?? 'warning',
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(f.file), uriBaseId: ids.get(p) }, ...(where ? { region: where } : {}) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
@@ -183,7 +186,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
                 defaultConfiguration: { level: 'warning' },
                 properties: { tags: ['oslo', 'maintainability'] },
               };
-            }),
+            }).concat(extra.map((r) => r.descriptor) as never[]),
           },
         },
         invocations: [
