@@ -1,8 +1,11 @@
 // `npm run bench`: oslo-audit's scan side by side with its peers on one corpus.
 //
 //   npm run bench -- [--repos N] [--large-files N] [--median-files N] [--average-size BYTES] [--seed S]
-//                    [--corpus DIR] [--jobs N] [--keep]
+//                    [--corpus DIR] [--jobs N] [--keep] [--only single|corpus] [--runs N] [--suite] [--repo DIR]
 //
+// First the single-repository scenario (single.ts: a nova-like repository with 30,000 commits, whole
+// processes, median of --runs, default 5; --suite adds the test suite's wall time; --repo DIR times
+// a checkout of yours instead of the nova-like one), then the corpus.
 // Without --corpus, a synthetic corpus shaped like OpenStack (see corpus.ts) is generated in a temp
 // folder. Measured, each in a fresh process: a whole-file parse of everything (the reference for
 // findings), the cold scan, the warm re-scan with nothing changed, the re-scan after 1% of the Python
@@ -11,10 +14,10 @@
 // same literals, and ast-grep running rules equivalent to queries/*.scm. A missing peer is reported
 // as such. Prints a table and writes JSON under bench/results/. Exits 1 when findings differ.
 //
-// What an oslo-audit figure covers: resolving HEAD, listing the tree, reading blobs, the prefilter,
-// parsing and the detectors, for every repository, timed inside an already started process. Not
-// covered: Node's start-up, and the history figures (`git log`) a report adds per repository, which
-// no peer computes. The peers are timed as whole commands, their start-up included.
+// Two kinds of oslo-audit figure: the scan inside a started process (resolving HEAD, listing the
+// tree, reading blobs, the prefilter, parsing and the detectors: what the equivalence checks run),
+// and the `scan` command as a whole process, start-up, history and report included, timed exactly as
+// the peers are. The single-repository scenario (single.ts) times whole processes only.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -30,6 +33,7 @@ import { atomicWrite } from '../src/util/atomicWrite.js';
 import { columns } from '../src/util/text.js';
 import { changeCorpus, FULL_CORPUS, writeCorpus, type CorpusSpec } from './corpus.js';
 import type { ScanFigures } from './scanOnce.js';
+import { singleScenario, timeOnce } from './single.js';
 
 interface Run {
   name: string;
@@ -144,8 +148,15 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       jobs: { type: 'string' },
       keep: { type: 'boolean' },
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      suite: { type: 'boolean' },
+      repo: { type: 'string' },
     },
   });
+  const only = values.only ?? 'all';
+  if (!['all', 'single', 'corpus'].includes(only)) throw new Error('--only is single, corpus or all');
+  const runsEach = values.runs ? Number(values.runs) : 5;
   const jobs = values.jobs ? Number(values.jobs) : undefined;
   // Other work on the machine slows every run: the ratios of one run are what compare.
   const loadAtStart = loadavg();
@@ -155,7 +166,40 @@ async function main(): Promise<number> {
   let spec: CorpusSpec | null = null;
   let repos: string[];
   let corpusDir: string;
+  const names = [...triggersOf(knowledge()).importNames, ...triggersOf(knowledge()).anyNames];
+  const literals = triggersOf(knowledge()).literals.map(String);
+  const astGrep = join(packageRoot, 'node_modules', '.bin', 'ast-grep');
+  const hasAstGrep = await have(astGrep, ['--version']);
+  const machine = `machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
+  const fmt = (n: number | null | undefined, digits = 2): string => (n === null || n === undefined ? '-' : n.toFixed(digits));
+  const targetLines = (targets: Record<string, { value: unknown; target: string }>): string[] =>
+    Object.entries(targets).map(([k, t]) => `${k.padEnd(24)} ${typeof t.value === 'number' ? t.value.toFixed(3) : String(t.value ?? '-')}  (target ${t.target})`);
+  const resultsDir = join(packageRoot, 'bench', 'results');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   try {
+    if (only !== 'corpus') {
+      const single = await singleScenario({ work, runs: runsEach, repo: values.repo ? resolve(values.repo) : undefined, astGrep: hasAstGrep ? { cmd: astGrep, rules: astGrepRules(names) } : null, literals, log });
+      let suite: number | null = null;
+      if (values.suite) {
+        log('the test suite (node test/run.js) …');
+        suite = (await timeOnce(process.execPath, [join(packageRoot, 'test', 'run.js')], process.env, false)).seconds;
+      }
+      const loadNow = loadavg();
+      const out = [
+        `single repository: ${values.repo ?? 'nova-like'}, ${single.nova.pythonFiles} Python files, ${single.nova.commits} commits; every figure a whole process, median of ${runsEach} runs`,
+        `${machine}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadNow.map((l) => l.toFixed(2)).join(' ')} at the end`,
+        '',
+        ...targetLines(single.ratios),
+        ...(suite !== null ? [`${'testSuiteSeconds'.padEnd(24)} ${suite.toFixed(1)}`] : []),
+        '',
+        ...columns([['RUN', 'MEDIAN S', 'RUNS', 'PEAK RSS MB', 'NOTE'], ...single.timed.map((t) => [t.name, fmt(t.seconds, 3), t.runs.map((r) => r.toFixed(2)).join(' '), fmt(t.maxRssMB, 0), t.note])]),
+        '',
+      ].join('\n');
+      process.stdout.write(`${out}\n`);
+      mkdirSync(resultsDir, { recursive: true });
+      atomicWrite(join(resultsDir, `${stamp}-single.json`), JSON.stringify({ machine: { cores, cpu: cpus()[0]?.model, node: process.version, loadAtStart, loadAtEnd: loadNow }, ...single, suite }, null, 2));
+      if (only === 'single') return 0;
+    }
     if (values.corpus) {
       corpusDir = resolve(values.corpus);
       repos = listCheckouts(corpusDir);
@@ -174,8 +218,6 @@ async function main(): Promise<number> {
       // Clones are packed: so is the corpus.
       await lanes(repos, cores, (r) => run('git', ['-C', r, 'repack', '-adq']));
     }
-    const names = [...triggersOf(knowledge()).importNames, ...triggersOf(knowledge()).anyNames];
-    const literals = triggersOf(knowledge()).literals.map(String);
     const runs: Run[] = [];
     const cache = join(work, 'scan-cache');
 
@@ -197,6 +239,14 @@ async function main(): Promise<number> {
     runs.push(figures('oslo-audit warm (nothing changed)', warm, `${warm.cached} of ${warm.files} files from the cache`));
     runs.push(figures('oslo-audit cold, every rule pack', allPacks, `${allPacks.findings} findings (default packs: ${cold.findings}); parsed: ${allPacks.parsed.fragments} as statements, ${allPacks.parsed.whole} whole`));
     const identical = reference.digest === cold.digest && cold.digest === warm.digest && allPacks.digest === allPacksReference.digest;
+    // The command a user runs, as a whole process like the peers: start-up, history and report included.
+    log('oslo-audit scan as a whole process, cold and warm …');
+    const cliEnv = { ...process.env, XDG_CACHE_HOME: join(work, 'xdg-corpus'), BENCH_TMP: work };
+    const cliArgs = [join(packageRoot, 'bin', 'oslo-audit.js'), 'scan', ...repos, '--format', 'json', ...(jobs ? ['--jobs', String(jobs)] : [])];
+    const wholeCold = await timeOnce(process.execPath, cliArgs, cliEnv);
+    const wholeWarm = await timeOnce(process.execPath, cliArgs, cliEnv);
+    runs.push({ name: 'oslo-audit scan, whole process, cold', seconds: wholeCold.seconds, maxRssMB: wholeCold.maxRssMB, note: 'start-up, history, report' });
+    runs.push({ name: 'oslo-audit scan, whole process, warm', seconds: wholeWarm.seconds, maxRssMB: wholeWarm.maxRssMB, note: 'start-up, history, report' });
     let changed: ScanFigures | null = null;
     let changedCheck: ScanFigures | null = null;
     let changedFiles = 0;
@@ -225,8 +275,7 @@ async function main(): Promise<number> {
     } else {
       runs.push({ name: 'ripgrep', seconds: null, note: 'not installed (Debian: apt-get install ripgrep)' });
     }
-    const astGrep = join(packageRoot, 'node_modules', '.bin', 'ast-grep');
-    if (await have(astGrep, ['--version'])) {
+    if (hasAstGrep) {
       const r = await run(astGrep, ['scan', '--inline-rules', astGrepRules(names), '--json=stream', corpusDir], { count: true });
       runs.push({ name: 'ast-grep (equivalent rules, work trees)', seconds: r.seconds, note: `${r.lines} matches` });
     } else {
@@ -237,6 +286,8 @@ async function main(): Promise<number> {
     const ratio = (a: number | null, b: number | null): number | null => (a !== null && b !== null && b > 0 ? a / b : null);
     const targets = {
       coldVsAstGrep: { value: ratio(byName('ast-grep'), cold.seconds), target: '>= 3 (times faster than ast-grep)' },
+      wholeColdVsAstGrep: { value: ratio(byName('ast-grep'), wholeCold.seconds), target: '(information: times faster than ast-grep, both whole processes)' },
+      wholeWarmVsCold: { value: ratio(wholeWarm.seconds, wholeCold.seconds), target: '(information)' },
       coldVsGitGrep: { value: ratio(cold.seconds, byName('git grep')), target: '<= 4 (times the git grep floor)' },
       warmVsCold: { value: ratio(warm.seconds, cold.seconds), target: '<= 0.05' },
       allPacksVsCold: { value: ratio(allPacks.seconds, cold.seconds), target: '<= 1.3 (every rule pack against the default packs)' },
@@ -244,7 +295,6 @@ async function main(): Promise<number> {
       identicalFindings: { value: identical && changedIdentical, target: 'true' },
     };
 
-    const fmt = (n: number | null | undefined, digits = 2): string => (n === null || n === undefined ? '-' : n.toFixed(digits));
     const table = columns([
       ['RUN', 'SECONDS', 'FILES/S', 'MB/S', 'PEAK RSS MB', 'NOTE'],
       ...runs.map((r) => [r.name, fmt(r.seconds), r.seconds ? fmt(cold.files / r.seconds, 0) : '-', r.seconds ? fmt(mb / r.seconds, 1) : '-', fmt(r.maxRssMB, 0), r.note]),
@@ -252,7 +302,7 @@ async function main(): Promise<number> {
     const out = [
       `corpus: ${repos.length} repositories, ${cold.files} files read by the scan (${cold.python} Python), ${mb.toFixed(1)} MB; ${cold.findings} findings`,
       `machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; load average at the start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`,
-      'oslo-audit timed: resolve HEAD, list, read, prefilter, parse, detect (not: node start-up, history); peers: whole commands',
+      'oslo-audit cold/warm: resolve HEAD, list, read, prefilter, parse, detect, in a started process; "whole process": the scan command with start-up, history and report, like the peers',
       '',
       ...table,
       '',
@@ -260,9 +310,8 @@ async function main(): Promise<number> {
     ].join('\n');
     process.stdout.write(`${out}\n`);
 
-    const resultsDir = join(packageRoot, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const file = join(resultsDir, `${stamp}.json`);
     atomicWrite(file, JSON.stringify({ machine: { cores, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAtStart }, corpus: spec ?? { dir: corpusDir }, repos: repos.length, changedFiles, reference, cold, warm, allPacks, allPacksReference, changed, runs, targets }, null, 2));
     process.stdout.write(`\nwritten: ${file}\n`);
     if (!identical || !changedIdentical) {

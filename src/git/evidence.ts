@@ -1,6 +1,6 @@
 // Where a line or an absence came from: the commits that back a retirement step's evidence.
 
-import { simpleGit } from 'simple-git';
+import { simpleGit } from './simpleGit.js';
 import { readBlobs } from './checkout.js';
 import { parseLsTree } from './objectStream.js';
 import { assertSafeRef, UnsafeValueError } from './safety.js';

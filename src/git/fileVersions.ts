@@ -3,7 +3,7 @@
 // side branches and merged, so the walk keeps every commit (--full-history) and diffs merges
 // against each parent (-m).
 
-import { simpleGit } from 'simple-git';
+import { simpleGit } from './simpleGit.js';
 import { assertSafeRef } from './safety.js';
 
 /** One file changing from one blob to another in one commit (relative to one of its parents). */

@@ -1,8 +1,18 @@
 // Activity figures from a repository's history: the basis of every retirement decision.
+//
+// The history is read in two git commands run at once, both streamed: every commit of the
+// first-parent history with its date, author and subject (no file names), and, narrowed to the paths
+// where a sync can show (incubator copies and `openstack-common.conf`), the commits that changed them
+// with their file names. What the figures need is kept as a record (historyRecord.ts); with a record
+// file, a commit already seen costs no git at all, and a later commit reads only the commits after it.
 
-import { simpleGit } from 'simple-git';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Activity } from '../report/index.js';
-import { copyLocation } from '../scan/index.js';
+import { copyLocation } from '../knowledge/index.js';
+import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
+import { gitLines, HistoryUnavailableError, streamLines } from './logStream.js';
 import { assertSafeRef } from './safety.js';
 
 /** Authors whose commits are not a sign of life: CI and proposal bots. Matched against `Name <email>`. */
@@ -24,13 +34,6 @@ export interface ActivityOptions {
   bots?: readonly string[];
 }
 
-interface LogCommit {
-  date: string;
-  author: string;
-  subject: string;
-  files: string[];
-}
-
 // "Sync with oslo-incubator", "Updated from oslo-incubator", "Sync lockutils from oslo", but not
 // "Update oslo.config to 1.2" (a library bump, not a sync of copied code).
 const SYNC_SUBJECTS = [
@@ -38,10 +41,12 @@ const SYNC_SUBJECTS = [
   /\bsync\w*\b.*\b(from|with)\s+oslo\b(?![._-])/i,
 ];
 
+const isConf = (f: string): boolean => f.endsWith('openstack-common.conf');
+
 /** Whether a commit is a sync from oslo-incubator: by its subject, or by touching the conf and the copy together. */
 export function isIncubatorSync(subject: string, files: readonly string[]): boolean {
   if (SYNC_SUBJECTS.some((re) => re.test(subject))) return true;
-  return files.some((f) => f.endsWith('openstack-common.conf')) && files.some((f) => copyLocation(f) !== null);
+  return files.some(isConf) && files.some((f) => copyLocation(f) !== null);
 }
 
 export function isBot(author: string, bots: readonly string[] = DEFAULT_BOTS): boolean {
@@ -49,61 +54,173 @@ export function isBot(author: string, bots: readonly string[] = DEFAULT_BOTS): b
   return bots.some((b) => who.includes(b.toLowerCase()));
 }
 
-const SEP = '\x1f';
-
-async function readLog(dir: string, ref: string): Promise<LogCommit[]> {
-  // One pass over the history, newest first; --name-only lists the paths each commit touched.
-  const out = await simpleGit({ baseDir: dir }).raw([
-    'log', '--no-color', '--no-renames', '-m', '--first-parent', `--format=%x1e%cI${SEP}%an <%ae>${SEP}%s`, '--name-only', '--end-of-options', assertSafeRef(ref), '--',
-  ]);
-  const commits: LogCommit[] = [];
-  for (const record of out.split('\x1e')) {
-    if (!record.trim()) continue;
-    const [head, ...rest] = record.split('\n');
-    const [date, author, subject] = head!.split(SEP);
-    commits.push({ date: date!, author: author!, subject: subject ?? '', files: rest.filter((l) => l.length > 0) });
+// Where a sync can show: incubator copies (any path with an `openstack/common/` segment) and the conf
+// (any name ending in `openstack-common.conf`). Matching such patterns against every path of every
+// commit costs git more than listing every path, so the narrow read names folders instead: the
+// copies and confs at the top and one folder down (where update.py puts them), and every copy folder
+// of the scanned tree. A copy only ever held in a folder that is gone from the tree (a renamed
+// package) is left out; a sync subject still counts wherever the files were.
+async function syncPaths(dir: string, commit: string): Promise<string[]> {
+  const [listing] = await gitLines(dir, ['ls-tree', '-r', '-d', '-z', '--name-only', '--end-of-options', commit]);
+  const paths = new Set(['openstack-common.conf', 'openstack/common']);
+  for (const folder of (listing ?? '').split('\0')) {
+    if (!folder) continue;
+    if (!folder.includes('/')) paths.add(`${folder}/openstack/common`).add(`${folder}/openstack-common.conf`);
+    if (folder.endsWith('/openstack/common')) paths.add(folder);
   }
-  return commits;
+  return [...paths].sort().map((p) => `:(literal)${p}`);
 }
 
-function isoDate(d: string): string {
-  return new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** What decides a record's sync facts: a record made under other rules is read again. */
+export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\nfolders 1`).digest('hex').slice(0, 32);
+
+const SEP = '\x1f';
+const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
+
+/** The commits of `range` (newest first) as a record, and the first parent of the oldest of them. */
+async function readRange(dir: string, tip: string, range: string[], paths: readonly string[]): Promise<{ record: HistoryRecord; base: string | null }> {
+  const authors: string[] = [];
+  const authorIndex = new Map<string, number>();
+  const times: number[] = [];
+  const who: number[] = [];
+  const position = new Map<string, number>();
+  let subjectSync = -1;
+  let base: string | null = null;
+  const all = streamLines(dir, [...FIRST_PARENT, `--format=%H${SEP}%P${SEP}%ct${SEP}%an <%ae>${SEP}%s`, '--end-of-options', ...range, '--'], (line) => {
+    const [hash, parents, time, author, ...subject] = line.split(SEP);
+    if (!hash || time === undefined || author === undefined) return;
+    let a = authorIndex.get(author);
+    if (a === undefined) authorIndex.set(author, (a = authors.push(author) - 1));
+    position.set(hash, times.length);
+    if (subjectSync < 0 && SYNC_SUBJECTS.some((re) => re.test(subject.join(SEP)))) subjectSync = times.length;
+    times.push(Number(time));
+    who.push(a);
+    base = parents ? parents.split(' ')[0]! : null;
+  });
+  // The narrow read: commits that touched a copy or the conf, with those of their files.
+  const touched: { hash: string; time: number; files: string[] }[] = [];
+  const narrow = streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-only', '--end-of-options', ...range, '--', ...paths], (line) => {
+    if (line.startsWith('\x1e')) {
+      const [hash, time] = line.slice(1).split(SEP);
+      touched.push({ hash: hash!, time: Number(time), files: [] });
+    } else if (line && touched.length > 0) touched[touched.length - 1]!.files.push(line);
+  });
+  await Promise.all([all, narrow]);
+  let syncAt = subjectSync;
+  const moduleTimes: Record<string, number> = {};
+  for (const c of touched) {
+    const at = position.get(c.hash);
+    if (at === undefined) continue;
+    if (c.files.some(isConf) && c.files.some((f) => copyLocation(f) !== null) && (syncAt < 0 || at < syncAt)) syncAt = at;
+    for (const f of c.files) {
+      const loc = copyLocation(f);
+      if (loc?.isPython && moduleTimes[loc.module] === undefined) moduleTimes[loc.module] = c.time;
+    }
+  }
+  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes }, base };
 }
 
-/** Activity of the history reachable from `ref` (default HEAD). */
-export async function activityOf(dir: string, ref = 'HEAD', options: ActivityOptions = {}): Promise<Activity> {
-  const now = (options.now ?? new Date()).getTime();
+/** Whether the repository is a shallow clone: from its files when it is a plain checkout or a bare clone, else by asking git. */
+async function isShallow(dir: string): Promise<boolean> {
+  const dotGit = join(dir, '.git');
+  const gitDir = isDirectory(dotGit) ? dotGit : isDirectory(join(dir, 'objects')) && existsSync(join(dir, 'HEAD')) ? dir : null;
+  if (gitDir && !process.env['GIT_DIR']) return existsSync(join(gitDir, 'shallow'));
+  const [shallow] = await gitLines(dir, ['rev-parse', '--is-shallow-repository']);
+  return shallow === 'true';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function assertWholeHistory(dir: string): Promise<void> {
+  if (await isShallow(dir)) throw new HistoryUnavailableError('shallow clone: the history is incomplete');
+}
+
+export interface HistoryOptions {
+  /** The record file to read and replace (see the scan's `historyRecordPath`); none: the history is read whole. */
+  recordFile?: string | null;
+  /** What the record is kept under: the repository's location. */
+  location?: string;
+}
+
+/**
+ * The first-parent history of `commit` (40 hex) in the repository at `dir`. From the record when it
+ * ends at this commit; reading only the newer commits when it ends at a first-parent ancestor.
+ * Throws HistoryUnavailableError when git cannot give the whole history (shallow clone, missing objects).
+ */
+export async function historyOf(dir: string, commit: string, options: HistoryOptions = {}): Promise<HistoryRecord> {
+  const ref = assertSafeRef(commit);
+  const file = options.recordFile;
+  const location = options.location ?? dir;
+  const old = file ? loadHistoryRecord(file, location, HISTORY_RULES) : undefined;
+  if (old?.tip === ref) return old;
+  const whole = assertWholeHistory(dir);
+  whole.catch(() => undefined);
+  const paths = await syncPaths(dir, ref);
+  let record: HistoryRecord | undefined;
+  if (old) {
+    try {
+      const newer = await readRange(dir, ref, [ref, `^${old.tip}`], paths);
+      // Only when the old tip is the first parent of the oldest new commit do the two histories join up.
+      if (newer.base === old.tip) record = prependHistory(newer.record, old);
+    } catch {
+      // The old commit may be gone (a rewritten branch): the whole history is read below.
+    }
+  }
+  record ??= (await readRange(dir, ref, [ref], paths)).record;
+  await whole;
+  if (file) {
+    try {
+      saveHistoryRecord(file, location, HISTORY_RULES, record);
+    } catch {
+      // An unwritable cache folder costs the next run a read; it does not change this one.
+    }
+  }
+  return record;
+}
+
+function isoDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The activity figures of a history, counted back from `now`. */
+export function activityFrom(h: HistoryRecord, options: ActivityOptions = {}): Activity {
+  const now = (options.now ?? new Date()).getTime() / 1000;
   const bots = options.bots ?? DEFAULT_BOTS;
-  const commits = await readLog(dir, ref);
-  const day = 86_400_000;
+  const human = h.authors.map((a) => !isBot(a, bots));
+  const day = 86_400;
   let lastHuman: string | null = null;
-  let lastSync: string | null = null;
   let commits90d = 0;
   let commits365d = 0;
   const authors = new Set<string>();
-  const moduleDates: Record<string, string> = {};
-  for (const c of commits) {
-    const t = new Date(c.date).getTime();
-    const human = !isBot(c.author, bots);
-    if (human && lastHuman === null) lastHuman = isoDate(c.date);
+  for (let i = 0; i < h.times.length; i++) {
+    const t = h.times[i]!;
+    const a = h.who[i]!;
+    if (lastHuman === null && human[a]) lastHuman = isoDate(t);
     if (t <= now && now - t <= 90 * day) commits90d++;
     if (t <= now && now - t <= 365 * day) {
       commits365d++;
-      if (human) authors.add(c.author.toLowerCase());
-    }
-    if (lastSync === null && isIncubatorSync(c.subject, c.files)) lastSync = isoDate(c.date);
-    for (const f of c.files) {
-      const loc = copyLocation(f);
-      if (loc?.isPython && moduleDates[loc.module] === undefined) moduleDates[loc.module] = isoDate(c.date);
+      if (human[a]) authors.add(h.authors[a]!.toLowerCase());
     }
   }
   return {
-    lastCommit: commits[0] ? isoDate(commits[0].date) : null,
+    lastCommit: h.times.length > 0 ? isoDate(h.times[0]!) : null,
     lastHumanCommit: lastHuman,
     commits90d,
     commits365d,
     authors365d: authors.size,
-    lastIncubatorSync: lastSync,
-    incubatorModuleDates: moduleDates,
+    lastIncubatorSync: h.lastSync === null ? null : isoDate(h.lastSync),
+    incubatorModuleDates: Object.fromEntries(Object.entries(h.moduleTimes).map(([m, t]) => [m, isoDate(t)])),
   };
+}
+
+/** Activity of the history reachable from `ref` (default HEAD). */
+export async function activityOf(dir: string, ref = 'HEAD', options: ActivityOptions = {}): Promise<Activity> {
+  const [commit] = await gitLines(dir, ['rev-parse', '--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
+  return activityFrom(await historyOf(dir, commit!), options);
 }

@@ -2,7 +2,7 @@
 // showing the source around a finding.
 
 import { spawn } from 'node:child_process';
-import { simpleGit } from 'simple-git';
+import { simpleGit } from './simpleGit.js';
 import { assertSafeRef } from './safety.js';
 
 // eslint-disable-next-line no-control-regex

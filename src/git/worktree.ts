@@ -1,7 +1,7 @@
 // The work tree of a user's checkout, for the local commits that `retire --apply` and `fix --apply`
 // make: is it clean, and where is HEAD (the commits themselves: transaction.ts).
 
-import { simpleGit } from 'simple-git';
+import { simpleGit } from './simpleGit.js';
 import { runGitGroup } from './processGroup.js';
 
 export class DirtyTreeError extends Error {}

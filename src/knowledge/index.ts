@@ -1,6 +1,8 @@
 export { Knowledge, normaliseDistribution } from './knowledge.js';
 export type { IncubatorFacts, NamespaceFacts, LibraryFacts, DropInFacts } from './knowledge.js';
 export { readTsv } from './tsv.js';
+export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
+export type { CopyLocation } from './copyTree.js';
 
 import { Knowledge } from './knowledge.js';
 
@@ -10,7 +12,7 @@ export function knowledge(): Knowledge {
   shared ??= new Knowledge();
   return shared;
 }
-export { parseRule, parseRuleTests, loadRuleDir, packVersions, RuleError } from './rules.js';
+export { parseRule, parseRuleTests, readRuleTests, loadRuleDir, packVersions, RuleError } from './rules.js';
 export type { Rule, RuleKind, RuleTests, Severity } from './rules.js';
 export { DEFAULT_PACKS, defaultRules, selectRules, selectionOf, shippedRules } from './packs.js';
 export type { RuleSelection, SelectOptions } from './packs.js';

@@ -13,7 +13,7 @@ export interface RuleSelection {
   /** Selected packs, sorted. */
   packs: string[];
   /** Rules of the selected packs whose matches are findings as they stand (kind usage or adoption). */
-  rules: Omit<Rule, 'tests'>[];
+  rules: Omit<Rule, 'testFile'>[];
   /** Names in code the selected rules need (the prefilter's statement words). */
   words: string[];
   /** A content hash of the selected packs' rules: results under another selection are never reused. */
@@ -54,7 +54,7 @@ export function selectRules(options: SelectOptions = {}): { all: Rule[]; selecti
 
 export function selectionOf(all: readonly Rule[], packs: ReadonlySet<string>): RuleSelection {
   const chosen = all.filter((r) => r.packs.some((p) => packs.has(p)));
-  const rules = chosen.filter((r) => r.kind !== 'builtin').map(({ tests: _tests, ...r }) => r);
+  const rules = chosen.filter((r) => r.kind !== 'builtin').map(({ testFile: _testFile, ...r }) => r);
   const words = [...new Set(chosen.filter((r) => r.prefilter === 'words').flatMap((r) => r.words))].sort();
   const versions = packVersions(all);
   const hash = createHash('sha256');

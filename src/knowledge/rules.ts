@@ -5,9 +5,13 @@
 // the queries is the scan station's job.
 
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
+
+// The YAML parser is needed only to read rule tests (`rules test`), never to scan: loaded then.
+const require = createRequire(import.meta.url);
 
 /** What a rule's finding stands for: work left for the goal, or a sign that the work has started. */
 export type RuleKind = 'usage' | 'adoption';
@@ -48,7 +52,8 @@ export interface Rule {
   file: string;
   /** Line of the query's first pattern in `file`, for messages about the query. */
   queryLine: number;
-  tests: RuleTests | null;
+  /** Its `<id>.test.yml`, when there is one: read only when the rule is tested (`readRuleTests`). */
+  testFile: { path: string; shown: string } | null;
 }
 
 export interface RuleTests {
@@ -75,7 +80,7 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Reads one rule from the text of its `.scm` file; `file` names it in errors. */
-export function parseRule(text: string, file: string): Omit<Rule, 'tests'> {
+export function parseRule(text: string, file: string): Omit<Rule, 'testFile'> {
   const meta = new Map<string, { value: string; line: number }>();
   const lines = text.split('\n');
   let last: string | null = null;
@@ -146,6 +151,7 @@ export function parseRule(text: string, file: string): Omit<Rule, 'tests'> {
 
 /** Reads the `valid`/`invalid` snippets of a `<id>.test.yml`. */
 export function parseRuleTests(text: string, file: string): RuleTests {
+  const { LineCounter, parseDocument } = require('yaml') as typeof Yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
@@ -190,7 +196,13 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** A folder's rules (recursively), with their tests; every `.scm` file is a rule. */
+/** A rule's tests, read and checked now; null when it has none. Throws RuleError for a malformed file. */
+export function readRuleTests(rule: Pick<Rule, 'testFile'>): RuleTests | null {
+  if (!rule.testFile) return null;
+  return parseRuleTests(readText(rule.testFile.path, rule.testFile.shown), rule.testFile.shown);
+}
+
+/** A folder's rules (recursively), each with where its tests are; every `.scm` file is a rule. */
 export function loadRuleDir(dir: string): Rule[] {
   const rules: Rule[] = [];
   let names: string[];
@@ -208,14 +220,8 @@ export function loadRuleDir(dir: string): Rule[] {
     else if (name.endsWith('.scm')) {
       const rule = parseRule(readText(path, shown), shown);
       const testPath = join(dir, `${rule.id}.test.yml`);
-      let tests: RuleTests | null = null;
-      try {
-        const shownTests = relative(process.cwd(), testPath) || testPath;
-        tests = parseRuleTests(readText(testPath, shownTests), shownTests);
-      } catch (e) {
-        if (!(e instanceof RuleError && e.message.endsWith('(ENOENT)'))) throw e;
-      }
-      rules.push({ ...rule, tests });
+      const testFile = existsSync(testPath) ? { path: testPath, shown: relative(process.cwd(), testPath) || testPath } : null;
+      rules.push({ ...rule, testFile });
     }
   }
   return rules;

@@ -1,7 +1,7 @@
-import { basename } from 'node:path';
-import { activityOf, gitTreeSource, openCheckout, type ActivityOptions } from '../git/index.js';
-import { failedProject, summarise, type Project } from '../report/index.js';
-import { scanTree, type ScanOptions } from '../scan/index.js';
+import { basename, resolve } from 'node:path';
+import { activityFrom, gitTreeSource, historyOf, HistoryUnavailableError, openCheckout, redactText, type ActivityOptions, type HistoryRecord } from '../git/index.js';
+import { failedProject, summarise, type Activity, type Project } from '../report/index.js';
+import { historyRecordPath, scanTree, type ScanOptions } from '../scan/index.js';
 
 export interface LocalTarget {
   /** The path as the user gave it: the report's `source`. */
@@ -40,11 +40,22 @@ export async function scanCheckout(target: LocalTarget, options: ScanCommitOptio
 /** Scans the tree and history of `commit` in the repository at `gitDir` (a work tree or a bare clone). */
 export async function scanCommit(gitDir: string, commit: string, base: ProjectBase, options: ScanCommitOptions = {}): Promise<Project> {
   try {
+    // The history is read while the tree is scanned: on a long history it takes as long as the scan.
+    const location = resolve(gitDir);
+    const history: Promise<HistoryRecord | HistoryUnavailableError> = historyOf(gitDir, commit, {
+      recordFile: options.cache ? historyRecordPath(options.cache, location) : null,
+      location,
+    }).catch((e: Error) => (e instanceof HistoryUnavailableError ? e : Promise.reject(e)));
+    history.catch(() => undefined);
     const result = await scanTree(gitTreeSource(gitDir, commit), options);
-    const activity = await activityOf(gitDir, commit, options.activity);
-    // Only modules whose copy is still there have a "last changed" date worth showing.
-    const present = new Set(result.findings.flatMap((f) => (f.kind === 'incubator-copy' ? [f.detail.module] : [])));
-    activity.incubatorModuleDates = Object.fromEntries(Object.entries(activity.incubatorModuleDates ?? {}).filter(([m]) => present.has(m)).sort());
+    const read = await history;
+    let activity: Activity | null = null;
+    if (!(read instanceof HistoryUnavailableError)) {
+      activity = activityFrom(read, options.activity);
+      // Only modules whose copy is still there have a "last changed" date worth showing.
+      const present = new Set(result.findings.flatMap((f) => (f.kind === 'incubator-copy' ? [f.detail.module] : [])));
+      activity.incubatorModuleDates = Object.fromEntries(Object.entries(activity.incubatorModuleDates ?? {}).filter(([m]) => present.has(m)).sort());
+    }
     return {
       name: base.name,
       repo: base.repo ?? result.gitreviewProject ?? base.repoHint ?? null,
@@ -53,6 +64,8 @@ export async function scanCommit(gitDir: string, commit: string, base: ProjectBa
       error: null,
       summary: summarise(result.findings, result.adoptedLibraries),
       activity,
+      // Findings stand without the history: the activity is unknown, and the report says why.
+      ...(read instanceof HistoryUnavailableError ? { activityError: redactText(`history unavailable: ${read.message}`) } : {}),
       skipped: result.skipped,
       findings: result.findings,
       ...base.extra,

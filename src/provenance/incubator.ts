@@ -11,7 +11,8 @@ import { atomicWrite } from '../util/atomicWrite.js';
 import { COMMON_DIR, HISTORY_FORMAT, versionsFrom, type IncubatorHistory } from './history.js';
 import { IncubatorIndex } from './incubatorIndex.js';
 import type { MatchContext } from './match.js';
-import { tokenHash, tokenStream, type TokenStream } from './tokens.js';
+import { digestKey, digestVersions } from './digests.js';
+import type { TokenStream } from './tokens.js';
 
 /** oslo-incubator is retired: its history no longer changes, so one clone serves for good. */
 export const DEFAULT_INCUBATOR = 'https://opendev.org/openstack/oslo-incubator.git';
@@ -91,30 +92,19 @@ export async function loadHistory(dir: string, source: string, cacheDir: string)
   const hit = readCache(file, head, tips);
   if (hit) return { history: { ...hit, source }, cached: true };
 
-  const changes = await blobChanges(dir, COMMON_DIR.slice(0, -1));
-  const mainline = await reachableCommits(dir, 'HEAD');
-  const texts = await readTexts(dir, [...new Set(changes.flatMap((c) => (c.newBlob ? [`${c.newBlob}\0${c.path}`] : [])))].map((k) => {
-    const [blob, path] = k.split('\0') as [string, string];
-    return { blob, path };
-  }));
-  const hashes = new Map<string, string>();
-  const versions = versionsFrom(changes, mainline, (blob, path) => {
-    const key = `${blob}\0${path.endsWith('.py')}`;
-    let h = hashes.get(key);
-    if (h === undefined) {
-      const text = texts.get(blob);
-      h = text === undefined ? '' : tokenHash(tokenStream(text, path.endsWith('.py')));
-      hashes.set(key, h);
-    }
-    return h;
-  });
+  const [changes, mainline] = await Promise.all([blobChanges(dir, COMMON_DIR.slice(0, -1)), reachableCommits(dir, 'HEAD')]);
+  // Every version's token digest, from the blobs as git streams them, in the workers.
+  // Oldest first: each version is parsed from the tree of the one before it.
+  const wanted = changes.flatMap((c) => (c.newBlob && c.path.startsWith(COMMON_DIR) ? [{ blob: c.newBlob, path: c.path, isPython: c.path.endsWith('.py') }] : [])).reverse();
+  const digests = await digestVersions(dir, wanted);
+  const versions = versionsFrom(changes, mainline, (blob, path) => digests.get(digestKey(blob, path.endsWith('.py'))) ?? '');
   const history: IncubatorHistory = { format: HISTORY_FORMAT, source, head, tips, versions };
   atomicWrite(file, JSON.stringify(history));
   return { history, cached: false };
 }
 
 /** Texts of blobs, read in one batch; blobs that are not UTF-8 text are left out. */
-async function readTexts(dir: string, wanted: Array<{ blob: string; path: string }>): Promise<Map<string, string>> {
+export async function readTexts(dir: string, wanted: Array<{ blob: string; path: string }>): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const entries: TreeEntry[] = [];
   const seen = new Set<string>();
@@ -135,12 +125,33 @@ async function readTexts(dir: string, wanted: Array<{ blob: string; path: string
   return texts;
 }
 
+/** Token streams of versions kept for later copies: the most recent few hundred, which is every version of the few paths a project's copies are matched against at a time. */
+class RecentStreams extends Map<string, TokenStream> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(blob: string, stream: TokenStream): this {
+    super.delete(blob);
+    super.set(blob, stream);
+    // Streams are large (a string per token): the oldest go once the limit is reached.
+    for (const oldest of this.keys()) {
+      if (this.size <= this.limit) break;
+      this.delete(oldest);
+    }
+    return this;
+  }
+}
+
 /** An opened incubator: its index, and the texts of versions, read on demand and kept for later copies. */
 export class Incubator implements MatchContext {
-  readonly tokenCache = new Map<string, TokenStream>();
-  private readonly texts = new Map<string, string | null>();
+  readonly tokenCache: Map<string, TokenStream> = new RecentStreams(256);
+  private readonly texts: Map<string, string | null>;
 
-  constructor(readonly dir: string, readonly index: IncubatorIndex, readonly cached: boolean) {}
+  /** `dir` is the clone the texts are read from; null when every text came with the index (`texts`). */
+  constructor(readonly dir: string | null, readonly index: IncubatorIndex, readonly cached: boolean, texts?: Map<string, string>) {
+    this.texts = new Map(texts ?? []);
+  }
 
   versionText(blob: string): string | null {
     return this.texts.get(blob) ?? null;
@@ -149,7 +160,7 @@ export class Incubator implements MatchContext {
   /** Reads the texts of every version of these paths (below `openstack/common/`) not read yet. */
   async preload(relPaths: Iterable<string>): Promise<void> {
     const wanted = [...new Set(relPaths)].flatMap((p) => this.index.versionsOf(p)).filter((v) => !this.texts.has(v.blob));
-    if (wanted.length === 0) return;
+    if (wanted.length === 0 || !this.dir) return;
     const texts = await readTexts(this.dir, wanted);
     for (const v of wanted) this.texts.set(v.blob, texts.get(v.blob) ?? null);
   }

@@ -14,5 +14,6 @@ export { provenanceOf, summariseProvenance, provenanceLine, copiesWithProvenance
 export type { ProvenanceOptions } from './project.js';
 export { openIncubator, loadHistory, incubatorDir, defaultProvenanceCacheDir, Incubator, IncubatorError, DEFAULT_INCUBATOR } from './incubator.js';
 export { checkoutProvenance } from './checkout.js';
+export { exportIndex, loadIndex } from './indexFile.js';
 export { renderProvenance, renderProvenanceProject } from './render.js';
 export type { RenderOptions } from './render.js';

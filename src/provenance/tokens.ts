@@ -2,7 +2,7 @@
 // equal token streams differ only in layout or comments, and count as the same version.
 
 import { createHash } from 'node:crypto';
-import { parsePython, type SyntaxNode } from '../scan/index.js';
+import { parsePython, type Tree } from '../scan/index.js';
 
 export interface TokenStream {
   /** The leaf tokens in order. */
@@ -17,33 +17,46 @@ export function tokenStream(text: string, isPython: boolean): TokenStream {
 }
 
 function pythonTokens(text: string): TokenStream {
-  const tree = parsePython(text);
-  const byLine = new Map<number, string[]>();
   const tokens: string[] = [];
+  const lines: string[] = [];
+  let line: string[] = [];
+  // Rows are counted from the text as the walk moves forward: leaves come in order.
+  let row = 0;
+  let lineRow = -1;
+  let at = 0;
+  walkLeaves(text, (start, end) => {
+    for (let nl = text.indexOf('\n', at); nl >= 0 && nl < start; nl = text.indexOf('\n', nl + 1)) row++;
+    at = start;
+    const token = text.slice(start, end);
+    tokens.push(token);
+    if (row !== lineRow) {
+      if (line.length > 0) lines.push(line.join(' '));
+      line = [];
+      lineRow = row;
+    }
+    line.push(token);
+  });
+  if (line.length > 0) lines.push(line.join(' '));
+  return { tokens, lines };
+}
+
+/**
+ * Calls `leaf` with the range of every leaf of the parse in order, comments left out, a string
+ * whole (its escapes and interpolations are children that would hide the text between them).
+ * Walked with a cursor, making no node objects; iterative, as deep trees would overflow a recursion.
+ */
+function walkLeaves(text: string, leaf: (start: number, end: number) => void, tree: Tree = parsePython(text)): void {
   const cursor = tree.walk();
-  // Iterative walk: deep trees of long files would overflow a recursive one.
-  let done = false;
-  while (!done) {
-    const node: SyntaxNode = cursor.currentNode;
-    // A string is one token: its escapes and interpolations are children that would hide the text between them.
-    const leaf = node.childCount === 0 || node.type === 'string';
-    if (leaf && node.type !== 'comment' && node.endIndex > node.startIndex) {
-      const token = node.text;
-      tokens.push(token);
-      const row = node.startPosition.row;
-      const line = byLine.get(row);
-      if (line) line.push(token);
-      else byLine.set(row, [token]);
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type !== 'comment') {
+      if (type !== 'string' && cursor.gotoFirstChild()) continue;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      if (end > start) leaf(start, end);
     }
-    if (!leaf && node.type !== 'comment' && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
   }
-  return { tokens, lines: [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.join(' ')) };
 }
 
 function wordTokens(text: string): TokenStream {
@@ -54,6 +67,71 @@ function wordTokens(text: string): TokenStream {
 /** A digest of the token stream: equal for versions that differ only in whitespace and comments. */
 export function tokenHash(stream: TokenStream): string {
   return createHash('sha256').update(stream.tokens.join('\0')).digest('hex');
+}
+
+/**
+ * `tokenHash(tokenStream(text, isPython))` without the stream: the parse is walked with a cursor,
+ * never making a node object, and each token goes straight into the digest. What the index of
+ * thousands of versions is built with.
+ */
+export function tokenDigest(text: string, isPython: boolean, tree?: Tree): string {
+  if (!isPython) return tokenHash(wordTokens(text));
+  const hash = createHash('sha256');
+  let first = true;
+  walkLeaves(text, (start, end) => {
+    if (!first) hash.update('\0');
+    hash.update(text.slice(start, end));
+    first = false;
+  }, tree);
+  return hash.digest('hex');
+}
+
+function pointAt(text: string, index: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < index; nl = text.indexOf('\n', nl + 1)) {
+    row++;
+    lineStart = nl + 1;
+  }
+  return { row, column: index - lineStart };
+}
+
+/**
+ * Parses the versions of one file one after another, each from the tree of the one before: the
+ * versions of a file differ in a few lines, and tree-sitter reparses only what changed.
+ */
+export class VersionParser {
+  private last: { text: string; tree: Tree } | null = null;
+
+  /** Forgets the previous version: the next text is another file. */
+  reset(): void {
+    this.last = null;
+  }
+
+  parse(text: string): Tree {
+    const last = this.last;
+    let tree: Tree;
+    if (!last) tree = parsePython(text);
+    else {
+      // One edit spanning everything between the common start and the common end.
+      const max = Math.min(text.length, last.text.length);
+      let start = 0;
+      while (start < max && text.charCodeAt(start) === last.text.charCodeAt(start)) start++;
+      let tail = 0;
+      while (tail < max - start && text.charCodeAt(text.length - 1 - tail) === last.text.charCodeAt(last.text.length - 1 - tail)) tail++;
+      last.tree.edit({
+        startIndex: start,
+        oldEndIndex: last.text.length - tail,
+        newEndIndex: text.length - tail,
+        startPosition: pointAt(last.text, start),
+        oldEndPosition: pointAt(last.text, last.text.length - tail),
+        newEndPosition: pointAt(text, text.length - tail),
+      });
+      tree = parsePython(text, last.tree);
+    }
+    this.last = { text, tree };
+    return tree;
+  }
 }
 
 /** Git's blob id of a text: lets a copy be looked up among the incubator's blobs without reading them. */

@@ -1,7 +1,12 @@
 // The part of openstack/governance's reference/projects.yaml that the goal tables need:
 // team → deliverables → repos. Pure: the caller reads the file.
 
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+
+// yaml is loaded when a projects.yaml is read, not by every command that imports the report station.
+const require = createRequire(import.meta.url);
+const parse = (text: string): unknown => (require('yaml') as typeof Yaml).parse(text);
 
 export interface GovernanceTeam {
   /** The team's name as projects.yaml spells it (`nova`, `Oslo`). */

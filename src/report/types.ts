@@ -211,6 +211,8 @@ export interface Project {
   error: ProjectError | null;
   summary: Summary;
   activity: Activity | null;
+  /** Why `activity` is null although the project was scanned (its history could not be read). */
+  activityError?: string;
   skipped: Skipped[];
   findings: Finding[];
   /** Present when the report was made with an incubator history. */

@@ -7,11 +7,9 @@
 // in any of these, or whose body does not match its digest, is ignored, never trusted. Written with a
 // temp file and a rename; the folder can be deleted at any time.
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, Skipped } from '../report/types.js';
-import { atomicWrite } from '../util/atomicWrite.js';
+import { readRecord, writeRecord } from '../util/recordFile.js';
 import { CACHE_FORMAT, locationHash, toolKey } from './cache.js';
 
 /** What a scan of one commit found, and how much it covered. */
@@ -44,36 +42,25 @@ export function commitRecordPath(dir: string, location: string): string {
   return join(dir, `v${CACHE_FORMAT}`, `${locationHash(location)}.commit.json`);
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** Where the repository's history record lives (kept by the git station): beside its commit record. */
+export function historyRecordPath(dir: string, location: string): string {
+  return join(dir, `v${CACHE_FORMAT}`, `${locationHash(location)}.history.json`);
+}
 
 /** The recorded result of this commit, or undefined when there is none that can be trusted. */
 export function loadCommitRecord(dir: string, key: CommitKey, tool: string = toolKey()): CommitResult | undefined {
-  let raw: string;
-  try {
-    raw = readFileSync(commitRecordPath(dir, key.location), 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const nl = raw.indexOf('\n');
-    if (nl < 0) return undefined;
-    const header = JSON.parse(raw.slice(0, nl)) as Header;
-    if (header.format !== CACHE_FORMAT || header.tool !== tool || header.location !== key.location || header.commit !== key.commit || header.maxFileSize !== key.maxFileSize) {
-      return undefined;
-    }
-    const body = raw.slice(nl + 1);
-    if (sha256(body) !== header.body) return undefined;
-    const r = JSON.parse(body) as CommitResult;
-    const whole = Array.isArray(r.findings) && Array.isArray(r.skipped) && Array.isArray(r.adoptedLibraries) && (r.gitreviewProject === null || typeof r.gitreviewProject === 'string') && Number.isInteger(r.files) && Number.isInteger(r.bytes);
-    return whole ? r : undefined;
-  } catch {
-    return undefined; // torn or foreign: the scan runs and the save replaces it
-  }
+  const r = readRecord<Header>(commitRecordPath(dir, key.location), (h) =>
+    h.format === CACHE_FORMAT && h.tool === tool && h.location === key.location && h.commit === key.commit && h.maxFileSize === key.maxFileSize,
+  ) as CommitResult | undefined;
+  if (!r || typeof r !== 'object') return undefined; // torn or foreign: the scan runs and the save replaces it
+  const whole = Array.isArray(r.findings) && Array.isArray(r.skipped) && Array.isArray(r.adoptedLibraries) && (r.gitreviewProject === null || typeof r.gitreviewProject === 'string') && Number.isInteger(r.files) && Number.isInteger(r.bytes);
+  return whole ? r : undefined;
 }
 
 /** Replaces the repository's record with this commit's result, atomically. */
 export function saveCommitRecord(dir: string, key: CommitKey, result: CommitResult, tool: string = toolKey()): void {
-  const body = JSON.stringify({
+  const header: Omit<Header, 'body'> = { format: CACHE_FORMAT, tool, location: key.location, commit: key.commit, maxFileSize: key.maxFileSize };
+  writeRecord(commitRecordPath(dir, key.location), header, {
     findings: result.findings,
     skipped: result.skipped,
     adoptedLibraries: result.adoptedLibraries,
@@ -81,6 +68,4 @@ export function saveCommitRecord(dir: string, key: CommitKey, result: CommitResu
     files: result.files,
     bytes: result.bytes,
   } satisfies CommitResult);
-  const header: Header = { format: CACHE_FORMAT, tool, location: key.location, commit: key.commit, maxFileSize: key.maxFileSize, body: sha256(body) };
-  atomicWrite(commitRecordPath(dir, key.location), `${JSON.stringify(header)}\n${body}`);
 }

@@ -1,9 +1,11 @@
 export { scanTree, DEFAULT_MAX_FILE_SIZE } from './scanner.js';
 export type { ScanOptions, ScanResult, ScanStats } from './scanner.js';
 export { defaultScanCacheDir } from './cache.js';
+export { historyRecordPath } from './commitRecord.js';
 export type { TreeEntry, TreeSource, BlobRead, OpenTree } from './source.js';
-export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
-export type { CopyLocation } from './copyTree.js';
+// Where incubator copies live is knowledge; it stays reachable here for the scan's callers.
+export { copyLocation, moduleOfRelPath, splitCopyModule } from '../knowledge/index.js';
+export type { CopyLocation } from '../knowledge/index.js';
 export { confModules, confBase } from './detectors/commonConf.js';
 export { gitreviewProject } from './classify.js';
 export { parseRequirements } from './detectors/requirements.js';

@@ -3,7 +3,7 @@
 
 import type { Knowledge } from '../knowledge/index.js';
 import type { Finding } from '../report/types.js';
-import { copyLocation } from './copyTree.js';
+import { copyLocation } from '../knowledge/index.js';
 import { detectPython } from './detectors/python.js';
 import { detectRules, type DataRule } from './detectors/rules.js';
 import { planPython, type Triggers } from './prefilter.js';

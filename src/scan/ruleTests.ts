@@ -3,7 +3,7 @@
 // (so words that miss a match fail the test) and on the whole parse, and both must agree; the built-in
 // queries, whose findings the detector code makes, are checked on the whole parse.
 
-import { knowledge, RuleError, type Rule } from '../knowledge/index.js';
+import { knowledge, readRuleTests, RuleError, type Rule } from '../knowledge/index.js';
 import { ruleMatches } from './detectors/rules.js';
 import { triggersOf } from './prefilter.js';
 import { scanPythonText } from './pythonFile.js';
@@ -45,11 +45,11 @@ export function runRuleTests(rules: readonly Rule[]): RuleTestReport {
       report.failures.push({ rule: rule.id, file: rule.file, line: rule.queryLine, message: `the query does not compile: ${(e as Error).message.split('\n')[0]}` });
       continue;
     }
-    if (!rule.tests) {
+    const tests = readRuleTests(rule);
+    if (!tests) {
       report.untested.push(rule.id);
       continue;
     }
-    const tests = rule.tests;
     for (const [expect, snippets] of [['invalid', tests.invalid], ['valid', tests.valid]] as const) {
       for (const s of snippets) {
         report.snippets++;

@@ -9,7 +9,7 @@ import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { tryCacheWrite } from './cacheWarning.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
-import { copyLocation } from './copyTree.js';
+import { copyLocation } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';

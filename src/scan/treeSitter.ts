@@ -46,15 +46,18 @@ export function mayMatch(name: QueryName, tree: Tree): boolean {
 let parser: ParserType | undefined;
 const queries = new Map<QueryName, Query>();
 
-/** One parser per thread: tree-sitter parsers are not shareable across threads. */
-export function parsePython(text: string): Tree {
+/**
+ * One parser per thread: tree-sitter parsers are not shareable across threads. `old`, a tree of an
+ * earlier text already told of the edit (`Tree.edit`), lets tree-sitter reuse what did not change.
+ */
+export function parsePython(text: string, old?: Tree): Tree {
   if (!parser) {
     const { Parser, Python } = treeSitter();
     parser = new Parser();
     parser.setLanguage(Python);
   }
   // The default 32 KiB input buffer makes tree-sitter re-read large files chunk by chunk.
-  return parser.parse(text, undefined, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+  return parser.parse(text, old, { bufferSize: Math.max(32 * 1024, text.length + 1) });
 }
 
 /** The text of `queries/<name>.scm`, which is the source of truth for what each detector looks for. */

@@ -3,9 +3,14 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { REPO_NAME, unresolvedTarget, urlTarget } from './parse.js';
 import { SourceError, type Target } from './types.js';
+
+// yaml is loaded when a projects.yaml is read, not by every command that takes targets.
+const require = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (require('yaml') as typeof Yaml).parse(text);
 
 export interface GovernanceOptions {
   /** Only these teams (case-insensitive); all when empty. */

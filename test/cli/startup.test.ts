@@ -65,7 +65,7 @@ test('the trace sees a heavy module when a command does load one', async () => {
   assert.ok(packagesOf(readFileSync(out, 'utf8')).has('ajv'), 'ajv should have been loaded to validate the report');
 });
 
-test('a scan of a checkout loads the parser, but not the UI, the GitHub client or the schema validator', async () => {
+test('a scan of a checkout loads the parser, but not the UI, the GitHub client, the schema validator or the YAML parser', async () => {
   const dir = tempDir();
   const { preload, out } = tracer(dir);
   const repo = await fixtureRepo('aster');
@@ -73,5 +73,5 @@ test('a scan of a checkout loads the parser, but not the UI, the GitHub client o
   assert.equal(r.code, 0, r.stderr);
   const loaded = packagesOf(readFileSync(out, 'utf8'));
   assert.ok(loaded.has('tree-sitter'), 'the scan parsed nothing');
-  for (const name of ['ink', 'react', '@octokit/rest', 'ajv']) assert.ok(!loaded.has(name), `${name} was loaded`);
+  for (const name of ['ink', 'react', '@octokit/rest', 'ajv', 'yaml']) assert.ok(!loaded.has(name), `${name} was loaded`);
 });

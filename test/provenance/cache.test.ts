@@ -61,7 +61,7 @@ test('a file:// URL is cloned once into the cache dir', async () => {
   const first = await openIncubator(url, { cacheDir });
   assert.equal(first.index.head, fixture.head);
   assert.notEqual(first.dir, fixture.dir);
-  assert.ok(first.dir.startsWith(join(cacheDir, 'clones')));
+  assert.ok(first.dir?.startsWith(join(cacheDir, 'clones')));
   assert.equal(first.index.versionsOf('jsonutils.py').length, 3, 'the clone has the full history');
   const second = await openIncubator(url, { cacheDir });
   assert.equal(second.dir, first.dir);

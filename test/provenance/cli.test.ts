@@ -72,3 +72,26 @@ test('usage and incubator errors are one line with exit 2', async () => {
     assert.match(r.stderr, /^oslo-audit provenance: /);
   }
 });
+
+test('--index FILE is written from the incubator once, then gives the same answer with no incubator at hand', async () => {
+  const file = join(work, 'incubator-index.json.gz');
+  const made = await run([project, '--incubator', fixture.dir, '--index', file, '--format', 'json']);
+  assert.equal(made.code, 0, made.stderr);
+  assert.match(made.stderr, /wrote the incubator index/);
+  // The incubator named now does not exist: only the index file can answer.
+  const used = await run([project, '--incubator', join(work, 'no-such-incubator'), '--index', file, '--format', 'json']);
+  assert.equal(used.code, 0, used.stderr);
+  const strip = (json: string) => JSON.stringify({ ...JSON.parse(json), generatedAt: null });
+  assert.equal(strip(used.stdout), strip(made.stdout));
+  assert.match(used.stdout, /"status": ?"modified"/);
+});
+
+test('an --index file that is not an index is refused with one line and exit 2', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const file = join(work, 'not-an-index.gz');
+  writeFileSync(file, 'garbage');
+  const r = await run([project, '--index', file]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^oslo-audit provenance: --index .*not an incubator index/m);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+});

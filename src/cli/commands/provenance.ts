@@ -1,6 +1,7 @@
 import { makeReport, renderJson, type Project } from '../../report/index.js';
 import { scanCheckout } from '../../pipeline/index.js';
-import { checkoutProvenance, DEFAULT_INCUBATOR, IncubatorError, openIncubator, renderProvenance } from '../../provenance/index.js';
+import { existsSync } from 'node:fs';
+import { checkoutProvenance, DEFAULT_INCUBATOR, exportIndex, IncubatorError, loadIndex, openIncubator, renderProvenance } from '../../provenance/index.js';
 import { oneOf, parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
@@ -9,10 +10,11 @@ import type { Command } from './types.js';
 const FORMATS = ['table', 'json'] as const;
 
 export const provenanceCommand: Command = {
-  usage: 'oslo-audit provenance PATH... [--incubator PATH|URL] [--cache-dir DIR] [--ref REF] [--format table|json] [--diff] [--output FILE]',
+  usage: 'oslo-audit provenance PATH... [--incubator PATH|URL] [--index FILE] [--cache-dir DIR] [--ref REF] [--format table|json] [--diff] [--output FILE]',
   async run(argv) {
     const { values, positionals } = parse(argv, {
       incubator: { type: 'string' },
+      index: { type: 'string' },
       'cache-dir': { type: 'string' },
       ref: { type: 'string' },
       format: { type: 'string', short: 'f' },
@@ -23,8 +25,17 @@ export const provenanceCommand: Command = {
     const format = oneOf(values.format, FORMATS, '--format') ?? 'table';
     const spec = values.incubator ?? DEFAULT_INCUBATOR;
     let incubator;
+    const indexFile = values.index;
     try {
-      incubator = await openIncubator(spec, { cacheDir: values['cache-dir'] });
+      // An index file that exists is all a job needs; one that does not is written from the incubator.
+      if (indexFile && existsSync(indexFile)) incubator = loadIndex(indexFile);
+      else {
+        incubator = await openIncubator(spec, { cacheDir: values['cache-dir'] });
+        if (indexFile) {
+          await exportIndex(incubator, indexFile);
+          process.stderr.write(`oslo-audit: wrote the incubator index to ${indexFile}\n`);
+        }
+      }
     } catch (e) {
       // Without the incubator's history nothing can be compared: an input error, not a project failure.
       if (e instanceof IncubatorError || /refusing/.test((e as Error).message)) throw new UsageError((e as Error).message);

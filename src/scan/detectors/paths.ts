@@ -2,7 +2,7 @@
 
 import type { Knowledge } from '../../knowledge/index.js';
 import type { Finding } from '../../report/types.js';
-import { copyLocation } from '../copyTree.js';
+import { copyLocation } from '../../knowledge/index.js';
 import { makeFinding, WHOLE_FILE } from '../finding.js';
 import { moduleLabel, successorClause } from '../messages.js';
 

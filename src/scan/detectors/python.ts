@@ -3,7 +3,7 @@
 
 import type { IncubatorFacts, Knowledge } from '../../knowledge/index.js';
 import type { Finding } from '../../report/types.js';
-import { splitCopyModule } from '../copyTree.js';
+import { splitCopyModule } from '../../knowledge/index.js';
 import { makeFinding, spanOf } from '../finding.js';
 import { moduleLabel, successorClause } from '../messages.js';
 import { mayMatch, query, type QueryMatch, type SyntaxNode, type Tree } from '../treeSitter.js';

@@ -7,7 +7,7 @@ import type { Finding } from '../../report/types.js';
 import { makeFinding, spanOf } from '../finding.js';
 import { holdsWord, ruleQuery, type SyntaxNode, type Tree } from '../treeSitter.js';
 
-export type DataRule = Omit<Rule, 'tests'>;
+export type DataRule = Omit<Rule, 'testFile'>;
 
 /** The message with `{name}` replaced by the text of capture `@name` (whitespace collapsed). */
 function fill(template: string, captures: ReadonlyMap<string, SyntaxNode>): string {

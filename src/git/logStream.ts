@@ -1,0 +1,58 @@
+// Runs one read-only git command and hands its output over line by line as it arrives, so a history
+// of tens of thousands of commits is never held as one string.
+
+import { spawn } from 'node:child_process';
+import { processEnv } from './env.js';
+
+// Variables that change how git reads pathspecs: the commands here say what they mean themselves.
+const PATHSPEC_MODES = ['GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_NOGLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS'];
+
+/** git could not give the history: the reason is git's own first line of complaint. */
+export class HistoryUnavailableError extends Error {}
+
+/** Calls `onLine` for every line git prints (without the line break); rejects when git fails. */
+export function streamLines(dir: string, args: readonly string[], onLine: (line: string) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn('git', args, { cwd: dir, env: processEnv(PATHSPEC_MODES), stdio: ['ignore', 'pipe', 'pipe'] });
+    let carry = '';
+    let stderr = '';
+    let thrown: unknown;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (thrown !== undefined) return;
+      let text = carry + chunk;
+      let start = 0;
+      try {
+        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+          onLine(text.slice(start, nl));
+          start = nl + 1;
+        }
+      } catch (e) {
+        thrown = e;
+        child.kill();
+      }
+      carry = text.slice(start);
+      text = '';
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      if (stderr.length < 4096) stderr += d.toString();
+    });
+    child.on('error', (e) => (stderr += e.message));
+    child.on('close', (code) => {
+      if (thrown !== undefined) return fail(thrown);
+      if (code !== 0) {
+        const line = stderr.split('\n').find((l) => l.trim()) ?? `git exited with ${code}`;
+        return fail(new HistoryUnavailableError(line.replace(/^(fatal|error): /, '').trim()));
+      }
+      if (carry) onLine(carry);
+      done();
+    });
+  });
+}
+
+/** Runs a git command whose whole output is a line or two. */
+export async function gitLines(dir: string, args: readonly string[]): Promise<string[]> {
+  const lines: string[] = [];
+  await streamLines(dir, args, (l) => lines.push(l));
+  return lines;
+}
