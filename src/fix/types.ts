@@ -45,7 +45,7 @@ export interface FixPlan {
   /** In commit order (by library name). */
   changes: LibraryChange[];
   left: LeftItem[];
-  /** Every change's diff, in order: what `fix` prints without `--apply`. */
+  /** The whole change from the planned commit, file by file: what `fix` prints without `--apply`, and what `git diff` shows once it is applied. */
   diff: string;
 }
 
