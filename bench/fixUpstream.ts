@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTsv } from '../src/knowledge/index.js';
+import { parsePython, type SyntaxNode, type Tree } from '../src/scan/index.js';
 import { packageRoot } from '../src/paths.js';
 
 const BIN = join(packageRoot, 'bin', 'oslo-audit.js');
@@ -23,18 +24,48 @@ function git(dir: string, ...args: string[]): string {
 }
 
 interface Edits {
-  /** `file\t-\tline` / `file\t+\tline` / `file\tD`, with counts. */
+  /** `file\t-\tstatement` / `file\t+\tstatement` / `file\tD`, with counts. */
   items: Map<string, number>;
-  files: Set<string>;
+  /** Upstream statements left out of the comparison, by why. */
+  excluded: Map<string, number>;
 }
 
-/** The statements a diff removes and adds, in Python and requirement files, that concern the scope. */
-function editsOf(diff: string, relevant: (line: string) => boolean): Edits {
+type Reader = (side: 'old' | 'new', file: string) => string | null;
+
+/**
+ * Whether a changed line is text: a comment, or a docstring (the string statement alone on its
+ * lines). `fix` never rewrites text, by design; such edits are counted apart.
+ */
+function isText(read: Reader, side: 'old' | 'new', file: string, line: number, column: number): boolean {
+  const source = read(side, file);
+  if (source === null) return false;
+  const lines = source.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
+  let node: SyntaxNode | null = parseCached(`${side}:${file}`, source).rootNode.descendantForIndex(offset + column);
+  for (; node; node = node.parent) {
+    if (node.type === 'comment') return true;
+    if (node.type === 'string') return node.parent?.type === 'expression_statement' && node.parent.namedChildCount === 1;
+  }
+  return false;
+}
+
+const trees = new Map<string, Tree>();
+function parseCached(key: string, text: string): Tree {
+  let t = trees.get(key);
+  if (!t) trees.set(key, (t = parsePython(text)));
+  return t;
+}
+
+/** The statements a diff removes and adds, in Python, requirement and setup.cfg files, that concern the scope. */
+function editsOf(diff: string, relevant: RegExp, read: Reader, incubator: boolean): Edits {
   const items = new Map<string, number>();
-  const files = new Set<string>();
-  const add = (k: string): void => void items.set(k, (items.get(k) ?? 0) + 1);
+  const excluded = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
   let file = '';
   let deleted = false;
+  let oldLine = 0;
+  let newLine = 0;
   for (const line of diff.split('\n')) {
     const header = /^diff --git a\/(.*) b\/(.*)$/.exec(line);
     if (header) {
@@ -44,28 +75,53 @@ function editsOf(diff: string, relevant: (line: string) => boolean): Edits {
     }
     if (line.startsWith('deleted file mode')) {
       deleted = true;
-      if (/openstack\/common\//.test(file)) add(`${file}\tD`);
+      if (/openstack\/common\//.test(file)) bump(items, `${file}\tD`);
       continue;
     }
-    if (deleted || line.startsWith('---') || line.startsWith('+++')) continue;
-    if (!/\.py$|requirements\.txt$|setup\.cfg$/.test(file)) continue;
-    const m = /^([-+])(.*)$/.exec(line);
-    if (!m || !relevant(m[2]!)) continue;
-    files.add(file);
-    add(`${file}\t${m[1]}\t${normalise(file, m[2]!)}`);
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(line);
+    if (hunk) {
+      oldLine = Number(hunk[1]);
+      newLine = Number(hunk[2]);
+      continue;
+    }
+    if (deleted || line.startsWith('--- ') || line.startsWith('+++ ')) continue;
+    const sign = line[0];
+    const at = sign === '+' ? newLine : oldLine;
+    if (sign === ' ') { oldLine++; newLine++; }
+    else if (sign === '-') oldLine++;
+    else if (sign === '+') newLine++;
+    if ((sign !== '-' && sign !== '+') || !/\.py$|requirements\.txt$|setup\.cfg$/.test(file)) continue;
+    const text = line.slice(1);
+    const hit = relevant.exec(text);
+    if (!hit) continue;
+    if (/openstack\/common\//.test(file)) bump(excluded, 'inside the incubator copy');
+    else if (file.endsWith('.py') && isText(read, sign === '+' ? 'new' : 'old', file, at, hit.index)) bump(excluded, 'comments and docstrings');
+    else bump(items, `${file}\t${sign}\t${normalise(file, text, incubator)}`);
   }
-  return { items, files };
+  // A requirement whose floor alone changed is a version policy, not a statement of the migration.
+  for (const [k, v] of items) {
+    const [f, sign, text] = k.split('\t');
+    if (sign !== '-' || !/requirements\.txt$/.test(f!)) continue;
+    const plus = `${f}\t+\t${text}`;
+    const n = Math.min(v, items.get(plus) ?? 0);
+    if (n === 0) continue;
+    items.set(k, v - n);
+    items.set(plus, items.get(plus)! - n);
+    excluded.set('requirement floors', (excluded.get('requirement floors') ?? 0) + 2 * n);
+  }
+  for (const [k, v] of items) if (v === 0) items.delete(k);
+  return { items, excluded };
 }
 
 /**
- * The statement as compared: blanks collapsed; a requirement by its name only (the floor each side
- * chose depends on the day's global requirements); `oslo.X` and `oslo_X` alike, since commits from
- * before the `oslo_X` packages shipped could only use the namespace form.
+ * The statement as compared: blanks collapsed; a requirement by its name only; for incubator swaps,
+ * `oslo.X` and `oslo_X` alike, since commits from before the `oslo_X` packages shipped could only
+ * use the namespace form.
  */
-function normalise(file: string, line: string): string {
-  const text = line.replace(/#.*$/, '').trim().replace(/\s+/g, ' ');
+function normalise(file: string, line: string, incubator: boolean): string {
+  const text = line.replace(/\s#.*$|^#.*$/, '').trim().replace(/\s+/g, ' ');
   if (/requirements\.txt$/.test(file)) return (/^[A-Za-z0-9._-]+/.exec(text)?.[0] ?? text).toLowerCase().replace(/[-_]/g, '.');
-  return text.replace(/\boslo\.(?=[a-z])/g, 'oslo_');
+  return incubator ? text.replace(/\boslo\.(?=[a-z])/g, 'oslo_') : text;
 }
 
 function common(a: Map<string, number>, b: Map<string, number>): number {
@@ -79,15 +135,14 @@ function total(a: Map<string, number>): number {
 }
 
 /** What a statement must name to concern the scope: the old or the new module of a rewrite in it. */
-function relevance(only: string): (line: string) => boolean {
+function relevance(only: string): RegExp {
   const words: string[] = [];
   for (const s of only.split(',')) {
     const [kind, subject] = s.split(':');
     if (kind === 'namespace') words.push(subject ? `${subject.replace('.', '[._]')}\\b` : 'oslo[._](?!sphinx|version|packaging|test)\\w+');
     else words.push(`openstack[./]common[./ ].*\\b${subject}\\b|\\bopenstack\\.common import .*\\b${subject}\\b|oslo[._](utils|serialization|concurrency)\\b|\\bencodeutils\\b|\\b${subject}\\b.*oslo_`);
   }
-  const re = new RegExp(words.join('|'));
-  return (line) => re.test(line);
+  return new RegExp(words.join('|'));
 }
 
 function compiles(dir: string, file: string): boolean {
@@ -106,8 +161,10 @@ interface Row {
   secondApplyClean: boolean;
   missed: string[];
   extra: string[];
-  /** Our edits upstream did not make, in files upstream left importing a copy it deleted. */
+  /** Our edits upstream did not make, where upstream left the old statement in place. */
   upstreamBroken: string[];
+  /** Upstream statements not compared, by why. */
+  excluded: Record<string, number>;
 }
 
 function runCase(mirrors: string, c: Record<string, string>): Row {
@@ -123,9 +180,15 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
     const preview = spawnSync(process.execPath, [BIN, 'fix', dir, '--only', only], { encoding: 'utf8', maxBuffer: 1 << 28, env: ENV });
     if (preview.status !== 0) throw new Error(`${repo} ${commit}: fix exited ${preview.status}: ${preview.stderr.trim()}`);
     const relevant = relevance(only);
-    const theirs = editsOf(upstream, relevant);
-    const ours = editsOf(preview.stdout, relevant);
-    const matched = common(ours.items, theirs.items);
+    const incubator = only.startsWith('incubator');
+    const show = (ref: string, file: string): string | null => {
+      try {
+        return git(dir, 'show', `${ref}:${file}`);
+      } catch {
+        return null;
+      }
+    };
+    const theirs = editsOf(upstream, relevant, (side, file) => show(side === 'old' ? `${commit}^` : commit, file), incubator);
 
     // Files changed that compiled before must still compile once applied.
     const changed = [...new Set([...preview.stdout.matchAll(/^diff --git a\/(\S+\.py) b\//gm)].map((m) => m[1]!))];
@@ -133,21 +196,19 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
     const apply = spawnSync(process.execPath, [BIN, 'fix', dir, '--only', only, '--apply'], { encoding: 'utf8', env: ENV });
     if (apply.status !== 0) throw new Error(`${repo} ${commit}: --apply exited ${apply.status}: ${apply.stderr.trim()}`);
     const still = before.filter((f) => !git(dir, 'ls-files', f).trim() || compiles(dir, f));
+    const ours = editsOf(preview.stdout, relevant, (side, file) => show(side === 'old' ? `${commit}^` : 'HEAD', file), incubator);
+    const matched = common(ours.items, theirs.items);
     const head = git(dir, 'rev-parse', 'HEAD');
     const again = spawnSync(process.execPath, [BIN, 'fix', dir, '--only', only, '--apply'], { encoding: 'utf8', env: ENV });
     const secondApplyClean = again.status === 0 && git(dir, 'rev-parse', 'HEAD') === head && git(dir, 'status', '--porcelain', '--untracked-files=no') === '';
 
     const list = (a: Map<string, number>, b: Map<string, number>): string[] => [...a].filter(([k, v]) => v > (b.get(k) ?? 0)).map(([k]) => k);
-    // An edit upstream did not make in a file that, after the upstream commit, imports a copy that commit deleted: upstream's miss.
-    const deletedModules = [...upstream.matchAll(/^diff --git a\/\S*openstack\/common\/(\w+)\.py b\/[^\n]*\ndeleted file/gm)].map((m) => m[1]!);
+    // An edit upstream did not make, whose old statement is still in the file after the upstream
+    // commit: upstream left it (an import of a copy it deleted, a namespace import it did not convert).
     const brokenUpstream = (key: string): boolean => {
       const [file, sign, text] = key.split('\t');
-      if (sign !== '-' || !text || !deletedModules.some((m) => new RegExp(`openstack[.]common.*\\b${m}\\b`).test(text))) return false;
-      try {
-        return git(dir, 'show', `${commit}:${file}`).split('\n').some((l) => normalise(file!, l) === text);
-      } catch {
-        return false;
-      }
+      if (sign !== '-' || !text || !file!.endsWith('.py')) return false;
+      return (show(commit, file!) ?? '').split('\n').some((l) => normalise(file!, l, incubator) === text);
     };
     const extra = list(ours.items, theirs.items);
     const justified = extra.filter(brokenUpstream);
@@ -158,7 +219,7 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
       repo, commit, only,
       ours: total(ours.items), upstream: total(theirs.items), matched,
       compiledBefore: before.length, stillCompile: still.length, secondApplyClean,
-      missed: list(theirs.items, ours.items), extra: extra.filter((k) => !justifiedAll.includes(k)), upstreamBroken: justifiedAll,
+      missed: list(theirs.items, ours.items), extra: extra.filter((k) => !justifiedAll.includes(k)), upstreamBroken: justifiedAll, excluded: Object.fromEntries(theirs.excluded),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -178,10 +239,11 @@ function main(): void {
     try {
       const r = runCase(mirrors, c);
       rows.push(r);
-      process.stdout.write(`${r.repo} ${r.commit} ${r.only}: ours ${r.ours}, upstream ${r.upstream}, matched ${r.matched}, where upstream left a broken import ${r.upstreamBroken.length} (precision ${pct(r.matched + r.upstreamBroken.length, r.ours)}, recall ${pct(r.matched, r.upstream)}); compile ${r.stillCompile}/${r.compiledBefore}; second apply ${r.secondApplyClean ? 'clean' : 'CHANGED'}\n`);
+      process.stdout.write(`${r.repo} ${r.commit} ${r.only}: ours ${r.ours}, upstream ${r.upstream}, matched ${r.matched}, where upstream left the old statement ${r.upstreamBroken.length} (precision ${pct(r.matched + r.upstreamBroken.length, r.ours)}, recall ${pct(r.matched, r.upstream)}); compile ${r.stillCompile}/${r.compiledBefore}; second apply ${r.secondApplyClean ? 'clean' : 'CHANGED'}\n`);
       for (const m of r.missed) process.stdout.write(`  missed ${m}\n`);
       for (const m of r.extra) process.stdout.write(`  extra  ${m}\n`);
-      for (const m of r.upstreamBroken) process.stdout.write(`  upstream left a broken import: ${m}\n`);
+      for (const m of r.upstreamBroken) process.stdout.write(`  upstream left the old statement: ${m}\n`);
+      if (Object.keys(r.excluded).length) process.stdout.write(`  not compared (upstream): ${Object.entries(r.excluded).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
     } catch (e) {
       process.stdout.write(`${c['repo']} ${c['commit']}: ${(e as Error).message.split('\n')[0]}\n`);
     }
