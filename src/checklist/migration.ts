@@ -6,6 +6,7 @@ import { provenanceLine } from '../provenance/index.js';
 import { knowledge, normaliseDistribution, type Knowledge } from '../knowledge/index.js';
 import { findingsOf, type Finding, type FindingOf, type IncubatorDetail, type Project } from '../report/index.js';
 import { copyLocation } from '../scan/index.js';
+import { apiReview } from './apiReview.js';
 import type { Checklist, ChecklistItem, ChecklistPlace } from './types.js';
 
 type Requirement = FindingOf<'oslo-requirement'>;
@@ -61,25 +62,6 @@ export function groupOf(module: string, groups: readonly string[]): string {
     if ((module === g || module.startsWith(`${g}.`)) && (best === null || g.length > best.length)) best = g;
   }
   return best ?? module;
-}
-
-/** What to review by hand where the successor's API differs from the copy (successor-api.tsv). */
-function apiReview(modules: string[], kb: Knowledge): string[] {
-  return modules.flatMap((m) =>
-    kb.apiChangesOf(m).map((c) => {
-      const name = `\`${m}.${c.name}\``;
-      switch (c.change) {
-        case 'moved':
-          return `Review: ${name} is \`${c.target}.${c.name}\` in ${c.library} ${c.since}: its uses change with the import (\`fix\` does this).`;
-        case 'dropped':
-          return `Review: ${c.library} has no ${name}: ${c.note}. Change its uses by hand (\`fix\` will not swap a file that uses it).`;
-        case 'option-group':
-          return `Review: ${c.library} registers \`${c.name}\` in the [${c.target}] group: overrides in code (\`set_override\`, \`flags(…)\`, \`CONF.${c.name}\`) name the group (\`fix\` adds it).`;
-        default:
-          return `Review: ${name} is deprecated in ${c.library} ${c.since}: ${c.note}.`;
-      }
-    }),
-  );
 }
 
 function incubatorItems(project: Project, requirements: Requirement[], kb: Knowledge): ChecklistItem[] {
