@@ -98,9 +98,9 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   }
 
   // Python outside the copy that can hold a site: an import, a dotted path, an option the library regroups.
-  const trigger = new RegExp(`oslo\\.|openstack\\.common|${[...catalog.optionGroups().keys()].join('|') || '$^'}`);
+  const trigger = new RegExp(`\\boslo\\b|openstack\\.common|${[...catalog.optionGroups().keys()].join('|') || '$^'}`);
   const analyses = [...files.values()]
-    .filter((f) => f.entry.path.endsWith('.py') && !copyLocation(f.entry.path) && trigger.test(f.text))
+    .filter((f) => f.entry.path.endsWith('.py') && !copyLocation(f.entry.path) && (findingPaths.has(f.entry.path) || trigger.test(f.text)))
     .sort((x, y) => cmp(x.entry.path, y.entry.path))
     .map((file) => ({ file, analysis: analysePython(file.text, file.entry.path, catalog) }));
 
