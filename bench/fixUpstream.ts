@@ -163,6 +163,9 @@ interface Row {
   extra: string[];
   /** Our edits upstream did not make, where upstream left the old statement in place. */
   upstreamBroken: string[];
+  /** Statements spelled differently with the same meaning (an alias for a renamed module), ours and upstream's. */
+  equivalentOurs: number;
+  equivalentTheirs: number;
   /** Upstream statements not compared, by why. */
   excluded: Record<string, number>;
 }
@@ -210,7 +213,22 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
       if (sign !== '-' || !text || !file!.endsWith('.py')) return false;
       return (show(commit, file!) ?? '').split('\n').some((l) => normalise(file!, l, incubator) === text);
     };
-    const extra = list(ours.items, theirs.items);
+    // `from oslo import messaging` → `import oslo_messaging as messaging` (ours) or `import oslo_messaging`
+    // with every `messaging.` use renamed (upstream's choice in some files): the same program.
+    const aliasFiles = new Map<string, string>();
+    for (const k of list(ours.items, theirs.items)) {
+      const [file, sign, text] = k.split('\t');
+      const m = /^import (oslo_\w+) as (\w+)$/.exec(text ?? '');
+      if (sign === '+' && m && theirs.items.has(`${file}\t+\timport ${m[1]}`)) aliasFiles.set(file!, m[1]!);
+    }
+    const equivalent = (k: string): boolean => {
+      const [file, sign, text] = k.split('\t');
+      const module = aliasFiles.get(file!);
+      return sign === '+' && module !== undefined && new RegExp(`\\b${module}\\b`).test(text ?? '');
+    };
+    const equivalentOurs = list(ours.items, theirs.items).filter(equivalent);
+    const equivalentTheirs = list(theirs.items, ours.items).filter(equivalent);
+    const extra = list(ours.items, theirs.items).filter((k) => !equivalent(k));
     const justified = extra.filter(brokenUpstream);
     // The `+` line that goes with a justified `-` line is justified too.
     const justifiedFiles = new Set(justified.map((k) => k.split('\t')[0]));
@@ -219,7 +237,8 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
       repo, commit, only,
       ours: total(ours.items), upstream: total(theirs.items), matched,
       compiledBefore: before.length, stillCompile: still.length, secondApplyClean,
-      missed: list(theirs.items, ours.items), extra: extra.filter((k) => !justifiedAll.includes(k)), upstreamBroken: justifiedAll, excluded: Object.fromEntries(theirs.excluded),
+      equivalentOurs: equivalentOurs.length, equivalentTheirs: equivalentTheirs.length,
+      missed: list(theirs.items, ours.items).filter((k) => !equivalent(k)), extra: extra.filter((k) => !justifiedAll.includes(k)), upstreamBroken: justifiedAll, excluded: Object.fromEntries(theirs.excluded),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -239,7 +258,7 @@ function main(): void {
     try {
       const r = runCase(mirrors, c);
       rows.push(r);
-      process.stdout.write(`${r.repo} ${r.commit} ${r.only}: ours ${r.ours}, upstream ${r.upstream}, matched ${r.matched}, where upstream left the old statement ${r.upstreamBroken.length} (precision ${pct(r.matched + r.upstreamBroken.length, r.ours)}, recall ${pct(r.matched, r.upstream)}); compile ${r.stillCompile}/${r.compiledBefore}; second apply ${r.secondApplyClean ? 'clean' : 'CHANGED'}\n`);
+      process.stdout.write(`${r.repo} ${r.commit} ${r.only}: ours ${r.ours}, upstream ${r.upstream}, matched ${r.matched}, equivalent ${r.equivalentOurs}/${r.equivalentTheirs}, where upstream left the old statement ${r.upstreamBroken.length} (precision ${pct(r.matched + r.equivalentOurs + r.upstreamBroken.length, r.ours)}, recall ${pct(r.matched + r.equivalentTheirs, r.upstream)}); compile ${r.stillCompile}/${r.compiledBefore}; second apply ${r.secondApplyClean ? 'clean' : 'CHANGED'}\n`);
       for (const m of r.missed) process.stdout.write(`  missed ${m}\n`);
       for (const m of r.extra) process.stdout.write(`  extra  ${m}\n`);
       for (const m of r.upstreamBroken) process.stdout.write(`  upstream left the old statement: ${m}\n`);
@@ -251,7 +270,7 @@ function main(): void {
   for (const kind of ['namespace', 'incubator']) {
     const rs = rows.filter((r) => r.only.startsWith(kind));
     const sum = (f: (r: Row) => number): number => rs.reduce((a, r) => a + f(r), 0);
-    process.stdout.write(`${kind}: ${rs.length} commits, precision ${pct(sum((r) => r.matched + r.upstreamBroken.length), sum((r) => r.ours))}, recall ${pct(sum((r) => r.matched), sum((r) => r.upstream))}, still compiling ${sum((r) => r.stillCompile)}/${sum((r) => r.compiledBefore)}, second apply clean ${rs.filter((r) => r.secondApplyClean).length}/${rs.length}\n`);
+    process.stdout.write(`${kind}: ${rs.length} commits, statements ${sum((r) => r.ours)} ours / ${sum((r) => r.upstream)} upstream, precision ${pct(sum((r) => r.matched + r.equivalentOurs + r.upstreamBroken.length), sum((r) => r.ours))}, recall ${pct(sum((r) => r.matched + r.equivalentTheirs), sum((r) => r.upstream))}, still compiling ${sum((r) => r.stillCompile)}/${sum((r) => r.compiledBefore)}, second apply clean ${rs.filter((r) => r.secondApplyClean).length}/${rs.length}\n`);
   }
   if (out) writeFileSync(out, JSON.stringify(rows, null, 2));
 }
