@@ -19,6 +19,8 @@ export interface MessageFacts {
   requirement: string | null;
   /** Minimums raised (`oslo.config>=1.6.0`). */
   raised: string[];
+  /** Import statements rewritten. */
+  imports: number;
   /** Dotted paths rewritten inside strings. */
   strings: number;
   /** Dotted uses in code (`oslo.messaging.Target`, `nova.openstack.common.importutils`) rewritten. */
@@ -51,8 +53,24 @@ function firstFits(...candidates: string[]): string {
   return candidates.find((c) => c.length <= SUMMARY_MAX) ?? candidates[candidates.length - 1]!;
 }
 
+/** The kinds of edit a commit makes, in words, for the preview's summary lines. */
+export function editKinds(f: MessageFacts): string[] {
+  const kinds: [boolean, string][] = [
+    [f.imports > 0, 'imports'],
+    [f.movedNames.size > 0, 'moved names'],
+    [f.optionGroups.size > 0, 'option groups'],
+    [f.dottedUses > 0, 'dotted uses'],
+    [f.strings > 0, 'strings'],
+    [f.entryPoints > 0, 'entry points'],
+    [f.requirement !== null || f.raised.length > 0, 'requirements'],
+    [f.deletedCopies.length > 0, 'deleted copies'],
+    [f.confRemoved.length > 0, 'openstack-common.conf'],
+  ];
+  return kinds.filter(([on]) => on).map(([, name]) => name);
+}
+
 export function summaryLine(f: MessageFacts): string {
-  if (f.swapped.length === 0 && f.namespaces.length === 0) {
+  if (f.swapped.length === 0 && f.namespaces.length === 0 && f.entryPoints === 0) {
     // Only copies nothing imported: the commit deletes, and says so.
     const modules = [...new Set(f.deletedCopies.map(moduleOf).concat(f.confRemoved))].sort();
     return firstFits(`Remove unused oslo-incubator ${modules.length === 1 ? 'module' : 'modules'} ${list(modules)}`, 'Remove unused oslo-incubator modules');
@@ -111,11 +129,12 @@ export function messageBody(f: MessageFacts): string {
   if (f.namespaces.length > 0) {
     const olds = f.namespaces.map((r) => r.subject);
     const news = f.namespaces.map((r) => r.newImport);
+    const verb = f.imports > 0 ? 'import' : 'name';
     const removed = f.namespaceRemovedIn;
     const state = removed && f.treeDate && f.treeDate >= removed.date
       ? `The 'oslo' namespace package was removed in ${f.library} ${removed.version}`
       : `The Oslo libraries moved their code out of the 'oslo' namespace package into per-library packages, and the namespace package is deprecated`;
-    paragraphs.push(`${state}: import ${list(news)} instead of ${list(olds)}.`);
+    paragraphs.push(`${state}: ${verb} ${list(news)} instead of ${list(olds)}.`);
   }
   const tidy = otherEdits(f);
   if (f.requirement) tidy.push(`Add ${f.requirement.trim()} to requirements.txt.`);

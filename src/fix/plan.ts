@@ -8,7 +8,7 @@ import type { Finding, Project } from '../report/index.js';
 import { copyLocation, type TreeEntry } from '../scan/index.js';
 import { unifiedDiff } from './diff.js';
 import { entryPointKeys, entryPointMentions, SETUP_CFG } from './entryPoints.js';
-import { changeId, commitMessage } from './message.js';
+import { changeId, commitMessage, editKinds } from './message.js';
 import { acceptRewrites, analysePython } from './python.js';
 import { incubatorKey, RewriteCatalog, type Rewrite } from './rewrites.js';
 import { ENTRY_POINT_REASON, mentionItems, namespaceRemoval, notDropIn } from './left.js';
@@ -167,6 +167,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
       rewrites: [...applied].sort(),
       kinds: [...new Set([...applied].map((k) => rewrites.get(k)!.kind))].sort(),
       files: fileChanges,
+      edits: editKinds(f),
       diff,
       message: commitMessage({ ...f, treeDate: date, namespaceRemovedIn: namespaceRemoval(kb, f.namespaces) }, changeId(checkout.commit, library, diff)),
     });

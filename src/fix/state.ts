@@ -61,7 +61,7 @@ export function openstackInit(pkg: string): string {
 }
 
 function emptyFacts(library: string): MessageFacts {
-  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), entryPoints: 0 };
+  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), entryPoints: 0 };
 }
 
 const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups' };
@@ -86,9 +86,10 @@ export function treeState(active: ReadonlySet<string>, t: TreeInputs): { state: 
     if (keys.length) state.set(p.file.entry.path, p.file.bom + text);
     for (const site of p.analysis.sites) {
       const key = site.keys.find((k) => keys.includes(k));
-      if (!site.kind || !key) continue;
+      if (!key) continue;
       const f = factsOf(t.rewrites.get(key)!.library);
-      if (site.kind === 'string') f.strings++;
+      if (!site.kind) f.imports++;
+      else if (site.kind === 'string') f.strings++;
       else if (site.kind === 'dotted-use') f.dottedUses++;
       else if (site.note) {
         const m = f[KIND_FACT[site.kind]];

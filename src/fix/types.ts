@@ -20,6 +20,8 @@ export interface LibraryChange {
   /** Rewrite keys applied (`namespace:oslo.utils`, `incubator:timeutils`), sorted. */
   rewrites: string[];
   kinds: RewriteKind[];
+  /** The kinds of edit the change makes, in words (`imports`, `strings`, `entry points`, `requirements`, …). */
+  edits: string[];
   files: FileChange[];
   /** The unified diff of `files`, in git's format. */
   diff: string;

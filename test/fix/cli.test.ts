@@ -104,6 +104,8 @@ test('the preview diff is byte for byte what the commits of --apply change', asy
     const dir = await fixRepo(name);
     const preview = run(dir);
     assert.equal(preview.status, 0, preview.stderr);
+    // Each kind of edit is named in the preview's summary of each commit.
+    if (name === 'strings-entry-points') assert.match(preview.stderr, /oslo\.messaging: Drop use of 'oslo' namespace for oslo\.messaging \(4 files: imports, strings, entry points, requirements\)/);
     const base = git(dir, 'rev-parse', 'HEAD').trim();
     assert.equal(run(dir, '--apply').status, 0);
     // What the commits change together, as git shows it, without the index lines the preview cannot know.

@@ -188,6 +188,11 @@ test('whole dotted paths in strings and setup.cfg entry points change; entry-poi
   assert.match(messaging.message, /setup\.cfg entry points\s+into the old package \(1 entry point\)/);
   assert.match(messaging.message, /the namespace package is deprecated/);
   assert.doesNotMatch(messaging.message, /was removed/);
+  assert.deepEqual(messaging.edits, ['imports', 'strings', 'entry points', 'requirements']);
+  // setup.cfg alone calls for the rootwrap change: the message does not speak of imports.
+  const rootwrap = p.changes.find((c) => c.library === 'oslo.rootwrap')!;
+  assert.deepEqual(rootwrap.edits, ['entry points', 'requirements']);
+  assert.match(rootwrap.message, /name\s+oslo_rootwrap instead of oslo\.rootwrap/);
   assertStillCompiles(dir, p);
 });
 
