@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTsv } from '../src/knowledge/index.js';
+import { knowledge, readTsv } from '../src/knowledge/index.js';
 import { parsePython, type SyntaxNode, type Tree } from '../src/scan/index.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -139,7 +139,8 @@ function relevance(only: string): RegExp {
   const words: string[] = [];
   for (const s of only.split(',')) {
     const [kind, subject] = s.split(':');
-    if (kind === 'namespace') words.push(subject ? `${subject.replace('.', '[._]')}\\b` : 'oslo[._](?!sphinx|version|packaging|test)\\w+');
+    const name = subject?.split('.')[1];
+    if (kind === 'namespace') words.push(subject ? `\\boslo[._]${name}\\b|\\bfrom oslo import .*\\b${name}\\b` : '\\boslo[._](?!sphinx|version|packaging|test)\\w+|\\bfrom oslo import');
     else words.push(`openstack[./]common[./ ].*\\b${subject}\\b|\\bopenstack\\.common import .*\\b${subject}\\b|oslo[._](utils|serialization|concurrency)\\b|\\bencodeutils\\b|\\b${subject}\\b.*oslo_`);
   }
   return new RegExp(words.join('|'));
@@ -166,6 +167,8 @@ interface Row {
   /** Statements spelled differently with the same meaning (an alias for a renamed module), ours and upstream's. */
   equivalentOurs: number;
   equivalentTheirs: number;
+  /** Upstream edits renaming an entry-point group in setup.cfg: left out of recall. */
+  groupRenames: number;
   /** Upstream statements not compared, by why. */
   excluded: Record<string, number>;
 }
@@ -210,7 +213,7 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
     // commit: upstream left it (an import of a copy it deleted, a namespace import it did not convert).
     const brokenUpstream = (key: string): boolean => {
       const [file, sign, text] = key.split('\t');
-      if (sign !== '-' || !text || !file!.endsWith('.py')) return false;
+      if (sign !== '-' || !text || !/\.py$|setup\.cfg$/.test(file!)) return false;
       return (show(commit, file!) ?? '').split('\n').some((l) => normalise(file!, l, incubator) === text);
     };
     // `from oslo import messaging` → `import oslo_messaging as messaging` (ours) or `import oslo_messaging`
@@ -228,6 +231,13 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
     };
     const equivalentOurs = list(ours.items, theirs.items).filter(equivalent);
     const equivalentTheirs = list(theirs.items, ours.items).filter(equivalent);
+    // `oslo.config.opts =` renamed in setup.cfg: a group name, not a module path; the rename breaks the
+    // group's readers, so it is not an edit to make.
+    const groupRenames = list(theirs.items, ours.items).filter((k) => {
+      const [file, , text] = k.split('\t');
+      const group = /^(oslo[._][\w.]+)\s*=$/.exec(text ?? '')?.[1];
+      return file === 'setup.cfg' && group !== undefined && knowledge().isEntryPointGroup(group.replace('_', '.'));
+    });
     const extra = list(ours.items, theirs.items).filter((k) => !equivalent(k));
     const justified = extra.filter(brokenUpstream);
     // The `+` line that goes with a justified `-` line is justified too.
@@ -238,7 +248,8 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
       ours: total(ours.items), upstream: total(theirs.items), matched,
       compiledBefore: before.length, stillCompile: still.length, secondApplyClean,
       equivalentOurs: equivalentOurs.length, equivalentTheirs: equivalentTheirs.length,
-      missed: list(theirs.items, ours.items).filter((k) => !equivalent(k)), extra: extra.filter((k) => !justifiedAll.includes(k)), upstreamBroken: justifiedAll, excluded: Object.fromEntries(theirs.excluded),
+      groupRenames: groupRenames.length,
+      missed: list(theirs.items, ours.items).filter((k) => !equivalent(k) && !groupRenames.includes(k)), extra: extra.filter((k) => !justifiedAll.includes(k)), upstreamBroken: justifiedAll, excluded: Object.fromEntries(theirs.excluded),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -258,7 +269,7 @@ function main(): void {
     try {
       const r = runCase(mirrors, c);
       rows.push(r);
-      process.stdout.write(`${r.repo} ${r.commit} ${r.only}: ours ${r.ours}, upstream ${r.upstream}, matched ${r.matched}, equivalent ${r.equivalentOurs}/${r.equivalentTheirs}, where upstream left the old statement ${r.upstreamBroken.length} (precision ${pct(r.matched + r.equivalentOurs + r.upstreamBroken.length, r.ours)}, recall ${pct(r.matched + r.equivalentTheirs, r.upstream)}); compile ${r.stillCompile}/${r.compiledBefore}; second apply ${r.secondApplyClean ? 'clean' : 'CHANGED'}\n`);
+      process.stdout.write(`${r.repo} ${r.commit} ${r.only}: ours ${r.ours}, upstream ${r.upstream}, matched ${r.matched}, equivalent ${r.equivalentOurs}/${r.equivalentTheirs}, where upstream left the old statement ${r.upstreamBroken.length} (precision ${pct(r.matched + r.equivalentOurs + r.upstreamBroken.length, r.ours)}, recall ${pct(r.matched + r.equivalentTheirs, r.upstream - r.groupRenames)}${r.groupRenames ? `; upstream renamed entry-point groups: ${r.groupRenames}` : ''}); compile ${r.stillCompile}/${r.compiledBefore}; second apply ${r.secondApplyClean ? 'clean' : 'CHANGED'}\n`);
       for (const m of r.missed) process.stdout.write(`  missed ${m}\n`);
       for (const m of r.extra) process.stdout.write(`  extra  ${m}\n`);
       for (const m of r.upstreamBroken) process.stdout.write(`  upstream left the old statement: ${m}\n`);
@@ -270,7 +281,7 @@ function main(): void {
   for (const kind of ['namespace', 'incubator']) {
     const rs = rows.filter((r) => r.only.startsWith(kind));
     const sum = (f: (r: Row) => number): number => rs.reduce((a, r) => a + f(r), 0);
-    process.stdout.write(`${kind}: ${rs.length} commits, statements ${sum((r) => r.ours)} ours / ${sum((r) => r.upstream)} upstream, precision ${pct(sum((r) => r.matched + r.equivalentOurs + r.upstreamBroken.length), sum((r) => r.ours))}, recall ${pct(sum((r) => r.matched + r.equivalentTheirs), sum((r) => r.upstream))}, still compiling ${sum((r) => r.stillCompile)}/${sum((r) => r.compiledBefore)}, second apply clean ${rs.filter((r) => r.secondApplyClean).length}/${rs.length}\n`);
+    process.stdout.write(`${kind}: ${rs.length} commits, statements ${sum((r) => r.ours)} ours / ${sum((r) => r.upstream)} upstream, precision ${pct(sum((r) => r.matched + r.equivalentOurs + r.upstreamBroken.length), sum((r) => r.ours))}, recall ${pct(sum((r) => r.matched + r.equivalentTheirs), sum((r) => r.upstream - r.groupRenames))}, still compiling ${sum((r) => r.stillCompile)}/${sum((r) => r.compiledBefore)}, second apply clean ${rs.filter((r) => r.secondApplyClean).length}/${rs.length}\n`);
   }
   if (out) writeFileSync(out, JSON.stringify(rows, null, 2));
 }
