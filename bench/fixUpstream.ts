@@ -130,6 +130,11 @@ function common(a: Map<string, number>, b: Map<string, number>): number {
   return n;
 }
 
+/** How many more times the keys occur in `a` than in `b`. */
+function surplus(keys: string[], a: Map<string, number>, b: Map<string, number>): number {
+  return keys.reduce((n, k) => n + (a.get(k) ?? 0) - Math.min(a.get(k) ?? 0, b.get(k) ?? 0), 0);
+}
+
 function total(a: Map<string, number>): number {
   return [...a.values()].reduce((x, y) => x + y, 0);
 }
@@ -247,7 +252,7 @@ function runCase(mirrors: string, c: Record<string, string>): Row {
       repo, commit, only,
       ours: total(ours.items), upstream: total(theirs.items), matched,
       compiledBefore: before.length, stillCompile: still.length, secondApplyClean,
-      equivalentOurs: equivalentOurs.length, equivalentTheirs: equivalentTheirs.length,
+      equivalentOurs: surplus(equivalentOurs, ours.items, theirs.items), equivalentTheirs: surplus(equivalentTheirs, theirs.items, ours.items),
       groupRenames: groupRenames.length,
       missed: list(theirs.items, ours.items).filter((k) => !equivalent(k) && !groupRenames.includes(k)), extra: extra.filter((k) => !justifiedAll.includes(k)), upstreamBroken: justifiedAll, excluded: Object.fromEntries(theirs.excluded),
     };
