@@ -7,6 +7,7 @@ import { knowledge, normaliseDistribution, type Knowledge } from '../knowledge/i
 import { findingsOf, type Finding, type FindingOf, type IncubatorDetail, type Project } from '../report/index.js';
 import { copyLocation } from '../scan/index.js';
 import { goalItems } from './goals.js';
+import { apiReview } from './apiReview.js';
 import type { Checklist, ChecklistItem, ChecklistPlace } from './types.js';
 
 type Requirement = FindingOf<'oslo-requirement'>;
@@ -64,7 +65,7 @@ export function groupOf(module: string, groups: readonly string[]): string {
   return best ?? module;
 }
 
-function incubatorItems(project: Project, requirements: Requirement[]): ChecklistItem[] {
+function incubatorItems(project: Project, requirements: Requirement[], kb: Knowledge): ChecklistItem[] {
   const copies = findingsOf(project.findings, 'incubator-copy');
   const configs = findingsOf(project.findings, 'incubator-config');
   const imports = findingsOf(project.findings, 'incubator-import').filter((f) => !f.detail.insideCopy);
@@ -120,9 +121,12 @@ function incubatorItems(project: Project, requirements: Requirement[]): Checklis
     const usesLeft = g.imports.length;
     // A module nothing imports needs no library: it just goes with the copy tree.
     const needed = pkgs.filter((p) => usesLeft > 0 || adopted.has(normaliseDistribution(p)) || requirementOf(requirements, p));
-    for (const p of needed) detail.push(requirementLine(requirements, p, minimumVersion(p, g.facts?.successorSince)));
+    // The floor is the first release with the new import where the knowledge base knows it (oslo_concurrency: 0.3.0).
+    const dropIn = kb.dropIn(name);
+    for (const p of needed) detail.push(requirementLine(requirements, p, (dropIn?.library === p && dropIn.minVersion) || minimumVersion(p, g.facts?.successorSince)));
     const modules = [...g.modules].sort();
     if (modules.length) detail.push(`Copied modules: ${modules.map((m) => `\`${m}\``).join(', ')}.`);
+    if (usesLeft > 0) detail.push(...apiReview([...new Set([name, ...modules])], kb));
     // With provenance (scan --incubator), what replacing the copy would lose: local changes, unmatched files, staleness.
     for (const copy of g.copies) {
       const p = copy.detail.provenance;
@@ -263,6 +267,6 @@ export function migrationChecklist(project: Project, kb: Knowledge = knowledge()
   const base = { project: project.name, kind: 'migration' as const, repo: project.repo, commit: project.commit };
   if (project.error) return { ...base, items: [], summary: [`Not scanned (${project.error.stage}): ${project.error.message}`] };
   const requirements = findingsOf(project.findings, 'oslo-requirement');
-  const items = [...incubatorItems(project, requirements), ...namespaceItems(project, requirements, kb), ...rootwrapItems(project, requirements, kb), ...goalItems(project)];
+  const items = [...incubatorItems(project, requirements, kb), ...namespaceItems(project, requirements, kb), ...rootwrapItems(project, requirements, kb), ...goalItems(project)];
   return { ...base, items, summary: items.length ? summaryLines(project, items) : ['Nothing to migrate: no incubator code, namespace imports or rootwrap use.'] };
 }

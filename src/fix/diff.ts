@@ -40,8 +40,24 @@ function range(start: number, count: number): string {
   return count === 1 ? `${start}` : `${start},${count}`;
 }
 
+/**
+ * The text git puts after a hunk's `@@` line (its default rule): the nearest line above the hunk
+ * that starts with a letter, `_` or `$`, without trailing blanks, at most 80 bytes. The preview then
+ * reads as `git diff` does.
+ */
+function hunkContext(oldLines: string[], oldStart: number): string {
+  for (let i = oldStart - 2; i >= 0; i--) {
+    const line = oldLines[i]!;
+    if (!/^[A-Za-z_$]/.test(line)) continue;
+    const bytes = Buffer.from(line.replace(/\s+$/, ''), 'utf8');
+    return ` ${bytes.subarray(0, 80).toString('utf8')}`;
+  }
+  return '';
+}
+
 function hunks(ops: Op[]): string {
   const out: string[] = [];
+  const oldLines = ops.filter((o) => o.type !== '+').map((o) => o.line);
   const changed = ops.map((o) => o.type !== ' ');
   let i = 0;
   while (i < ops.length) {
@@ -69,7 +85,7 @@ function hunks(ops: Op[]): string {
     const body = ops.slice(start, end);
     const oldCount = body.filter((o) => o.type !== '+').length;
     const newCount = body.filter((o) => o.type !== '-').length;
-    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@\n`);
+    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@${hunkContext(oldLines, oldStart)}\n`);
     for (const o of body) {
       out.push(o.type + o.line);
       if (!o.line.endsWith('\n')) out.push('\n\\ No newline at end of file\n');

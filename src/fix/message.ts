@@ -17,6 +17,24 @@ export interface MessageFacts {
   confRemoved: string[];
   /** The line added to requirements.txt, if one was. */
   requirement: string | null;
+  /** Minimums raised (`oslo.config>=1.6.0`). */
+  raised: string[];
+  /** Import statements rewritten. */
+  imports: number;
+  /** Dotted paths rewritten inside strings. */
+  strings: number;
+  /** Dotted uses in code (`oslo.messaging.Target`, `nova.openstack.common.importutils`) rewritten. */
+  dottedUses: number;
+  /** Uses of names the library moved to another module, by name, with the module. */
+  movedNames: Map<string, { target: string; count: number }>;
+  /** Overrides and uses of options the library registers in its own group, by option, with the group. */
+  optionGroups: Map<string, { target: string; count: number }>;
+  /** setup.cfg entry points rewritten. */
+  entryPoints: number;
+  /** The date of the commit the change starts from, `YYYY-MM-DD`. */
+  treeDate?: string | null;
+  /** When the library's `oslo` namespace package went. */
+  namespaceRemovedIn?: { version: string; date: string } | null;
 }
 
 const SUMMARY_MAX = 50;
@@ -35,12 +53,66 @@ function firstFits(...candidates: string[]): string {
   return candidates.find((c) => c.length <= SUMMARY_MAX) ?? candidates[candidates.length - 1]!;
 }
 
+/** The kinds of edit a commit makes, in words, for the preview's summary lines. */
+export function editKinds(f: MessageFacts): string[] {
+  const kinds: [boolean, string][] = [
+    [f.imports > 0, 'imports'],
+    [f.movedNames.size > 0, 'moved names'],
+    [f.optionGroups.size > 0, 'option groups'],
+    [f.dottedUses > 0, 'dotted uses'],
+    [f.strings > 0, 'strings'],
+    [f.entryPoints > 0, 'entry points'],
+    [f.requirement !== null || f.raised.length > 0, 'requirements'],
+    [f.deletedCopies.length > 0, 'deleted copies'],
+    [f.confRemoved.length > 0, 'openstack-common.conf'],
+  ];
+  return kinds.filter(([on]) => on).map(([, name]) => name);
+}
+
 export function summaryLine(f: MessageFacts): string {
+  if (f.swapped.length === 0 && f.namespaces.length === 0 && f.entryPoints === 0) {
+    // Only copies nothing imported: the commit deletes, and says so.
+    const modules = [...new Set(f.deletedCopies.map(moduleOf).concat(f.confRemoved))].sort();
+    return firstFits(`Remove unused oslo-incubator ${modules.length === 1 ? 'module' : 'modules'} ${list(modules)}`, 'Remove unused oslo-incubator modules');
+  }
   if (f.swapped.length === 0) {
     return firstFits(`Drop use of 'oslo' namespace for ${f.library}`, "Drop use of 'oslo' namespace package");
   }
   if (f.swapped.length === 1) return firstFits(`Use ${f.swapped[0]!.subject} from ${f.library}`, `Switch to ${f.library}`);
   return firstFits(`Switch to ${f.library}`, `Use ${f.library}`);
+}
+
+function moduleOf(path: string): string {
+  const rel = path.slice(path.indexOf('openstack/common/') + 'openstack/common/'.length);
+  return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').replace(/\//g, '.') || 'openstack.common';
+}
+
+/** The edits besides imports, in words: each kind of edit the commit makes is named. */
+function otherEdits(f: MessageFacts): string[] {
+  const out: string[] = [];
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  for (const [target, names] of byTarget(f.movedNames)) {
+    out.push(`${list(names.map((x) => x.name))} moved to ${target} in the library: their uses (${n(sum(names), 'place', 'places')}) go through it, and it is imported.`);
+  }
+  for (const [group, options] of byTarget(f.optionGroups)) {
+    out.push(`The library registers ${list(options.map((x) => x.name))} in the [${group}] group: overrides and uses in code (${n(sum(options), 'place', 'places')}) name the group.`);
+  }
+  if (f.dottedUses) out.push(`Uses of the module through its dotted name in code (${n(f.dottedUses, 'place', 'places')}) change with the imports.`);
+  if (f.strings) out.push(`Dotted paths into the old module inside strings (${n(f.strings, 'string', 'strings')}, for mock.patch and the like) change with the imports.`);
+  if (f.entryPoints) out.push(`setup.cfg entry points into the old package (${n(f.entryPoints, 'entry point', 'entry points')}) change too.`);
+  const raised = [...new Set(f.raised)];
+  if (raised.length) out.push(`Raise the minimum to ${list(raised)}, the first ${raised.length === 1 ? 'release' : 'releases'} with the new package.`);
+  return out;
+}
+
+function byTarget(m: Map<string, { target: string; count: number }>): [string, { name: string; count: number }[]][] {
+  const out = new Map<string, { name: string; count: number }[]>();
+  for (const [name, v] of [...m].sort(([a], [b]) => (a < b ? -1 : 1))) out.set(v.target, [...(out.get(v.target) ?? []), { name, count: v.count }]);
+  return [...out];
+}
+
+function sum(items: { count: number }[]): number {
+  return items.reduce((a, x) => a + x.count, 0);
 }
 
 export function messageBody(f: MessageFacts): string {
@@ -50,29 +122,32 @@ export function messageBody(f: MessageFacts): string {
     const imports = f.swapped.map((r) => r.newImport);
     paragraphs.push(
       `The oslo-incubator ${modules.length === 1 ? 'module' : 'modules'} ${list(modules)} graduated to ${f.library}, ` +
-        `which provides ${modules.length === 1 ? 'it' : 'them'} unchanged as ${list(imports)}. ` +
+        `which provides ${modules.length === 1 ? 'it' : 'them'} as ${list(imports)}. ` +
         `Import ${modules.length === 1 ? 'it' : 'them'} from the library instead of the copy under openstack/common.`,
     );
-    const tidy: string[] = [];
-    if (f.requirement) tidy.push(`Add ${f.requirement.trim()} to requirements.txt.`);
-    if (f.deletedCopies.length > 0) {
-      tidy.push(
-        `Nothing imports the copied ${list(f.confRemoved.length ? f.confRemoved : modules)} any more, so delete ${f.deletedCopies.length === 1 ? 'the copy' : 'the copies'}` +
-          `${f.confRemoved.length ? ' and ' + (f.confRemoved.length === 1 ? 'its entry' : 'their entries') + ' in openstack-common.conf' : ''}.`,
-      );
-    } else if (f.confRemoved.length > 0) {
-      tidy.push(`Remove ${list(f.confRemoved)} from openstack-common.conf.`);
-    }
-    if (tidy.length) paragraphs.push(tidy.join(' '));
   }
   if (f.namespaces.length > 0) {
     const olds = f.namespaces.map((r) => r.subject);
     const news = f.namespaces.map((r) => r.newImport);
-    paragraphs.push(
-      `The 'oslo' namespace package is deprecated and has been removed from ${f.library}: ` +
-        `import ${list(news)} instead of ${list(olds)}. Uses of the dotted name in code change with the imports.`,
-    );
+    const verb = f.imports > 0 ? 'import' : 'name';
+    const removed = f.namespaceRemovedIn;
+    const state = removed && f.treeDate && f.treeDate >= removed.date
+      ? `The 'oslo' namespace package was removed in ${f.library} ${removed.version}`
+      : `The Oslo libraries moved their code out of the 'oslo' namespace package into per-library packages, and the namespace package is deprecated`;
+    paragraphs.push(`${state}: ${verb} ${list(news)} instead of ${list(olds)}.`);
   }
+  const tidy = otherEdits(f);
+  if (f.requirement) tidy.push(`Add ${f.requirement.trim()} to requirements.txt.`);
+  if (f.deletedCopies.length > 0) {
+    const modules = [...new Set(f.deletedCopies.map(moduleOf))].sort();
+    tidy.push(
+      `${f.swapped.length || f.namespaces.length ? `Nothing imports the copied ${list(modules)} any more` : `Nothing in the project imports the copied ${list(modules)}, which ${f.library} replaces`}, so delete ${f.deletedCopies.length === 1 ? 'the copy' : 'the copies'}` +
+        `${f.confRemoved.length ? ' and ' + (f.confRemoved.length === 1 ? 'its entry' : 'their entries') + ' in openstack-common.conf' : ''}.`,
+    );
+  } else if (f.confRemoved.length > 0) {
+    tidy.push(`Remove ${list(f.confRemoved)} from openstack-common.conf: nothing imports ${f.confRemoved.length === 1 ? 'it' : 'them'}.`);
+  }
+  if (tidy.length) paragraphs.push(tidy.join(' '));
   return paragraphs.map((p) => wrap(p)).join('\n\n');
 }
 

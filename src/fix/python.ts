@@ -1,18 +1,19 @@
 // Rewrites of one Python file, planned from tree-sitter node ranges: import statements of the
-// retired `oslo.` namespace and of drop-in incubator modules, and the attribute chains
-// (`oslo.messaging.Target`) that go through a module imported by its dotted name.
+// retired `oslo.` namespace and of drop-in incubator modules, the attribute chains
+// (`oslo.messaging.Target`) that go through a module imported by its dotted name, the names the
+// successor moved (`api.ts`) and dotted paths in strings (`strings.ts`).
 // Pure: text in, text out.
 
 import { parsePython, resolveFrom, type SyntaxNode, type Tree } from '../scan/index.js';
-import { applyEdits, eolOf, indentAt, lineEndAt, syntaxErrorCount, type Edit } from './edits.js';
+import { apiSites, type ModuleBinding } from './api.js';
+import { fromNamesSite, type NameEntry } from './fromNames.js';
+import { applyEdits, syntaxErrorCount } from './edits.js';
 import type { RewriteCatalog } from './rewrites.js';
 import { bindingsIn, isBinding, isShadowed } from './scope.js';
+import { importStatementFor, lineOf, replaceSite, type Mention, type Site } from './sites.js';
+import { stringSites } from './strings.js';
 
-/** One place in the file whose edit depends on which rewrites are active. */
-interface Site {
-  keys: string[];
-  render(active: ReadonlySet<string>): Edit[];
-}
+export { importStatementFor };
 
 export interface PythonAnalysis {
   text: string;
@@ -21,6 +22,10 @@ export interface PythonAnalysis {
   keys: Set<string>;
   /** Keys that must not be applied in this file, with the reason. */
   blocked: Map<string, string>;
+  /** Keys that must not be applied anywhere in the project, with the reason. */
+  refused: Map<string, string>;
+  /** Mentions of a renamed module that no rewrite changes, for review. */
+  mentions: Mention[];
   /** ERROR and MISSING nodes before any rewrite. */
   errors: number;
 }
@@ -35,73 +40,6 @@ export interface PythonOutcome {
 /** Drops whitespace, line continuations and comments a dotted name may carry in multi-line forms. */
 function clean(dotted: string): string {
   return dotted.replace(/#[^\n]*/g, '').replace(/[\s\\]+/g, '');
-}
-
-/** `import oslo_messaging as messaging`, `from oslo_utils import netutils as network_utils`. */
-export function importStatementFor(newImport: string, bound: string): string {
-  const parts = newImport.split('.');
-  const last = parts.pop()!;
-  const as = last === bound ? '' : ` as ${bound}`;
-  return parts.length === 0 ? `import ${last}${as}` : `from ${parts.join('.')} import ${last}${as}`;
-}
-
-// Sites keep offsets and text, never nodes: a node keeps its whole tree alive, and trees hold native
-// memory the garbage collector does not see; a plan holds a site for every import it may rewrite.
-function replaceSite(key: string, node: SyntaxNode, text: string): Site {
-  const { startIndex: start, endIndex: end } = node;
-  return { keys: [key], render: (active) => (active.has(key) ? [{ start, end, text }] : []) };
-}
-
-interface NameEntry {
-  node: SyntaxNode;
-  /** Set when importing this name is a rewrite: the key and the statement that replaces it. */
-  key: string | null;
-  statement: string;
-}
-
-/**
- * `from oslo import i18n, messaging as msg` and `from nova.openstack.common import log, jsonutils`:
- * names that are rewritten move to statements of their own, on the lines after the statement;
- * when every name moves, the statement is replaced (comments inside it are kept above).
- */
-function fromNamesSite(node: SyntaxNode, nameEntries: NameEntry[], text: string): Site {
-  const keys = [...new Set(nameEntries.flatMap((e) => (e.key ? [e.key] : [])))];
-  const statement = { startIndex: node.startIndex, endIndex: node.endIndex, comments: node.descendantsOfType('comment').map((c) => c.text) };
-  const entries = nameEntries.map((e) => ({ ...e, node: { startIndex: e.node.startIndex, endIndex: e.node.endIndex } }));
-  return {
-    keys,
-    render(active) {
-      const moved = entries.map((e) => e.key !== null && active.has(e.key));
-      if (!moved.some(Boolean)) return [];
-      const indent = indentAt(text, statement.startIndex);
-      // A statement after `if x:` or `;` on its line: new lines would leave its block, so stay on the line.
-      const startsLine = text.slice(text.lastIndexOf('\n', statement.startIndex - 1) + 1, statement.startIndex).trim() === '';
-      const separator = startsLine ? eolOf(text) + indent : '; ';
-      const lines = entries.filter((_, i) => moved[i]).map((e) => e.statement);
-      if (moved.every(Boolean)) {
-        const comments = startsLine ? statement.comments : [];
-        return [{ start: statement.startIndex, end: statement.endIndex, text: [...comments, ...lines].join(separator) }];
-      }
-      const edits: Edit[] = [];
-      for (let i = 0; i < entries.length; i++) {
-        if (!moved[i]) continue;
-        let j = i;
-        while (j + 1 < entries.length && moved[j + 1]) j++;
-        // A run of moved names goes with the separator after it, or before it when it ends the list.
-        edits.push(
-          j + 1 < entries.length
-            ? { start: entries[i]!.node.startIndex, end: entries[j + 1]!.node.startIndex, text: '' }
-            : { start: entries[i - 1]!.node.endIndex, end: entries[j]!.node.endIndex, text: '' },
-        );
-        i = j;
-      }
-      // After a trailing comment on the statement's last line, so `# noqa` stays with its statement.
-      const lineEnd = lineEndAt(text, statement.endIndex);
-      const at = startsLine && /^[ \t]*(#.*)?$/.test(text.slice(statement.endIndex, lineEnd)) ? lineEnd : statement.endIndex;
-      edits.push({ start: at, end: at, text: lines.map((l) => separator + l).join('') });
-      return edits;
-    },
-  };
 }
 
 /** A chain prefix that the rewrite of a plain `import a.b` statement changes: `oslo.config` → `oslo_config`. */
@@ -130,6 +68,11 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
   const blocked = new Map<string, string>();
   const chains = new Map<string, ChainRewrite[]>(); // root name → prefixes its plain imports bring
   const plainRoots = new Map<string, number>(); // root name → plain imports of it that no rewrite touches
+  const bindings: ModuleBinding[] = []; // names bound to swapped incubator modules
+  const changed = (module: string, name: string): string | null => {
+    const c = catalog.apiChanges(module).find((x) => x.name === name && (x.change === 'moved' || x.change === 'dropped'));
+    return c ? (c.change === 'moved' ? `${name} moved to ${c.target}` : `${c.library} has no ${name}: ${c.note}`) : null;
+  };
 
   for (const statement of tree.rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) {
     if (statement.type === 'import_statement') {
@@ -142,6 +85,9 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
           continue;
         }
         sites.push(replaceSite(m.rewrite.key, dotted, m.rewrite.newImport + m.rest));
+        if (name.type === 'aliased_import' && m.rewrite.kind === 'incubator' && m.rest === '') {
+          bindings.push({ name: name.childForFieldName('alias')!.text, key: m.rewrite.key, module: m.rewrite.subject, canAddImports: false, extra: [] });
+        }
         // `import oslo.config` binds `oslo`: its uses spell the old prefix and change with it.
         if (name.type !== 'aliased_import') {
           const list = chains.get(root) ?? [];
@@ -158,6 +104,13 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
     const m = catalog.match(from);
     if (m) {
       sites.push(replaceSite(m.rewrite.key, moduleNode, m.rewrite.newImport + m.rest));
+      if (m.rewrite.kind === 'incubator' && m.rest === '') {
+        for (const node of statement.childrenForFieldName('name')) {
+          const name = clean((node.type === 'aliased_import' ? node.childForFieldName('name')! : node).text);
+          const why = changed(m.rewrite.subject, name);
+          if (why && !blocked.has(m.rewrite.key)) blocked.set(m.rewrite.key, `line ${lineOf(statement)} imports ${name} from ${m.rewrite.subject}: ${why}`);
+        }
+      }
       continue;
     }
     const entries: NameEntry[] = statement.childrenForFieldName('name').map((node) => {
@@ -166,7 +119,12 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
       const name = clean(dotted.text);
       const mm = catalog.match(`${from}.${name}`);
       if (!mm || mm.rest !== '') return { node, key: null, statement: '' };
-      return { node, key: mm.rewrite.key, statement: importStatementFor(mm.rewrite.newImport, alias ?? name) };
+      const entry: NameEntry = { node, key: mm.rewrite.key, statement: importStatementFor(mm.rewrite.newImport, alias ?? name) };
+      if (mm.rewrite.kind === 'incubator') {
+        entry.binding = { name: alias ?? name, key: mm.rewrite.key, module: mm.rewrite.subject, canAddImports: true, extra: [] };
+        bindings.push(entry.binding);
+      }
+      return entry;
     });
     if (entries.some((e) => e.key)) sites.push(fromNamesSite(statement, entries, text));
   }
@@ -188,13 +146,36 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
       }
     }
     for (const id of moduleUses) {
+      // `nova.openstack.common.strutils.safe_encode` would become a name the library does not have.
+      const chain = outermostChain(id);
+      for (const c of list) {
+        const r = catalog.match(c.oldPrefix)?.rewrite;
+        if (r?.kind !== 'incubator' || !chain.startsWith(`${c.oldPrefix}.`)) continue;
+        const why = changed(r.subject, chain.slice(c.oldPrefix.length + 1).split('.')[0]!);
+        if (why && !blocked.has(c.key)) blocked.set(c.key, `line ${lineOf(id)} uses ${chain}: ${why}`);
+      }
       const node = prefixNode(id, list);
-      if (node) sites.push(replaceSite(node.chain.key, node.node, node.chain.newPrefix));
+      if (node) sites.push({ ...replaceSite(node.chain.key, node.node, node.chain.newPrefix), kind: 'dotted-use' });
     }
   }
 
+  // `mock.patch.object(nova.openstack.common.importutils, …)` where the file imports importutils itself.
+  for (const attr of tree.rootNode.descendantsOfType('attribute')) {
+    if (insideImport(attr)) continue;
+    const m = catalog.match(clean(attr.text));
+    if (!m || m.rewrite.kind !== 'incubator' || m.rest !== '' || chains.get(rootOf(attr)?.text ?? '')?.some((c) => c.oldPrefix === m.oldPrefix)) continue;
+    const bound = bindings.find((b) => b.key === m.rewrite.key && b.name === m.rewrite.subject && b.canAddImports);
+    if (bound) sites.push({ ...replaceSite(m.rewrite.key, attr, bound.name), kind: 'dotted-use' });
+  }
+
+  const api = apiSites(tree.rootNode, bindings, catalog);
+  sites.push(...api.sites);
+  for (const [key, why] of api.blocked) if (!blocked.has(key)) blocked.set(key, why);
+  const strings = stringSites(tree.rootNode, catalog);
+  sites.push(...strings.sites);
+
   const keys = new Set(sites.flatMap((s) => s.keys));
-  return { text, sites, keys, blocked, errors: syntaxErrorCount(tree) };
+  return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree) };
 }
 
 /** False for identifiers that are not a use of a variable: `x.oslo`, `f(oslo=1)`. */

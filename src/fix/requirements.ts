@@ -80,3 +80,32 @@ function commentStyle(lines: string[], reqs: Requirement[]): string {
   }
   return bestCount * 2 > reqs.length ? best : '';
 }
+
+/**
+ * The file with the library's `>=` floor raised to `minVersion`, or null when the library is not
+ * listed, has no `>=` floor, or already requires at least that. Only the version changes.
+ */
+export function raiseRequirement(text: string, library: string, minVersion: string): string | null {
+  if (!minVersion) return null;
+  const key = normaliseDistribution(library);
+  const req = parseRequirements(text).find((r) => normaliseDistribution(r.name) === key);
+  if (!req) return null;
+  const floor = /(>=\s*)([0-9][\w.]*)/.exec(req.spec);
+  if (!floor || compareVersions(floor[2]!, minVersion) >= 0) return null;
+  const lines = text.split('\n');
+  const line = lines[req.line - 1]!;
+  const at = line.indexOf(floor[0], req.column);
+  if (at < 0) return null;
+  lines[req.line - 1] = line.slice(0, at) + floor[1] + minVersion + line.slice(at + floor[0].length);
+  return lines.join('\n');
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((n) => parseInt(n, 10) || 0);
+  const pb = b.split('.').map((n) => parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}

@@ -2,7 +2,7 @@
 // drop-in incubator module `<pkg>.openstack.common.M` becomes its library's module. Both are
 // a change of dotted prefix; everything after the prefix stays.
 
-import type { Knowledge } from '../knowledge/index.js';
+import type { ApiChange, Knowledge } from '../knowledge/index.js';
 import { splitCopyModule } from '../scan/index.js';
 
 export type RewriteKind = 'namespace' | 'incubator';
@@ -42,6 +42,7 @@ export function incubatorKey(module: string): string {
 /** Finds the rewrite, if any, for a dotted module name. */
 export class RewriteCatalog {
   private readonly cache = new Map<string, Rewrite | null>();
+  private groups: Map<string, ApiChange> | undefined;
 
   constructor(private readonly kb: Knowledge) {}
 
@@ -55,7 +56,8 @@ export class RewriteCatalog {
       subject: ns.old,
       library: ns.package ?? ns.old,
       newImport: ns.new,
-      minVersion: '',
+      // `1.6.0 (2015-01-05)`: the first release with the new package, the floor requirements need.
+      minVersion: /^[0-9][\w.]*/.exec(ns.newSince ?? '')?.[0] ?? '',
       reason: `the ${ns.old} namespace package is retired; the library is imported as ${ns.new}`,
     }));
   }
@@ -75,6 +77,23 @@ export class RewriteCatalog {
         reason: facts.reason,
       };
     });
+  }
+
+  /** Where the successor of a drop-in module differs from the copy. */
+  apiChanges(module: string): readonly ApiChange[] {
+    return this.kb.apiChangesOf(module);
+  }
+
+  /** Options a drop-in's library registers in another group, by option name. */
+  optionGroups(): Map<string, ApiChange> {
+    this.groups ??= new Map(
+      this.kb.dropInModules().flatMap((m) => this.kb.apiChangesOf(m).filter((c) => c.change === 'option-group').map((c) => [c.name, c] as const)),
+    );
+    return this.groups;
+  }
+
+  isEntryPointGroup(dotted: string): boolean {
+    return this.kb.isEntryPointGroup(dotted);
   }
 
   /** The rewrite whose old prefix starts this dotted name (already resolved to absolute form). */

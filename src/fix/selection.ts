@@ -24,8 +24,7 @@ export function parseSelection(text: string, kb: Knowledge): Selector[] {
       throw new SelectionError(`--only takes namespace, namespace:LIBRARY, incubator or incubator:MODULE, not ${JSON.stringify(item)}`);
     }
     if (kind === 'namespace') {
-      if (subject !== undefined && !kb.namespace(subject)) throw new SelectionError(`--only ${item}: ${subject} is not an oslo.X namespace library`);
-      if (subject !== undefined && !kb.isKnownNamespace(subject)) throw new SelectionError(`--only ${item}: no Oslo library is called ${subject}`);
+      if (subject !== undefined && !kb.isKnownNamespace(subject)) throw new SelectionError(`--only ${item}: ${subject} is not an Oslo library imported through the oslo. namespace`);
       selectors.push({ kind, subject: subject ?? null });
       continue;
     }

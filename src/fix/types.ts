@@ -20,6 +20,8 @@ export interface LibraryChange {
   /** Rewrite keys applied (`namespace:oslo.utils`, `incubator:timeutils`), sorted. */
   rewrites: string[];
   kinds: RewriteKind[];
+  /** The kinds of edit the change makes, in words (`imports`, `strings`, `entry points`, `requirements`, …). */
+  edits: string[];
   files: FileChange[];
   /** The unified diff of `files`, in git's format. */
   diff: string;
@@ -45,7 +47,7 @@ export interface FixPlan {
   /** In commit order (by library name). */
   changes: LibraryChange[];
   left: LeftItem[];
-  /** Every change's diff, in order: what `fix` prints without `--apply`. */
+  /** The whole change from the planned commit, file by file: what `fix` prints without `--apply`, and what `git diff` shows once it is applied. */
   diff: string;
 }
 

@@ -1,5 +1,5 @@
 export { Knowledge, normaliseDistribution } from './knowledge.js';
-export type { IncubatorFacts, NamespaceFacts, LibraryFacts, DropInFacts } from './knowledge.js';
+export type { IncubatorFacts, NamespaceFacts, LibraryFacts, DropInFacts, ApiChange } from './knowledge.js';
 export { readTsv } from './tsv.js';
 export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
 export type { CopyLocation } from './copyTree.js';

@@ -20,6 +20,8 @@ export interface NamespaceFacts {
   package: string | null;
   /** The first release shipping the new import (`1.6.0 (2015-01-05)`), when known. */
   newSince?: string | null;
+  /** The first release without the `oslo` namespace package (`2.0.0 (2015-07-20)`), when known. */
+  removedIn?: string | null;
 }
 
 /** Whether a library can replace an incubator module by changing imports alone (`drop-in.tsv`). */
@@ -34,6 +36,24 @@ export interface DropInFacts {
   minVersion: string;
   /** Why it is, or is not, a drop-in. */
   reason: string;
+}
+
+/**
+ * Where a successor's API differs from the incubator module it replaces (`successor-api.tsv`): a name
+ * that moved to another module, one the library dropped, an option registered in another group, or a
+ * name the library deprecated.
+ */
+export interface ApiChange {
+  module: string;
+  name: string;
+  change: 'moved' | 'dropped' | 'option-group' | 'deprecated';
+  /** For `moved`: the module that has the name now (`oslo_utils.encodeutils`); for `option-group`: the group. */
+  target: string;
+  library: string;
+  /** The library release the row speaks of. */
+  since: string;
+  note: string;
+  source: string;
 }
 
 export interface LibraryFacts {
@@ -75,6 +95,9 @@ export class Knowledge {
   private readonly librariesByPypi = new Map<string, LibraryFacts>();
   private readonly librariesByImport = new Map<string, LibraryFacts>();
   private readonly dropIns = new Map<string, DropInFacts>();
+  private readonly apiChanges = new Map<string, ApiChange[]>();
+  private readonly groupNames = new Set<string>();
+  private readonly listedNamespaces = new Set<string>();
 
   constructor(dataDir: string = knowledgeDataDir) {
     for (const row of readTsv(join(dataDir, 'incubator-modules.tsv'))) {
@@ -94,11 +117,13 @@ export class Knowledge {
     for (const row of readTsv(join(dataDir, 'namespace-packages.tsv'))) {
       if (row['form'] !== 'module-path' || !row['old_import']) continue;
       const old = row['old_import'];
+      if (row['pypi_name']) this.listedNamespaces.add(old);
       this.namespaces.set(old, {
         old,
         new: row['new_import'] || old.replace('.', '_'),
         package: row['pypi_name'] || null,
         newSince: row['first_release_with_new_package'] || null,
+        removedIn: row['namespace_removed_in'] || null,
       });
     }
     for (const row of readTsv(join(dataDir, 'oslo-libraries.tsv'))) {
@@ -114,6 +139,22 @@ export class Knowledge {
       this.librariesByPypi.set(normaliseDistribution(lib.pypiName), lib);
       if (lib.importName) this.librariesByImport.set(lib.importName, lib);
     }
+    for (const row of readTsv(join(dataDir, 'successor-api.tsv'))) {
+      if (!row['module'] || !row['name']) continue;
+      const list = this.apiChanges.get(row['module']) ?? [];
+      list.push({
+        module: row['module'],
+        name: row['name'],
+        change: row['change'] as ApiChange['change'],
+        target: row['new_module'] ?? '',
+        library: row['library'] ?? '',
+        since: row['since'] ?? '',
+        note: row['note'] ?? '',
+        source: row['source'] ?? '',
+      });
+      this.apiChanges.set(row['module'], list);
+    }
+    for (const row of readTsv(join(dataDir, 'entry-point-groups.tsv'))) if (row['group']) this.groupNames.add(row['group']);
     for (const row of readTsv(join(dataDir, 'drop-in.tsv'))) {
       if (!row['module']) continue;
       this.dropIns.set(row['module'], {
@@ -170,9 +211,19 @@ export class Knowledge {
     return this.namespaces.get(old) ?? { old, new: `oslo_${parts[1]}`, package: old };
   }
 
-  /** Whether `oslo.X` is a namespace package the knowledge base lists (namespace() also answers for unknown ones). */
-  isKnownNamespace(dotted: string): boolean {
-    return this.namespaces.has(dotted) || this.library(dotted) !== null;
+  /** Whether `oslo.X` is a namespace package the reference lists (not just the generic `oslo.X` → `oslo_X` rule). */
+  isKnownNamespace(old: string): boolean {
+    return this.listedNamespaces.has(old) || (old.startsWith('oslo.') && this.librariesByPypi.has(old));
+  }
+
+  /** Where the successor of an incubator module differs from it: moved, dropped and regrouped names. */
+  apiChangesOf(module: string): readonly ApiChange[] {
+    return this.apiChanges.get(module) ?? [];
+  }
+
+  /** Whether a dotted string is an entry-point group (`oslo.config.opts`), not a module path. */
+  isEntryPointGroup(dotted: string): boolean {
+    return this.groupNames.has(dotted);
   }
 
   /** The library whose current top-level import is this name (`oslo_utils`), if it is one of the family. */
@@ -188,6 +239,11 @@ export class Knowledge {
   /** What the knowledge base says of replacing an incubator module by changing imports alone; null when it says nothing. */
   dropIn(module: string): DropInFacts | null {
     return this.dropIns.get(module) ?? null;
+  }
+
+  /** Every module `drop-in.tsv` speaks of. */
+  dropInModules(): string[] {
+    return [...this.dropIns.keys()];
   }
 
   library(pypiName: string): LibraryFacts | null {

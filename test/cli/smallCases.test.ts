@@ -10,7 +10,7 @@ test('fix --only namespace:LIBRARY naming no Oslo library is a usage error', asy
   const aster = await fixtureRepo('aster');
   const r = await runCli(['fix', aster, '--only', 'namespace:oslo.nothing']);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'oslo-audit fix: --only namespace:oslo.nothing: no Oslo library is called oslo.nothing\n');
+  assert.equal(r.stderr, 'oslo-audit fix: --only namespace:oslo.nothing: oslo.nothing is not an Oslo library imported through the oslo. namespace\n');
   const known = await runCli(['fix', aster, '--only', 'namespace:oslo.config']);
   assert.equal(known.code, 0, known.stderr);
 });

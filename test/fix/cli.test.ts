@@ -90,6 +90,29 @@ test('--only limits the rewrites; a module that is not a drop-in is refused with
   assert.equal(refused.stderr.trim().split('\n').length, 1);
 
   assert.equal(run(dir, '--only', 'everything').status, 2);
+
+  // A library that does not exist is a usage error too, not "nothing to do".
+  const unknown = run(dir, '--only', 'namespace:oslo.foo');
+  assert.equal(unknown.status, 2);
+  assert.equal(unknown.stderr.trim().split('\n').length, 1);
+  assert.match(unknown.stderr, /oslo\.foo is not an Oslo library/);
+  assert.equal(unknown.stdout, '');
+});
+
+test('the preview diff is byte for byte what the commits of --apply change', async () => {
+  for (const name of ['strings-entry-points', 'incubator-api']) {
+    const dir = await fixRepo(name);
+    const preview = run(dir);
+    assert.equal(preview.status, 0, preview.stderr);
+    // Each kind of edit is named in the preview's summary of each commit.
+    if (name === 'strings-entry-points') assert.match(preview.stderr, /oslo\.messaging: Drop use of 'oslo' namespace for oslo\.messaging \(4 files: imports, strings, entry points, requirements\)/);
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    assert.equal(run(dir, '--apply').status, 0);
+    // What the commits change together, as git shows it, without the index lines the preview cannot know.
+    const applied = git(dir, '-c', 'diff.indentHeuristic=false', 'diff', '--no-renames', '--diff-algorithm=myers', base, 'HEAD')
+      .replace(/^index [0-9a-f]+\.\.[0-9a-f]+( \d+)?\n/gm, '');
+    assert.equal(preview.stdout, applied, name);
+  }
 });
 
 test('a path that is not a git checkout is an input error', () => {

@@ -46,8 +46,9 @@ test('a rewrite that would add a syntax error is refused and the file stays as i
   assert.equal(outcome.rejected.get('namespace:oslo.config'), 'the rewritten file would not parse');
 });
 
-test('text in strings, comments and docstrings is never rewritten', () => {
-  const before = '"""from oslo.config import cfg"""\n# import oslo.messaging\nX = "oslo.config.cfg"\n';
+test('text in comments, docstrings and strings that are not a whole dotted path is never rewritten', () => {
+  const before = '"""from oslo.config import cfg"""\n# import oslo.messaging\nX = "use oslo.config.cfg"\nY = "oslo.config"\n';
   const analysis = analysePython(before, 'pkg/mod.py', catalog);
   assert.equal(analysis.keys.size, 0);
+  assert.deepEqual(analysis.mentions.map((m) => [m.key, m.line]), [['namespace:oslo.config', 3], ['namespace:oslo.config', 4]]);
 });

@@ -12,7 +12,7 @@ import type { Command } from './types.js';
 function describe(plan: FixPlan): string {
   const lines: string[] = [];
   for (const c of plan.changes) {
-    lines.push(`oslo-audit: ${c.library}: ${c.message.split('\n', 1)[0]} (${plural(c.files.length, 'file')})`);
+    lines.push(`oslo-audit: ${c.library}: ${c.message.split('\n', 1)[0]} (${plural(c.files.length, 'file')}: ${c.edits.join(', ')})`);
   }
   for (const item of plan.left) {
     const where = item.places.length === 1 && !item.title.includes(item.places[0]!.file) ? ` (${item.places[0]!.file}${item.places[0]!.line ? `:${item.places[0]!.line}` : ''})` : item.places.length > 1 ? ` (${plural(item.places.length, 'place')})` : '';
