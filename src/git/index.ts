@@ -21,3 +21,5 @@ export type { CommitRef } from './evidence.js';
 export { readFileAtCommit, assertRepoPath, SourceUnavailableError } from './readFile.js';
 export { assertCleanTree, changedPaths, commitFiles, commitPaths, DirtyTreeError, headCommit, restorePaths } from './worktree.js';
 export type { Identity } from './worktree.js';
+export { fileVersions, BlobReader, isShallow, tagsOf, branchNames } from './fileHistory.js';
+export type { FileVersion } from './fileHistory.js';

@@ -10,3 +10,5 @@ export function knowledge(): Knowledge {
   shared ??= new Knowledge();
   return shared;
 }
+export { retirementFacts, loadRetirementFacts } from './retirement.js';
+export type { RetirementFacts, TemplateKind, GovernanceRole } from './retirement.js';

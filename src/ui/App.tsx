@@ -172,7 +172,7 @@ export function ReviewApp(props: ReviewAppProps) {
   const rows = useMemo(() => (report ? report.projects.map((p) => projectRow(p, now, props.rules)) : []), [report, now, props.rules]);
   const shown = shownRows(rows, list);
   const entries = entriesOf(open);
-  const candidacy = useMemo(() => (open && !open.error ? judgeCandidacy(open.activity, now, props.rules) : { isCandidate: false, reasons: [] }), [open, now, props.rules]);
+  const candidacy = useMemo(() => (open && !open.error ? judgeCandidacy(open.activity, now, props.rules) : { isCandidate: false, quiet: false, reasons: [] }), [open, now, props.rules]);
   const checklistSource = props.checklists ?? migrationOnly;
   const sheetLines = useMemo(() => sheetOf(open ? checklistStates.get(open) : undefined, width - 1), [open, checklistStates, width]);
   const shownChangeLines = useMemo(() => (shownChange ? changeLines(shownChange.change, width - 1) : []), [shownChange, width]);
