@@ -122,7 +122,7 @@ export async function isShallow(dir: string): Promise<boolean> {
 /** Tags reachable from `ref`, newest first, with the date of the commit they tag. */
 export async function tagsOf(dir: string, ref = 'HEAD'): Promise<{ tag: string; date: string }[]> {
   const out = await simpleGit({ baseDir: dir }).raw([
-    'for-each-ref', '--sort=-creatordate', `--merged=${assertSafeRef(ref)}`, '--format=%(refname:short)%09%(*committerdate:short)%(committerdate:short)', 'refs/tags',
+    'for-each-ref', '--sort=-creatordate', `--merged=${assertSafeRef(ref)}`, '--format=%(refname:short)%09%(creatordate:short)', 'refs/tags',
   ]);
   return out.split('\n').flatMap((l) => {
     const [tag, date] = l.split('\t');

@@ -44,14 +44,16 @@ export class FileSearch {
     if (!versions.length) return null;
     const holds = async (i: number): Promise<boolean> => test.holds(i >= versions.length ? null : await this.text(versions[i]!.blob), file);
     if (!(await holds(0))) return null;
-    // Grow the step back from HEAD until the test fails (the file's absence before its first version counts).
+    // Grow the step back from HEAD until the test fails. Only when it holds at the oldest version is the
+    // file's absence before it asked: a test that also holds there never became true in this history.
+    const last = versions.length - 1;
     let good = 0;
     let step = 1;
     let bad = -1;
     while (bad < 0) {
-      const i = Math.min(good + step, versions.length);
+      const i = Math.min(good + step, last);
+      if (i === good) return (await holds(versions.length)) ? null : this.fact(versions, good);
       if (!(await holds(i))) bad = i;
-      else if (i === versions.length) return null;
       else good = i;
       step *= 2;
     }
@@ -60,9 +62,13 @@ export class FileSearch {
       if (await holds(mid)) good = mid;
       else bad = mid;
     }
-    const v = versions[good]!;
+    return this.fact(versions, good);
+  }
+
+  private async fact(versions: FileVersion[], at: number): Promise<CommitFact> {
+    const v = versions[at]!;
     // In a shallow clone the oldest version stands for all the history cut off before it.
-    const approximate = (await this.shallow) && good === versions.length - 1;
+    const approximate = (await this.shallow) && at === versions.length - 1;
     return approximate ? { commit: v.commit, date: v.date, approximate } : { commit: v.commit, date: v.date };
   }
 

@@ -158,6 +158,6 @@ export function infraStep(inputs: RetireInputs, repo: string, neverListed: boole
   }
   if (zuulClear && readOnly) return { status: 'done', evidence: ev, leftovers };
   // While the step is pending, what would be a leftover afterwards is simply part of the work.
-  ev.push(...leftovers.map((l) => evidence(l.repo, l.file, l.line, l.note)));
+  ev.push(...leftovers.map((l) => evidence(l.repo, l.file, l.line, l.note, l.file === PC.gerritbot ? test(`bot listed ${repo}`, (t) => listsRepo(t, repo)) : null)));
   return { status: 'pending', evidence: ev, leftovers: [] };
 }

@@ -32,8 +32,8 @@ function contentStep(inputs: RetireInputs, facts: RetirementFacts): StepResult {
   const said = retirementReadme(inputs, facts);
   const kept = new Set([...facts.keptFiles, ...(said ? [said.file] : ['README.rst'])]);
   // Dot files left by a retirement (2016 needed a second commit for them) are a leftover, not content.
-  const dotFiles = repository.files.filter((f) => !kept.has(f) && f.startsWith('.'));
-  const extra = repository.files.filter((f) => !kept.has(f) && !f.startsWith('.'));
+  const dotFiles = said ? repository.files.filter((f) => !kept.has(f) && f.startsWith('.')) : [];
+  const extra = repository.files.filter((f) => !kept.has(f) && !dotFiles.includes(f));
   const keptText = [...kept].sort().join(' and ');
   const ev: PendingEvidence[] = [];
   if (said) {
