@@ -14,6 +14,8 @@ export interface CandidacyRules {
   maxAuthors: number;
 }
 
+const RELEASE_TAG = /^v?\d+(\.\d+)*$/;
+
 export const DEFAULT_RULES: CandidacyRules = { inactiveMonths: 12, maxAuthors: 1 };
 
 /** What else is known of the project; a missing field is simply not weighed. */
@@ -51,7 +53,8 @@ export function candidacy(activity: Activity | null, now: Date, rules: Candidacy
   if (signals.gated !== undefined) reasons.push(signals.gated ? `still gated: ${signals.gated}` : 'not gated');
   let relied = false;
   if (signals.releases) {
-    const past = signals.releases.filter((r) => r.date <= now.toISOString().slice(0, 10));
+    // Version tags only: `victoria-em`, `stein-eol` mark branches, not releases.
+    const past = signals.releases.filter((r) => RELEASE_TAG.test(r.tag) && r.date <= now.toISOString().slice(0, 10));
     const latest = past[0];
     const months = latest ? monthsBetween(new Date(`${latest.date}T00:00:00Z`), now) : null;
     const recent = months !== null && months < rules.inactiveMonths;
