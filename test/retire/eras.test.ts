@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeCommits, type CommitSpec } from '../../src/git/index.js';
-import { assessRetirement, readRetireInputs, validateRetirementState, type RetirementState } from '../../src/retire/index.js';
+import { assessRetirement, planRetirement, readRetireInputs, retirementChecklist, validateRetirementState, type RetirementState } from '../../src/retire/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { cli } from './cli.js';
 
@@ -153,6 +153,13 @@ test('deprecated: master emptied, governance marks the deliverable deprecated, s
   assert.match(step(s, 'gating-ended').evidence[0]!.note, /master only/);
   assert.equal(status(s, 'governance-retired'), 'pending');
   assert.ok(step(s, 'governance-retired').evidence.some((e) => /deprecated/.test(e.note)));
+  // Nothing to change yet: the infrastructure and the deliverable stay until the stable branches end.
+  const { inputs, lookup, close } = await readRetireInputs({ repository: w.repo, projectConfig: w.pc, governance: w.gov, now: new Date('2024-06-01T00:00:00Z') });
+  const again = await assessRetirement(inputs, lookup).finally(close);
+  assert.deepEqual(planRetirement(inputs, again, { date: '2024-06-01' }), []);
+  const checklist = retirementChecklist(again, [], { date: '2024-06-01' });
+  assert.match((checklist.summary ?? []).join('\n'), /^State: deprecated\./);
+  assert.match((checklist.summary ?? []).join('\n'), /Deprecated, not retired: master is emptied but stable branches stay maintained/);
 });
 
 test('SIG and TC repositories are official: governance pending, not "not an official deliverable"', async () => {
