@@ -7,7 +7,7 @@ import { candidacy } from './candidacy.js';
 import { retiredWording } from './entries.js';
 import { governanceStep } from './governanceStep.js';
 import { gatingStep, infraStep } from './infraSteps.js';
-import { aclPath, GOVERNANCE, NO_LOOKUP, PC, PROJECT_CONFIG, type EvidenceLookup, type RetireInputs } from './inputs.js';
+import { aclPath, GOV, GOVERNANCE, NO_LOOKUP, PC, PROJECT_CONFIG, type EvidenceLookup, type RetireInputs } from './inputs.js';
 import { atCommit, evidence, test, type PendingEvidence, type StepResult } from './pending.js';
 import { RETIREMENT_SCHEMA_VERSION, type Evidence, type RetirementStage, type RetirementState, type Step } from './types.js';
 
@@ -133,6 +133,8 @@ export async function assessRetirement(inputs: RetireInputs, lookup: EvidenceLoo
       if (removed.length) {
         status = 'done';
         evidenceList = removed;
+        // Only a deliverable of projects.yaml is expected in legacy.yaml; a SIG or TC repository is not.
+        if (!removed.some((e) => e.file === GOV.projects)) left = [];
       } else {
         evidenceList = [{ repo: GOVERNANCE, file: null, line: null, commit: null, date: null, note: 'not official: in none of reference/projects.yaml, legacy.yaml, sigs-repos.yaml, technical-committee-repos.yaml' }];
         left = [];
