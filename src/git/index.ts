@@ -28,3 +28,5 @@ export { runGitGroup } from './processGroup.js';
 export type { GroupRun, GroupOptions } from './processGroup.js';
 export type { Identity } from './worktree.js';
 export { datePoints, historySpan, HistoryError, isShallow, refPoints, tagCommit, tagPoints, type HistoryPoint } from './points.js';
+export { fileVersions, BlobReader, tagsOf, branchNames } from './fileHistory.js';
+export type { FileVersion } from './fileHistory.js';

@@ -16,3 +16,5 @@ export { parseRule, parseRuleTests, readRuleTests, loadRuleDir, packVersions, Ru
 export type { Rule, RuleKind, RuleTests, Severity } from './rules.js';
 export { DEFAULT_PACKS, defaultRules, selectRules, selectionOf, shippedRules } from './packs.js';
 export type { RuleSelection, SelectOptions } from './packs.js';
+export { retirementFacts, loadRetirementFacts } from './retirement.js';
+export type { RetirementFacts, TemplateKind, GovernanceRole } from './retirement.js';

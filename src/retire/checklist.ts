@@ -21,7 +21,7 @@ const TARGETS: Record<PlannedChange['target'], string> = {
 
 function evidenceLine(e: Evidence): string {
   const where = e.file ? `${e.repo} ${e.file}${e.line !== null ? `:${e.line}` : ''}` : e.repo;
-  const when = e.commit ? ` (commit ${e.commit.slice(0, 10)}${e.date ? `, ${e.date}` : ''})` : '';
+  const when = e.commit ? ` (commit ${e.commit.slice(0, 10)}${e.date ? `, ${e.date}` : ''}${e.approximate ? ', approximate: shallow history' : ''})` : '';
   return `${where}: ${e.note}${when}`;
 }
 
@@ -46,6 +46,12 @@ function changeText(change: PlannedChange): string {
   else parts.push(...deletes.map(editText));
   return parts.join('\n\n');
 }
+
+/** What a deprecation leaves to do differently from a retirement. */
+const DEPRECATED =
+  'Deprecated, not retired: master is emptied but stable branches stay maintained, so the project keeps its ' +
+  'Zuul entry and Gerrit stays writable until the last stable branch reaches end of life; then finish the ' +
+  'infrastructure and governance steps.';
 
 /** A draft announcement for the discussion list. */
 export function announcementDraft(state: RetirementState, date: string): string {
@@ -113,7 +119,8 @@ export function retirementChecklist(state: RetirementState, changes: readonly Pl
     kind: 'retirement',
     items,
     summary: [
-      `State: ${state.state}. Candidate for retirement: ${state.candidate.isCandidate ? 'yes' : 'no'} (${state.candidate.reasons.join('; ')}).`,
+      `State: ${state.state}. Candidate for retirement: ${state.candidate.isCandidate ? 'yes' : state.candidate.quiet ? 'no, quiet' : 'no'} (${state.candidate.reasons.join('; ')}).`,
+      ...(state.state === 'deprecated' ? [DEPRECATED] : []),
     ],
   };
 }

@@ -20,17 +20,24 @@ export const PC = {
 export const GOV = {
   projects: 'reference/projects.yaml',
   legacy: 'reference/legacy.yaml',
+  /** legacy.yaml's name until 2016-09-27. */
+  retiredProjects: 'reference/retired-projects.yaml',
+  sigs: 'reference/sigs-repos.yaml',
+  tc: 'reference/technical-committee-repos.yaml',
 } as const;
 
 export const RETIRED_ACL = '/home/gerrit2/acls/openstack/retired.config';
 export const KEPT_FILES = ['README.rst', '.gitreview'] as const;
+
+/** A name that cannot be a repository's; the caller says where the name came from. */
+export class RepoNameError extends Error {}
 
 const REPO_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** A `namespace/name` safe to put into paths and file contents; anything else is refused. */
 export function assertRepoName(repo: string): string {
   if (!REPO_NAME.test(repo) || repo.split('/').some((p) => p === '.' || p === '..' || p.endsWith('.git'))) {
-    throw new Error(`not a repository name of the form namespace/name: ${JSON.stringify(repo)}`);
+    throw new RepoNameError(`not a repository name of the form namespace/name: ${JSON.stringify(repo)}`);
   }
   return repo;
 }
@@ -48,6 +55,12 @@ export function governanceFiles(): string[] {
   return Object.values(GOV);
 }
 
+/** What must be in each checkout for it to be what the option says it is. */
+export const CHECKOUT_MARKERS = {
+  'project-config': ['gerrit/projects.yaml'],
+  governance: ['reference/projects.yaml'],
+} as const;
+
 export interface RepositoryFacts {
   /** `namespace/name`. */
   repo: string;
@@ -61,9 +74,9 @@ export interface RepositoryFacts {
    * The commit that retired the repository, found in its history: README.rst says the project is no
    * longer maintained and nothing but README.rst, .gitreview and dot files is left. Null when none.
    */
-  retirement?: { commit: string; date: string } | null;
-  /** Other READMEs at HEAD (README.md, …) by path: a mirror's farewell commit leaves one saying the repository moved. */
-  otherReadmes?: Record<string, string>;
+  retirement?: { commit: string; date: string; file?: string } | null;
+  /** Every README at HEAD (README.rst, README, README.md, README.txt) by path. */
+  readmes?: Record<string, string | null>;
 }
 
 export interface RetireInputs {
@@ -77,26 +90,34 @@ export interface RetireInputs {
   activity: Activity | null;
   now: Date;
   rules?: CandidacyRules;
+  /** Release tags reachable from HEAD, newest first (undefined: not looked at). */
+  releases?: { tag: string; date: string }[];
+  /** Projects that require this one (from scanned projects' requirements). */
+  dependents?: { source: string; projects: string[] } | null;
+  /** Its line in an openstack/requirements checkout's global-requirements.txt. */
+  globalRequirement?: { package: string; line: number | null } | null;
 }
 
 /** A commit behind a piece of evidence. */
 export interface CommitFact {
   commit: string;
   date: string;
+  /** The history is shallow and the commit stands for the history cut off before it. */
+  approximate?: boolean;
+}
+
+/** A question about one version of a file (its text, or null where the file is absent); named for reuse. */
+export interface VersionTest {
+  key: string;
+  holds(text: string | null, file: string): boolean;
 }
 
 /** History questions the state reader asks about a checkout; answered by git in the CLI, by nothing in pure callers. */
 export interface EvidenceLookup {
-  /** The commit that last changed a line. */
-  blame(repo: EvidenceRepo, file: string, line: number): Promise<CommitFact | null>;
-  /** The newest commit that changed how often `needle` occurs in `file` (for an absent text: its removal). */
-  removal(repo: EvidenceRepo, file: string, needle: string): Promise<CommitFact | null>;
-  /** The commit that deleted a file. */
-  deletion(repo: EvidenceRepo, file: string): Promise<CommitFact | null>;
+  /** The change since which `test` has held of `file` (the change that made the evidence true), or null. */
+  since(repo: EvidenceRepo, file: string, test: VersionTest): Promise<CommitFact | null>;
 }
 
 export const NO_LOOKUP: EvidenceLookup = {
-  blame: async () => null,
-  removal: async () => null,
-  deletion: async () => null,
+  since: async () => null,
 };

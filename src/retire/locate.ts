@@ -135,6 +135,8 @@ export interface GovernanceEntry {
   retiredOn: { line: number; value: string } | null;
   /** Whether the team's `deliverables` is a list (older legacy.yaml) rather than a mapping. */
   listStyle: boolean;
+  /** `release-management: deprecated` or `deprecated: <series>`: master emptied, stable branches kept. */
+  deprecated: { line: number; value: string } | null;
 }
 
 export function governanceEntry(y: YamlText, repo: string): GovernanceEntry | null {
@@ -157,8 +159,16 @@ export function governanceEntry(y: YamlText, repo: string): GovernanceEntry | nu
         repos: repos.map(scalarText).filter((r): r is string => r !== null),
         retiredOn: retired && retiredValue ? { line: y.lineOf(retired)!, value: retiredValue } : null,
         listStyle: isSeq(deliverables),
+        deprecated: deprecation(y, d.value),
       };
     }
   }
   return null;
+}
+
+function deprecation(y: YamlText, deliverable: unknown): { line: number; value: string } | null {
+  const series = pairOf(deliverable, 'deprecated');
+  if (series) return { line: y.lineOf(series)!, value: `deprecated in ${scalarText(series.value) ?? 'an unnamed series'}` };
+  const management = pairOf(deliverable, 'release-management');
+  return management && scalarText(management.value) === 'deprecated' ? { line: y.lineOf(management)!, value: 'release-management: deprecated' } : null;
 }

@@ -335,6 +335,8 @@ export function planRetirement(inputs: RetireInputs, state: RetirementState, opt
   };
   if (pending.has('gating-ended') && inputs.projectConfig) add(gatingChange(ws, repo));
   if (pending.has('content-removed')) add(contentChange(inputs, options));
+  // A deprecation keeps the infrastructure and the deliverable until its last stable branch ends.
+  if (state.state === 'deprecated') return changes;
   if (pending.has('infra-removed') && inputs.projectConfig) add(infraChange(ws, repo));
   if (pending.has('governance-retired') && inputs.governance) add(governanceChange(ws, repo, options));
   return changes;

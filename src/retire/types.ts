@@ -18,6 +18,8 @@ export interface Evidence {
   /** `YYYY-MM-DD` of the commit. */
   date: string | null;
   note: string;
+  /** Present and true when the checkout's history is shallow: the commit stands for history cut off before it. */
+  approximate?: boolean;
 }
 
 export interface Step {
@@ -35,10 +37,13 @@ export interface Leftover {
 
 export interface Candidacy {
   isCandidate: boolean;
+  /** Inactive but still relied on (released recently, or required by other projects): not a candidate. */
+  quiet: boolean;
   reasons: string[];
 }
 
-export type RetirementStage = 'active' | 'fully-retired' | Exclude<StepId, 'announce'>;
+/** `deprecated`: master emptied while stable branches stay maintained (governance marks the deliverable deprecated, or only master runs noop). */
+export type RetirementStage = 'active' | 'deprecated' | 'fully-retired' | Exclude<StepId, 'announce'>;
 
 export interface RetirementState {
   schemaVersion: typeof RETIREMENT_SCHEMA_VERSION;

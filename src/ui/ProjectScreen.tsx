@@ -63,7 +63,7 @@ export function ProjectScreen({ project, candidacy, entries, selected, offset, p
       <Text bold wrap="truncate-end">
         {head}
         <Text color={theme.color(STATUS_TONES[status])}>{status}</Text>
-        {candidacy.isCandidate ? <Text color={theme.color('warn')}>  retirement candidate</Text> : null}
+        {candidacy.isCandidate ? <Text color={theme.color('warn')}>  retirement candidate</Text> : candidacy.quiet ? <Text color={theme.color('muted')}>  quiet (relied on)</Text> : null}
       </Text>
       <Text color={theme.color('muted')} wrap="truncate-end">{activityLine(project, candidacy, now)}</Text>
       {project.provenance ? <Text color={theme.color('muted')} wrap="truncate-end">{`provenance: ${provenanceSummary(project.provenance)}`}</Text> : null}

@@ -35,6 +35,8 @@ export type ChecklistSource = (project: Project, now: Date) => Promise<ProjectCh
 /** Whether a project is a retirement candidate, and why (or why not). */
 export interface Candidacy {
   isCandidate: boolean;
+  /** Inactive but still relied on (released or required lately): never a candidate. */
+  quiet?: boolean;
   reasons: string[];
 }
 

@@ -29,7 +29,7 @@ test('an active project: every step pending, with the lines that say so', async 
   const gating = s.steps[1]!.evidence[0]!;
   assert.equal(gating.file, 'zuul.d/projects.yaml');
   assert.equal(gating.line, 13);
-  assert.match(gating.note, /templates openstack-python3-jobs, check-requirements and settings check, gate/);
+  assert.match(gating.note, /^entry still gates: openstack-python3-jobs, check-requirements, kite-tempest$/);
   assert.match(gating.commit ?? '', /^[0-9a-f]{40}$/);
   assert.equal(gating.date, '2015-01-10');
   const governance = s.steps[4]!.evidence[0]!;
@@ -41,7 +41,11 @@ test('candidacy: months since the last human commit (bots do not count) and the 
   const s = await stateOf(await world());
   assert.deepEqual(s.candidate, {
     isCandidate: true,
-    reasons: ['no human commit since 2016-01-20 (34 months)', '0 human authors in the last 365 days (at most 1)'],
+    quiet: false,
+    reasons: [
+      'no human commit since 2016-01-20 (34 months)', '0 human authors in the last 365 days (at most 1)', 'official: deliverable kite of team aviary',
+      'still gated: zuul.d/projects.yaml: openstack-python3-jobs, check-requirements, kite-tempest', 'never released (no tags)',
+    ],
   });
   const busy = { lastCommit: '2018-10-01T00:00:00Z', lastHumanCommit: '2018-10-01T00:00:00Z', commits90d: 9, commits365d: 40, authors365d: 4, lastIncubatorSync: null };
   const c = candidacy(busy, NOW, { inactiveMonths: 12, maxAuthors: 1 });
@@ -75,7 +79,7 @@ test('evidence of a done step names the commit that did it', async () => {
   await retireUpTo(w, 1);
   const s = await stateOf(w);
   const e = s.steps[1]!.evidence[0]!;
-  assert.equal(e.note, 'entry holds only the noop-jobs template');
+  assert.equal(e.note, 'check and gate run only noop');
   assert.equal(e.date, '2018-11-24');
   const w4 = await world();
   await retireUpTo(w4, 4);
@@ -143,7 +147,7 @@ test('the 2016 layout: zuul/layout.yaml, jenkins/jobs/projects.yaml and a read-o
   });
   let s = await stateOf(w);
   assert.equal(statuses(s)['gating-ended'], 'done');
-  assert.deepEqual([s.steps[1]!.evidence[0]!.file, s.steps[1]!.evidence[0]!.date, s.steps[1]!.evidence[0]!.note], ['zuul/layout.yaml', '2016-03-25', 'entry reduced to noop-jobs']);
+  assert.deepEqual([s.steps[1]!.evidence[0]!.file, s.steps[1]!.evidence[0]!.date, s.steps[1]!.evidence[0]!.note], ['zuul/layout.yaml', '2016-03-25', 'check and gate run only noop (the other templates do not gate: merge-check)']);
   assert.equal(statuses(s)['infra-removed'], 'pending');
 
   await writeCommits(w.projectConfig, [{

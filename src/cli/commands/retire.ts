@@ -43,7 +43,7 @@ function appliedLines(applied: AppliedChange[]): string {
 export const retireCommand: Command = {
   usage:
     'oslo-audit retire PATH --project-config DIR --governance DIR [--apply] [--alternative NAME=URL] [--repo NAMESPACE/NAME]\n' +
-    '       [--format markdown|json] [--output FILE] [--date YYYY-MM-DD] [--inactive-months N] [--max-authors N]',
+    '       [--format markdown|json] [--output FILE] [--date YYYY-MM-DD] [--inactive-months N] [--max-authors N] [--requirements DIR]',
   async run(argv) {
     const { values, positionals } = parse(argv, {
       'project-config': { type: 'string' },
@@ -56,6 +56,7 @@ export const retireCommand: Command = {
       date: { type: 'string' },
       'inactive-months': { type: 'string' },
       'max-authors': { type: 'string' },
+      requirements: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('retire takes exactly one PATH to the repository\'s git checkout');
     if (values.apply && (!values['project-config'] || !values.governance)) throw new UsageError('--apply needs both --project-config DIR and --governance DIR');
@@ -68,17 +69,19 @@ export const retireCommand: Command = {
       maxAuthors: maxAuthors ?? DEFAULT_RULES.maxAuthors,
     };
 
-    const { inputs, lookup, roots } = await readRetireInputs({
+    const { inputs, lookup, roots, warnings, close } = await readRetireInputs({
       repository: positionals[0]!,
       projectConfig: values['project-config'],
       governance: values.governance,
       repo: values.repo,
+      requirements: values.requirements,
       now,
       rules,
     });
+    for (const name of warnings.shallow) process.stderr.write(`oslo-audit retire: warning: ${name} is a shallow clone; evidence commits at its oldest commit are marked approximate\n`);
     // Refuse a dirty checkout before anything is judged or written.
-    if (values.apply) await assertCleanCheckouts(roots);
-    const state = await assessRetirement(inputs, lookup);
+    if (values.apply) await assertCleanCheckouts(roots).catch((e: unknown) => { close(); throw e; });
+    const state = await assessRetirement(inputs, lookup).finally(close);
     const changes = planRetirement(inputs, state, { date, alternative });
 
     if (values.apply) {

@@ -27,7 +27,7 @@ export const dayOf = (now: Date): string => now.toISOString().slice(0, 10);
 
 /** Reads and plans the retirement of the project's local checkout at `root`. */
 export async function retirementPlan(project: Project, root: string, now: Date, settings: ReviewSettings): Promise<RetirementPlan> {
-  const { inputs, lookup, roots } = await readRetireInputs({
+  const { inputs, lookup, roots, close } = await readRetireInputs({
     repository: root,
     projectConfig: settings.projectConfig,
     governance: settings.governance,
@@ -36,7 +36,7 @@ export async function retirementPlan(project: Project, root: string, now: Date, 
     rules: settings.rules,
     activity: settings.scan.activity,
   });
-  const state = await assessRetirement(inputs, lookup);
+  const state = await assessRetirement(inputs, lookup).finally(close);
   const date = dayOf(now);
   return { inputs, state, changes: planRetirement(inputs, state, { date }), roots, date };
 }

@@ -30,7 +30,7 @@ export function shownChecklists(checklists: readonly Checklist[], notes: string[
 /** The retirement rules as the UI applies them: a project that failed to scan has no activity to judge. */
 export function candidacyRule(rules: CandidacyRules): CandidacyRule {
   return {
-    judge: (project: Project, now: Date) => (project.error ? { isCandidate: false, reasons: [] } : candidacy(project.activity, now, rules)),
+    judge: (project: Project, now: Date) => (project.error ? { isCandidate: false, quiet: false, reasons: [] } : candidacy(project.activity, now, rules)),
     summary: `${rules.inactiveMonths}+ months idle, ≤${plural(rules.maxAuthors, 'author')}/yr`,
   };
 }

@@ -1,0 +1,37 @@
+// Evidence while a step is being judged: what it says now, and the test whose history finds the commit
+// that made it so (resolved through an EvidenceLookup once every step is judged).
+
+import type { Evidence, Leftover, StepStatus } from './types.js';
+import type { VersionTest } from './inputs.js';
+import { YamlText } from './yamlText.js';
+
+export interface PendingEvidence extends Evidence {
+  test: VersionTest | null;
+  /** Where to ask the same test when `file`'s history has no answer (an older era's file). */
+  fallback?: string;
+}
+
+export function evidence(repo: string, file: string | null, line: number | null, note: string, test: VersionTest | null = null): PendingEvidence {
+  return { repo, file, line, commit: null, date: null, note, test };
+}
+
+/** Evidence already known to come from a commit (no look-up needed). */
+export function atCommit(e: PendingEvidence, at: { commit: string; date: string }): PendingEvidence {
+  return { ...e, commit: at.commit, date: at.date, test: null };
+}
+
+export interface StepResult {
+  status: StepStatus;
+  evidence: PendingEvidence[];
+  leftovers: Leftover[];
+}
+
+export function parseYaml(files: Record<string, string | null> | null, path: string): YamlText | null {
+  const text = files?.[path];
+  return text === null || text === undefined ? null : new YamlText(path, text);
+}
+
+/** A test from a predicate on a version's text, named so that the same question is asked once. */
+export function test(key: string, holds: (text: string | null, file: string) => boolean): VersionTest {
+  return { key, holds };
+}
