@@ -17,3 +17,4 @@ export type { SyntaxNode, Tree } from './treeSitter.js';
 export { runRuleTests, checkRuleQueries } from './ruleTests.js';
 export type { RuleTestReport, RuleTestFailure } from './ruleTests.js';
 export { BUILTIN_PACK_KINDS } from './packs.js';
+export { closeSharedPools } from './pool.js';

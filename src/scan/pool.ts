@@ -102,6 +102,16 @@ export function sharedPool(size: number): ParsePool {
   return pool;
 }
 
+/**
+ * Stops every shared pool's workers (a later scan starts new ones). For a command that parses on its
+ * own thread after scanning (fix): idle workers keep their parsers' memory.
+ */
+export async function closeSharedPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.close()));
+}
+
 /** Whether a shared pool has started workers already (then using it costs no start-up). */
 export function poolRunning(size: number): boolean {
   return pools.get(size)?.running ?? false;

@@ -25,7 +25,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Counts bytes parsed; `settle()` collects and lets finalizers run once `every` bytes have been parsed. */
 export class ParseBudget {
   private since = 0;
-  constructor(private readonly every = 2 * 1024 * 1024) {}
+  constructor(private readonly every = 512 * 1024) {}
 
   parsed(bytes: number): void {
     this.since += bytes;

@@ -1,6 +1,7 @@
 import { applyFixes, assertCleanWorkTree, DirtyTreeError, parseSelection, planFixes, SelectionError, type FixPlan } from '../../fix/index.js';
 import { knowledge } from '../../knowledge/index.js';
 import { scanCheckout } from '../../pipeline/index.js';
+import { closeSharedPools } from '../../scan/index.js';
 import { plural } from '../../util/text.js';
 import { parse } from '../args.js';
 import { applyFailed, EXIT, UsageError } from '../exitCodes.js';
@@ -41,6 +42,8 @@ export const fixCommand: Command = {
       throw e;
     }
     const project = await scanCheckout({ path });
+    // Planning parses on this thread: the scan's idle workers would only hold their memory meanwhile.
+    await closeSharedPools();
     if (project.error) throw new UsageError(project.error.message);
     try {
       if (values.apply) await assertCleanWorkTree(path);
