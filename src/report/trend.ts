@@ -2,11 +2,9 @@
 // "Trend report"; schema in src/report/trend.schema.json). Counts are keyed by kind as the scan's
 // summary has them, so kinds added to the scanner appear here without a change.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ValidateFunction } from 'ajv';
 import { packageRoot } from '../paths.js';
+import { parseChecked, schemaChecker } from '../util/schema.js';
 import { toolVersion } from './envelope.js';
 import type { MigrationStatus, Summary } from './types.js';
 
@@ -98,31 +96,10 @@ export function makeTrendReport(projects: TrendProject[], points: TrendReport['p
 }
 
 export const trendSchemaPath = join(packageRoot, 'src', 'report', 'trend.schema.json');
-let validator: ValidateFunction | undefined;
-
 /** Errors of a trend report against the shipped schema, one line each; empty when it is valid. */
-export function validateTrend(value: unknown): string[] {
-  if (!validator) {
-    const require = createRequire(import.meta.url);
-    const Ajv = require('ajv') as typeof import('ajv').default;
-    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(JSON.parse(readFileSync(trendSchemaPath, 'utf8')) as object);
-  }
-  if (validator(value)) return [];
-  return (validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
-}
+export const validateTrend: (value: unknown) => string[] = schemaChecker(trendSchemaPath);
 
 /** Parses a saved trend report, refusing anything that is not a valid version-1 trend report. */
 export function parseTrend(text: string, origin: string): TrendReport {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${origin} is not JSON: ${(e as Error).message}`);
-  }
-  const errors = validateTrend(value);
-  if (errors.length) throw new Error(`${origin} is not a valid oslo-audit trend report: ${errors[0]}`);
-  return value as TrendReport;
+  return parseChecked<TrendReport>(text, origin, validateTrend, 'oslo-audit trend report');
 }
