@@ -9,6 +9,7 @@ import { copyLocation } from '../scan/index.js';
 import { goalItems } from './goals.js';
 import { apiReview } from './apiReview.js';
 import type { Checklist, ChecklistItem, ChecklistPlace } from './types.js';
+import { compareVersions } from '../util/pep440.js';
 
 type Requirement = FindingOf<'oslo-requirement'>;
 
@@ -21,17 +22,6 @@ export function minimumVersion(pkg: string, since: string | null | undefined): s
   const m = /^(\S+)\s+(\S+)/.exec(since.trim());
   if (!m) return null;
   return normaliseDistribution(m[1]!) === normaliseDistribution(pkg) ? m[2]! : null;
-}
-
-/** Numeric comparison of dotted versions (`1.10.0` > `1.9`); pre-release letters end a part. */
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
-  const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
 }
 
 /** Whether a requirement's specifier already rules out versions below `version`. */

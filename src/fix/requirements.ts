@@ -5,6 +5,7 @@
 
 import { normaliseDistribution } from '../knowledge/index.js';
 import { parseRequirements, type Requirement } from '../scan/index.js';
+import { compareVersions } from '../util/pep440.js';
 import { eolOf } from './edits.js';
 
 /** The file with the library added, or null when it is already required (under any spelling or marker). */
@@ -100,12 +101,3 @@ export function raiseRequirement(text: string, library: string, minVersion: stri
   return lines.join('\n');
 }
 
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((n) => parseInt(n, 10) || 0);
-  const pb = b.split('.').map((n) => parseInt(n, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
