@@ -32,50 +32,6 @@ function parseCommitLine(out: string): CommitRef | null {
   return { commit: commit!, date: date!, subject: subject ?? '' };
 }
 
-/** The commit that last put `line` (1-based) of `path` into its current form at `ref`. */
-export async function blameLine(dir: string, path: string, line: number, ref = 'HEAD'): Promise<CommitRef | null> {
-  try {
-    const out = await simpleGit({ baseDir: dir }).raw(['blame', '--porcelain', '-L', `${line},${line}`, assertSafeRef(ref), '--', safePath(path)]);
-    const commit = out.slice(0, 40);
-    if (!/^[0-9a-f]{40}$/.test(commit)) return null;
-    return commitInfo(dir, commit);
-  } catch {
-    return null;
-  }
-}
-
-/** The newest commit that changed how often `needle` occurs in `path`: for a text now absent, the one that removed it. */
-export async function lastChangeOf(dir: string, path: string, needle: string, ref = 'HEAD'): Promise<CommitRef | null> {
-  if (CONTROL.test(needle) || needle === '') throw new UnsafeValueError(`refusing search text ${JSON.stringify(needle)}`);
-  try {
-    const out = await simpleGit({ baseDir: dir }).raw(['log', '-1', FORMAT, `-S${needle}`, '--end-of-options', assertSafeRef(ref), '--', safePath(path)]);
-    return parseCommitLine(out);
-  } catch {
-    return null;
-  }
-}
-
-/** Every commit that changed how often `needle` occurs in `path` (added or removed it), newest first. */
-export async function changesOf(dir: string, path: string, needle: string, ref = 'HEAD', limit = 20): Promise<CommitRef[]> {
-  if (CONTROL.test(needle) || needle === '') throw new UnsafeValueError(`refusing search text ${JSON.stringify(needle)}`);
-  try {
-    const out = await simpleGit({ baseDir: dir }).raw(['log', `-${limit}`, FORMAT, `-S${needle}`, '--end-of-options', assertSafeRef(ref), '--', safePath(path)]);
-    return out.split('\n').flatMap((l) => (l.trim() ? [parseCommitLine(l)!] : []));
-  } catch {
-    return [];
-  }
-}
-
-/** The newest commit that deleted `path`, if it ever existed and is gone. */
-export async function deletionOf(dir: string, path: string, ref = 'HEAD'): Promise<CommitRef | null> {
-  try {
-    const out = await simpleGit({ baseDir: dir }).raw(['log', '-1', FORMAT, '--diff-filter=D', '--end-of-options', assertSafeRef(ref), '--', safePath(path)]);
-    return parseCommitLine(out);
-  } catch {
-    return null;
-  }
-}
-
 export async function commitInfo(dir: string, ref: string): Promise<CommitRef | null> {
   try {
     return parseCommitLine(await simpleGit({ baseDir: dir }).raw(['log', '-1', FORMAT, '--end-of-options', assertSafeRef(ref), '--']));

@@ -4,6 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { simpleGit } from './simpleGit.js';
+import { processEnv } from './env.js';
 import { ByteQueue } from './objectStream.js';
 import { assertSafeRef, UnsafeValueError } from './safety.js';
 
@@ -65,7 +66,7 @@ export class BlobReader {
   private busy: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd: dir, env: processEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
     this.child.on('error', () => undefined);
     this.child.stdin.on('error', () => undefined);
     this.queue = new ByteQueue((this.child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
@@ -125,11 +126,3 @@ export async function tagsOf(dir: string, ref = 'HEAD'): Promise<{ tag: string; 
   });
 }
 
-/** Branch names (local and remote-tracking, without `origin/`), for stable branches still open. */
-export async function branchNames(dir: string): Promise<string[]> {
-  const out = await simpleGit({ baseDir: dir }).raw(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes']);
-  return [...new Set(out.split('\n').flatMap((r) => {
-    const m = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(r.trim());
-    return m && m[1] !== 'HEAD' ? [m[1]!] : [];
-  }))];
-}

@@ -7,13 +7,12 @@
 // file, a commit already seen costs no git at all, and a later commit reads only the commits after it.
 
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Activity } from '../report/index.js';
 import { copyLocation } from '../knowledge/index.js';
 import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
 import { gitLines, HistoryUnavailableError, streamLines } from './logStream.js';
 import { assertSafeRef } from './safety.js';
+import { isShallow } from './shallow.js';
 
 /** Authors whose commits are not a sign of life: CI and proposal bots. Matched against `Name <email>`. */
 export const DEFAULT_BOTS = [
@@ -118,23 +117,6 @@ async function readRange(dir: string, tip: string, range: string[], paths: reado
     }
   }
   return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes }, base };
-}
-
-/** Whether the repository is a shallow clone: from its files when it is a plain checkout or a bare clone, else by asking git. */
-async function isShallow(dir: string): Promise<boolean> {
-  const dotGit = join(dir, '.git');
-  const gitDir = isDirectory(dotGit) ? dotGit : isDirectory(join(dir, 'objects')) && existsSync(join(dir, 'HEAD')) ? dir : null;
-  if (gitDir && !process.env['GIT_DIR']) return existsSync(join(gitDir, 'shallow'));
-  const [shallow] = await gitLines(dir, ['rev-parse', '--is-shallow-repository']);
-  return shallow === 'true';
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 async function assertWholeHistory(dir: string): Promise<void> {

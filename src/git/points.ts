@@ -2,6 +2,7 @@
 // or refs named by the user, each resolved to a commit with its date. Also tags a commit (the demo).
 
 import { spawn } from 'node:child_process';
+import { processEnv } from './env.js';
 import { assertSafeRef } from './safety.js';
 
 /** One point of a history: what the user sees it as (`label`), and the commit it stands for. */
@@ -16,7 +17,7 @@ export class HistoryError extends Error {}
 
 function git(dir: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
+    const child = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: env ?? processEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -33,11 +34,6 @@ async function gitOut(dir: string, args: string[]): Promise<string> {
 }
 
 const iso = (d: string): string => new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** Whether the repository is a shallow clone: its history stops short, so it cannot be walked. */
-export async function isShallow(dir: string): Promise<boolean> {
-  return (await gitOut(dir, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-}
 
 /** The commit and date of the first and last commit reachable from `tip` on its first-parent line. */
 export async function historySpan(dir: string, tip: string): Promise<{ first: HistoryPoint; last: HistoryPoint }> {

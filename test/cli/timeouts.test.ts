@@ -28,12 +28,21 @@ function processesMentioning(text: string): string[] {
   return found;
 }
 
-test('a silent git remote fails at --timeout; the other targets are scanned; no git left running', { timeout: 120_000 }, async () => {
+/** A TCP server on 127.0.0.1 that accepts connections and never says a word, for the length of `body`. */
+async function withSilentRemote(body: (port: number, sockets: Socket[]) => Promise<void>): Promise<void> {
   const sockets: Socket[] = [];
   const silent = createServer((s) => void sockets.push(s));
   await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
-  const port = (silent.address() as AddressInfo).port;
   try {
+    await body((silent.address() as AddressInfo).port, sockets);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((res) => silent.close(() => res()));
+  }
+}
+
+test('a silent git remote fails at --timeout; the other targets are scanned; no git left running', { timeout: 120_000 }, async () => {
+  await withSilentRemote(async (port, sockets) => {
     const aster = await fixtureRepo('aster');
     const url = `http://127.0.0.1:${port}/openstack/silent.git`;
     const r = await runCli(['scan', url, aster, '--timeout', '2', '--cache-dir', tempDir(), '-f', 'json', '--quiet']);
@@ -45,18 +54,11 @@ test('a silent git remote fails at --timeout; the other targets are scanned; no 
     assert.ok(report.projects[1].findings.length > 0);
     assert.ok(sockets.length > 0, 'git did connect');
     assert.deepEqual(processesMentioning(`127.0.0.1:${port}`), []);
-  } finally {
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((res) => silent.close(() => res()));
-  }
+  });
 });
 
 test('Ctrl-C during a clone that hangs: exit 130, no report, no git left running', { timeout: 120_000 }, async () => {
-  const sockets: Socket[] = [];
-  const silent = createServer((s) => void sockets.push(s));
-  await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
-  const port = (silent.address() as AddressInfo).port;
-  try {
+  await withSilentRemote(async (port, sockets) => {
     const url = `http://127.0.0.1:${port}/openstack/hangs.git`;
     const child = spawn(process.execPath, [join(packageRoot, 'bin', 'oslo-audit.js'), 'scan', url, '--cache-dir', tempDir(), '-f', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -71,18 +73,11 @@ test('Ctrl-C during a clone that hangs: exit 130, no report, no git left running
     assert.equal(stdout, '');
     assert.match(stderr, /interrupted; no report written/);
     assert.deepEqual(processesMentioning(`127.0.0.1:${port}`), []);
-  } finally {
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((res) => silent.close(() => res()));
-  }
+  });
 });
 
 test('SIGTERM during a clone that hangs: the run ends by the signal, and its git with it', { timeout: 120_000 }, async () => {
-  const sockets: Socket[] = [];
-  const silent = createServer((s) => void sockets.push(s));
-  await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
-  const port = (silent.address() as AddressInfo).port;
-  try {
+  await withSilentRemote(async (port, sockets) => {
     const url = `http://127.0.0.1:${port}/openstack/hangs.git`;
     const child = spawn(process.execPath, [join(packageRoot, 'bin', 'oslo-audit.js'), 'scan', url, '--cache-dir', tempDir()], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((res) => child.on('close', (_code, signal) => res(signal)));
@@ -92,8 +87,5 @@ test('SIGTERM during a clone that hangs: the run ends by the signal, and its git
     // Killed before the run ended; the kernel may take a moment to finish them off.
     for (let i = 0; i < 50 && processesMentioning(`127.0.0.1:${port}`).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(processesMentioning(`127.0.0.1:${port}`), []);
-  } finally {
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((res) => silent.close(() => res()));
-  }
+  });
 });

@@ -7,18 +7,10 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../../src/paths.js';
-import { COMMIT_DATE, fixRepo, git, trackedTree } from '../helpers/fix.js';
+import { COMMIT_ENV, fixRepo, git, trackedTree } from '../helpers/fix.js';
 
 const BIN = join(packageRoot, 'bin', 'oslo-audit.js');
-const ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Jane Developer',
-  GIT_AUTHOR_EMAIL: 'jane@example.org',
-  GIT_COMMITTER_NAME: 'Jane Developer',
-  GIT_COMMITTER_EMAIL: 'jane@example.org',
-  GIT_AUTHOR_DATE: COMMIT_DATE,
-  GIT_COMMITTER_DATE: COMMIT_DATE,
-};
+
 
 function hook(dir: string, body: string): void {
   const path = join(dir, '.git', 'hooks', 'pre-commit');
@@ -45,7 +37,7 @@ test('a hook refusing the second commit: the first is undone too, and the error 
   const before = standing(dir);
   // Refuses once one commit has been made on top of the starting point.
   hook(dir, `[ "$(git rev-parse HEAD)" = "${before.head.trim()}" ] && exit 0\necho "hook says no" >&2\nexit 1`);
-  const r = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: ENV });
+  const r = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: COMMIT_ENV });
   assert.equal(r.status, 2, r.stderr);
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, r.stderr);
@@ -53,7 +45,7 @@ test('a hook refusing the second commit: the first is undone too, and the error 
   assert.deepEqual(standing(dir), before);
   // And a re-run, without the hook, starts on a clean tree and makes all three commits.
   hook(dir, 'exit 0');
-  const again = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: ENV });
+  const again = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: COMMIT_ENV });
   assert.equal(again.status, 0, again.stderr);
   assert.equal(again.stdout.trim().split('\n').length, 3);
 });
@@ -65,7 +57,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const pidFile = join(dir, '.git', 'hook.pid');
     // The hook's own process becomes a long sleep; it records its pid first.
     hook(dir, `echo $$ > "${pidFile}"\nexec sleep 300`);
-    const child = spawn(process.execPath, [BIN, 'fix', dir, '--apply'], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'fix', dir, '--apply'], { env: COMMIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
@@ -87,7 +79,7 @@ test('a stale index.lock is refused before anything is written', async () => {
   const dir = await fixRepo('incubator-swap');
   const before = standing(dir);
   writeFileSync(join(dir, '.git', 'index.lock'), '');
-  const r = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: ENV });
+  const r = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: COMMIT_ENV });
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /^oslo-audit fix: --apply failed, nothing changed: .*index\.lock exists/);
   assert.equal(r.stderr.trim().split('\n').length, 1);
@@ -97,7 +89,7 @@ test('a stale index.lock is refused before anything is written', async () => {
 test('on a detached HEAD: a warning, then the commits', async () => {
   const dir = await fixRepo('incubator-swap');
   git(dir, 'checkout', '--quiet', '--detach');
-  const r = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: ENV });
+  const r = spawnSync(process.execPath, [BIN, 'fix', dir, '--apply'], { encoding: 'utf8', env: COMMIT_ENV });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^oslo-audit: warning: .*HEAD is detached; the commits will be on no branch/m);
   assert.equal(r.stdout.trim().split('\n').length, 3);

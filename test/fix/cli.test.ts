@@ -6,22 +6,14 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { packageRoot } from '../../src/paths.js';
-import { COMMIT_DATE, fixRepo, git, goldenAfter, trackedTree } from '../helpers/fix.js';
+import { COMMIT_ENV, fixRepo, git, goldenAfter, trackedTree } from '../helpers/fix.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const BIN = join(packageRoot, 'bin', 'oslo-audit.js');
-const ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Jane Developer',
-  GIT_AUTHOR_EMAIL: 'jane@example.org',
-  GIT_COMMITTER_NAME: 'Jane Developer',
-  GIT_COMMITTER_EMAIL: 'jane@example.org',
-  GIT_AUTHOR_DATE: COMMIT_DATE,
-  GIT_COMMITTER_DATE: COMMIT_DATE,
-};
+
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, 'fix', ...args], { encoding: 'utf8', env: ENV });
+  const r = spawnSync(process.execPath, [BIN, 'fix', ...args], { encoding: 'utf8', env: COMMIT_ENV });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -28,3 +28,14 @@ export function trackedTree(dir: string): Map<string, Buffer> {
 export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
 }
+
+/** The environment of a CLI process that commits: a fixed author, committer and date. */
+export const COMMIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Jane Developer',
+  GIT_AUTHOR_EMAIL: 'jane@example.org',
+  GIT_COMMITTER_NAME: 'Jane Developer',
+  GIT_COMMITTER_EMAIL: 'jane@example.org',
+  GIT_AUTHOR_DATE: COMMIT_DATE,
+  GIT_COMMITTER_DATE: COMMIT_DATE,
+};
