@@ -4,6 +4,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BlobRead, TreeEntry, TreeSource } from '../util/treeSource.js';
+import { gitEnv } from './env.js';
 import { headCommitFromFiles } from './head.js';
 import { batchAnswers, ByteQueue, parseLsTree } from './objectStream.js';
 import { runGit, spawnGit } from './run.js';
@@ -33,7 +34,8 @@ export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout
   }
   if (!isDir) throw new NotACheckoutError(`${path}: not a directory`);
   if (ref === 'HEAD') {
-    const commit = headCommitFromFiles(abs);
+    // Under the environment git itself would run in (env.ts): a GIT_DIR left in the shell moves neither.
+    const commit = headCommitFromFiles(abs, gitEnv());
     // git names the top folder by its real path: so is it named here, whichever way HEAD is read.
     if (commit) return { root: realpathSync(abs), commit };
   }

@@ -22,7 +22,7 @@ const DROPPED = new Set([...REPOSITORY, ...PROGRAMS, ...PATHSPEC_MODES, 'GIT_CON
 const INJECTED_CONFIG = /^GIT_CONFIG_(KEY|VALUE)_\d+$/;
 
 /** Whether a variable of the user's environment is kept for git (see above). */
-export function keptForGit(name: string): boolean {
+function keptForGit(name: string): boolean {
   return !DROPPED.has(name) && !INJECTED_CONFIG.test(name);
 }
 
