@@ -162,6 +162,7 @@ export class Incubator implements MatchContext {
 }
 
 export interface OpenIncubatorOptions {
+  /** Where the index and the incubator's clone are kept: the cache layout's `provenance` folder (the default). */
   cacheDir?: string;
 }
 
