@@ -1,12 +1,11 @@
 // What the batch commands (scan, review, checklist) share: the options that name targets and how
 // they are scanned, turned into targets and batch options in one place.
 
-import { join } from 'node:path';
-import { assertSafeRef, DEFAULT_BOTS, defaultCacheDir, UnsafeValueError } from '../git/index.js';
+import { cacheLayout, type CacheLayout } from '../cacheLayout.js';
+import { assertSafeRef, DEFAULT_BOTS, UnsafeValueError } from '../git/index.js';
 import { DEFAULT_JOBS, withProvenance, type BatchOptions } from '../pipeline/index.js';
-import { defaultProvenanceCacheDir, IncubatorError, openIncubator, type Incubator } from '../provenance/index.js';
+import { IncubatorError, openIncubator, type Incubator } from '../provenance/index.js';
 import type { Report } from '../report/index.js';
-import { defaultScanCacheDir } from '../scan/index.js';
 import { resolveTargets, SourceError, type Target } from '../sources/index.js';
 import { rulesOption } from './rulesOption.js';
 import { positiveInt, type parse } from './args.js';
@@ -53,13 +52,12 @@ function nonNegativeInt(value: string | undefined, flag: string): number | undef
 }
 
 /**
- * The results cache (keyed by blob) lives beside the clones when `--cache-dir` is given, else in its
- * own default folder; `--no-cache` scans every file again.
+ * The caches under `--cache-dir` (default `$XDG_CACHE_HOME/oslo-audit`): the same root for every
+ * command, each kind of cache in its own folder below it (see cacheLayout.ts).
  */
-function scanCache(cacheDir: string | undefined, off: boolean | undefined): string | null {
-  if (off) return null;
-  if (cacheDir === '') throw new UsageError('--cache-dir needs a folder');
-  return cacheDir === undefined ? defaultScanCacheDir() : join(cacheDir, '.oslo-audit-scan');
+export function cacheLayoutOf(values: { 'cache-dir'?: string }): CacheLayout {
+  if (values['cache-dir'] === '') throw new UsageError('--cache-dir needs a folder');
+  return cacheLayout(values['cache-dir']);
 }
 
 /**
@@ -106,7 +104,7 @@ export async function targetsOf(values: TargetValues, args: readonly string[]): 
 }
 
 /** The batch options the command line asks for (checked: bad values are usage errors). */
-export function batchOptionsOf(values: TargetValues, signal?: AbortSignal): BatchOptions {
+export function batchOptionsOf(values: TargetValues, layout: CacheLayout, signal?: AbortSignal): BatchOptions {
   if (values.ref !== undefined) {
     try {
       assertSafeRef(values.ref);
@@ -116,8 +114,9 @@ export function batchOptionsOf(values: TargetValues, signal?: AbortSignal): Batc
   }
   const bots = values.bots === undefined ? DEFAULT_BOTS : values.bots.split(',').map((b) => b.trim()).filter(Boolean);
   return {
-    cacheDir: values['cache-dir'] || defaultCacheDir(),
-    cache: scanCache(values['cache-dir'], values['no-cache']),
+    cacheDir: layout.clones,
+    // `--no-cache` scans every file again.
+    cache: values['no-cache'] ? null : layout.scanResults,
     jobs: positiveInt(values.jobs, '--jobs') ?? DEFAULT_JOBS,
     ref: values.ref,
     partial: !values['full-clone'],
@@ -134,13 +133,12 @@ export const INCUBATOR_USAGE = '[--incubator PATH|URL]';
 
 /**
  * The incubator named by `--incubator`, opened before any scan: without its history nothing can be
- * compared, so a bad one is an input error. Its index is kept beside the clones when `--cache-dir`
- * is given, else in its own default folder.
+ * compared, so a bad one is an input error. Its index is kept in the layout's provenance folder.
  */
-export async function incubatorOption(spec: string | undefined, cacheDir: string | undefined): Promise<Incubator | null> {
+export async function incubatorOption(spec: string | undefined, layout: CacheLayout): Promise<Incubator | null> {
   if (spec === undefined) return null;
   try {
-    return await openIncubator(spec, { cacheDir: cacheDir ? join(cacheDir, '.oslo-audit-provenance') : defaultProvenanceCacheDir() });
+    return await openIncubator(spec, { cacheDir: layout.provenance });
   } catch (e) {
     if (e instanceof IncubatorError || e instanceof UnsafeValueError) throw new UsageError(`--incubator: ${(e as Error).message.split('\n')[0]}`);
     throw e;

@@ -1,11 +1,13 @@
 // One local checkout at one commit, as a source of tracked files for the scanner.
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BlobRead, TreeEntry, TreeSource } from '../scan/index.js';
+import type { BlobRead, TreeEntry, TreeSource } from '../util/treeSource.js';
+import { gitEnv } from './env.js';
 import { headCommitFromFiles } from './head.js';
 import { batchAnswers, ByteQueue, parseLsTree } from './objectStream.js';
+import { runGit, spawnGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 import { openTree, openTreeShared, sharedReaderServes } from './treeReader.js';
 
@@ -16,19 +18,6 @@ export interface Checkout {
   root: string;
   /** The 40-hex commit to scan. */
   commit: string;
-}
-
-/** Runs git in `cwd` and collects its output; never rejects (a spawn failure is exit code -1). */
-function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e) => (stderr += e.message));
-    child.on('close', (code) => done({ code: code ?? -1, stdout: Buffer.concat(out), stderr }));
-  });
 }
 
 /**
@@ -45,7 +34,8 @@ export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout
   }
   if (!isDir) throw new NotACheckoutError(`${path}: not a directory`);
   if (ref === 'HEAD') {
-    const commit = headCommitFromFiles(abs);
+    // Under the environment git itself would run in (env.ts): a GIT_DIR left in the shell moves neither.
+    const commit = headCommitFromFiles(abs, gitEnv());
     // git names the top folder by its real path: so is it named here, whichever way HEAD is read.
     if (commit) return { root: realpathSync(abs), commit };
   }
@@ -104,8 +94,8 @@ export function gitTreeSource(root: string, commit: string): TreeSource {
 }
 
 /** A git process whose stderr is kept and whose failure to start is an error message, never an exception. */
-function startGit(command: string, args: string[], cwd: string): { child: ChildProcessWithoutNullStreams; stderr: () => string; exited: Promise<number> } {
-  const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+function startGit(args: string[], cwd: string): { child: ChildProcessWithoutNullStreams; stderr: () => string; exited: Promise<number> } {
+  const child = spawnGit(cwd, args, ['pipe', 'pipe', 'pipe']) as ChildProcessWithoutNullStreams;
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   // A spawn failure (no git, a folder gone) ends the streams; the caller reports it from stderr.
@@ -116,12 +106,12 @@ function startGit(command: string, args: string[], cwd: string): { child: ChildP
 }
 
 /**
- * Streams blobs through one `git cat-file --batch` process. simple-git buffers whole outputs as text,
- * which would corrupt binary blobs and hold a repository's worth of content in memory at once.
+ * Streams blobs through one `git cat-file --batch` process: a whole output collected as text would
+ * corrupt binary blobs and hold a repository's worth of content in memory at once.
  */
 export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncIterable<BlobRead> {
   if (entries.length === 0) return;
-  const { child, stderr, exited } = startGit('git', ['cat-file', '--batch'], root);
+  const { child, stderr, exited } = startGit(['cat-file', '--batch'], root);
   child.stdin.end(entries.map((e) => e.blob).join('\n') + '\n');
   const queue = new ByteQueue((child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
   try {

@@ -3,8 +3,7 @@
 
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { simpleGit } from './simpleGit.js';
-import { processEnv, USER_ENVIRONMENT } from './env.js';
+import { gitText, runGit } from './run.js';
 
 export type FileChange = string | Buffer | null | { symlink: string } | { content: string | Buffer; executable: true };
 
@@ -68,24 +67,18 @@ export function commitEnv(author: string, date: string): Record<string, string> 
 /** Creates (or extends) a repository at `dir` with the given commits, in order. Returns the last commit id. */
 export async function writeCommits(dir: string, commits: CommitSpec[], options: { branch?: string } = {}): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const git = simpleGit({ baseDir: dir, unsafe: USER_ENVIRONMENT });
-  if (!(await git.checkIsRepo().catch(() => false)) || !(await isTopLevel(dir))) {
-    await git.raw(['init', '--quiet', `--initial-branch=${options.branch ?? 'master'}`]);
-  }
+  if (!(await isTopLevel(dir))) await gitText(dir, ['init', '--quiet', `--initial-branch=${options.branch ?? 'master'}`]);
   for (const c of commits) {
     applyFiles(dir, c.files);
-    await git.raw(['add', '--all', '--', '.']);
-    await git.env({ ...processEnv(), ...commitEnv(c.author, c.date) }).raw(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message]);
+    await gitText(dir, ['add', '--all', '--', '.']);
+    await gitText(dir, ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', c.message], { env: commitEnv(c.author, c.date) });
   }
   // Only the last commit is asked for: one process less per commit for histories of hundreds.
-  return commits.length > 0 ? (await git.revparse(['HEAD'])).trim() : '';
+  return commits.length > 0 ? (await gitText(dir, ['rev-parse', 'HEAD'])).trim() : '';
 }
 
+/** Whether `dir` is the top of a work tree (not a folder inside another repository's). */
 async function isTopLevel(dir: string): Promise<boolean> {
-  try {
-    const top = (await simpleGit({ baseDir: dir }).revparse(['--show-toplevel'])).trim();
-    return resolve(top) === resolve(dir);
-  } catch {
-    return false;
-  }
+  const r = await runGit(dir, ['rev-parse', '--show-toplevel']);
+  return r.code === 0 && resolve(r.stdout.toString().trim()) === resolve(dir);
 }

@@ -1,6 +1,6 @@
 // Where a line or an absence came from: the commits that back a retirement step's evidence.
 
-import { simpleGit } from './simpleGit.js';
+import { gitText } from './run.js';
 import { readBlobs } from './checkout.js';
 import { parseLsTree } from './objectStream.js';
 import { assertSafeRef, UnsafeValueError } from './safety.js';
@@ -34,7 +34,7 @@ function parseCommitLine(out: string): CommitRef | null {
 
 export async function commitInfo(dir: string, ref: string): Promise<CommitRef | null> {
   try {
-    return parseCommitLine(await simpleGit({ baseDir: dir }).raw(['log', '-1', FORMAT, '--end-of-options', assertSafeRef(ref), '--']));
+    return parseCommitLine(await gitText(dir, ['log', '-1', FORMAT, '--end-of-options', assertSafeRef(ref), '--']));
   } catch {
     return null;
   }
@@ -47,7 +47,7 @@ export async function commitInfo(dir: string, ref: string): Promise<CommitRef | 
 export async function readTrackedTexts(dir: string, paths: readonly string[], ref = 'HEAD'): Promise<Record<string, string | null>> {
   const result: Record<string, string | null> = Object.fromEntries(paths.map((p) => [p, null]));
   if (paths.length === 0) return result;
-  const out = await simpleGit({ baseDir: dir }).raw(['ls-tree', '-z', '--full-tree', '-l', assertSafeRef(ref), '--', ...paths.map(safePath)]);
+  const out = await gitText(dir, ['ls-tree', '-z', '--full-tree', '-l', assertSafeRef(ref), '--', ...paths.map(safePath)]);
   const entries = parseLsTree(out).filter((e) => e.mode === '100644' || e.mode === '100755');
   for await (const read of readBlobs(dir, entries)) if (read.data) result[read.entry.path] = read.data.toString('utf8');
   return result;
@@ -55,12 +55,12 @@ export async function readTrackedTexts(dir: string, paths: readonly string[], re
 
 /** Every path tracked at `ref`. */
 export async function trackedPaths(dir: string, ref = 'HEAD'): Promise<string[]> {
-  const out = await simpleGit({ baseDir: dir }).raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', assertSafeRef(ref)]);
+  const out = await gitText(dir, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', assertSafeRef(ref)]);
   return out.split('\0').filter(Boolean);
 }
 
 /** The first parent of a commit, or null for a root commit. */
 export async function parentOf(dir: string, ref: string): Promise<string | null> {
-  const out = await simpleGit({ baseDir: dir }).raw(['log', '-1', '--format=%P', '--end-of-options', assertSafeRef(ref), '--']);
+  const out = await gitText(dir, ['log', '-1', '--format=%P', '--end-of-options', assertSafeRef(ref), '--']);
   return out.trim().split(/\s+/)[0] || null;
 }

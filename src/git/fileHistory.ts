@@ -2,9 +2,9 @@
 // reader to look at any of them: how retirement finds the change that made a step true without
 // blaming 20,000-line files.
 
-import { spawn } from 'node:child_process';
-import { simpleGit } from './simpleGit.js';
-import { processEnv } from './env.js';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { gitText, spawnGit } from './run.js';
 import { ByteQueue } from './objectStream.js';
 import { assertSafeRef, UnsafeValueError } from './safety.js';
 
@@ -39,7 +39,7 @@ function safePath(path: string): string {
 export async function fileVersions(dir: string, paths: readonly string[], ref = 'HEAD'): Promise<Map<string, FileVersion[]>> {
   const result = new Map<string, FileVersion[]>(paths.map((p) => [p, []]));
   if (!paths.length) return result;
-  const out = await simpleGit({ baseDir: dir }).raw([
+  const out = await gitText(dir, [
     'log', '--no-color', '--first-parent', '-m', '--no-renames', '--raw', '--no-abbrev', '--format=%x1e%H %cs %P', '--end-of-options', assertSafeRef(ref), '--', ...paths.map(safePath),
   ]);
   for (const record of out.split('\x1e')) {
@@ -61,12 +61,12 @@ export async function fileVersions(dir: string, paths: readonly string[], ref = 
 
 /** Reads blobs by id through one `git cat-file --batch`, one question at a time; `close()` ends it. */
 export class BlobReader {
-  private readonly child;
+  private readonly child: ChildProcessByStdio<Writable, Readable, null>;
   private readonly queue: ByteQueue;
   private busy: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd: dir, env: processEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawnGit(dir, ['cat-file', '--batch'], ['pipe', 'pipe', 'ignore']) as ChildProcessByStdio<Writable, Readable, null>;
     this.child.on('error', () => undefined);
     this.child.stdin.on('error', () => undefined);
     this.queue = new ByteQueue((this.child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
@@ -117,7 +117,7 @@ export class BlobReader {
 
 /** Tags reachable from `ref`, newest first, with the date of the commit they tag. */
 export async function tagsOf(dir: string, ref = 'HEAD'): Promise<{ tag: string; date: string }[]> {
-  const out = await simpleGit({ baseDir: dir }).raw([
+  const out = await gitText(dir, [
     'for-each-ref', '--sort=-creatordate', `--merged=${assertSafeRef(ref)}`, '--format=%(refname:short)%09%(creatordate:short)', 'refs/tags',
   ]);
   return out.split('\n').flatMap((l) => {

@@ -3,7 +3,7 @@
 // side branches and merged, so the walk keeps every commit (--full-history) and diffs merges
 // against each parent (-m).
 
-import { simpleGit } from './simpleGit.js';
+import { gitText } from './run.js';
 import { assertSafeRef } from './safety.js';
 
 /** One file changing from one blob to another in one commit (relative to one of its parents). */
@@ -53,7 +53,7 @@ export function parseRawLog(out: string): BlobChange[] {
  * tags (review refs such as refs/changes are left out: they were never released).
  */
 export async function blobChanges(dir: string, folder: string): Promise<BlobChange[]> {
-  const out = await simpleGit({ baseDir: dir }).raw([
+  const out = await gitText(dir, [
     'log', '--no-color', '--full-history', '-m', '--no-renames', '--raw', '--no-abbrev', '--format=%x1e%H %cI',
     'HEAD', '--branches', '--remotes', '--tags', '--', folder,
   ]);
@@ -62,14 +62,13 @@ export async function blobChanges(dir: string, folder: string): Promise<BlobChan
 
 /** Commits reachable from `ref` (the mainline, when `ref` is HEAD). */
 export async function reachableCommits(dir: string, ref = 'HEAD'): Promise<Set<string>> {
-  const out = await simpleGit({ baseDir: dir }).raw(['rev-list', '--end-of-options', assertSafeRef(ref), '--']);
+  const out = await gitText(dir, ['rev-list', '--end-of-options', assertSafeRef(ref), '--']);
   return new Set(out.split('\n').filter(Boolean));
 }
 
 /** HEAD's commit and a listing of the branch and tag tips that `blobChanges` walks: together they name a history. */
 export async function historyTips(dir: string): Promise<{ head: string; tips: string }> {
-  const git = simpleGit({ baseDir: dir });
-  const head = (await git.revparse(['--verify', 'HEAD^{commit}'])).trim();
-  const tips = await git.raw(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+  const head = (await gitText(dir, ['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+  const tips = await gitText(dir, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']);
   return { head, tips };
 }

@@ -1,11 +1,9 @@
 // Runs one read-only git command and hands its output over line by line as it arrives, so a history
 // of tens of thousands of commits is never held as one string.
 
-import { spawn } from 'node:child_process';
-import { processEnv } from './env.js';
-
-// Variables that change how git reads pathspecs: the commands here say what they mean themselves.
-const PATHSPEC_MODES = ['GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_NOGLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS'];
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { complaint, spawnGit } from './run.js';
 
 /** git could not give the history: the reason is git's own first line of complaint. */
 export class HistoryUnavailableError extends Error {}
@@ -13,7 +11,7 @@ export class HistoryUnavailableError extends Error {}
 /** Calls `onLine` for every line git prints (without the line break); rejects when git fails. */
 export function streamLines(dir: string, args: readonly string[], onLine: (line: string) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn('git', args, { cwd: dir, env: processEnv(PATHSPEC_MODES), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGit(dir, args, ['ignore', 'pipe', 'pipe']) as ChildProcessByStdio<null, Readable, Readable>;
     let carry = '';
     let stderr = '';
     let thrown: unknown;
@@ -41,8 +39,7 @@ export function streamLines(dir: string, args: readonly string[], onLine: (line:
     child.on('close', (code) => {
       if (thrown !== undefined) return fail(thrown);
       if (code !== 0) {
-        const line = stderr.split('\n').find((l) => l.trim()) ?? `git exited with ${code}`;
-        return fail(new HistoryUnavailableError(line.replace(/^(fatal|error): /, '').trim()));
+        return fail(new HistoryUnavailableError(complaint(stderr, `git exited with ${code}`)));
       }
       if (carry) onLine(carry);
       done();

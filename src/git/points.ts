@@ -1,8 +1,7 @@
 // Points in a repository's history for `trend`: release tags, the commit in effect at given dates,
 // or refs named by the user, each resolved to a commit with its date. Also tags a commit (the demo).
 
-import { spawn } from 'node:child_process';
-import { processEnv } from './env.js';
+import { runGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 
 /** One point of a history: what the user sees it as (`label`), and the commit it stands for. */
@@ -15,22 +14,10 @@ export interface HistoryPoint {
 
 export class HistoryError extends Error {}
 
-function git(dir: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: env ?? processEnv() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e) => (stderr += e.message));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 async function gitOut(dir: string, args: string[]): Promise<string> {
-  const r = await git(dir, args);
+  const r = await runGit(dir, args);
   if (r.code !== 0) throw new HistoryError(r.stderr.trim().split('\n')[0] || `git ${args[0]} failed`);
-  return r.stdout;
+  return r.stdout.toString();
 }
 
 const iso = (d: string): string => new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -53,8 +40,8 @@ async function commitsOf(dir: string, refs: readonly string[]): Promise<{ commit
   // Checked one by one for a clear message, then described together.
   const ids: string[] = [];
   for (const ref of refs) {
-    const r = await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
-    const id = r.stdout.trim();
+    const r = await runGit(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
+    const id = r.stdout.toString().trim();
     if (r.code !== 0 || !id) throw new HistoryError(`unknown ref ${ref}: not a branch, tag or commit of the repository`);
     ids.push(id);
   }

@@ -4,6 +4,7 @@
 // the run, not a remote helper stuck on a socket nor a hook's `sleep`.
 
 import { spawn } from 'node:child_process';
+import { gitEnv } from './env.js';
 
 /** Groups still running; killed when the process exits, whatever the way out. */
 const running = new Set<number>();
@@ -55,6 +56,7 @@ const REPEATS = 50;
 
 export interface GroupOptions {
   cwd: string;
+  /** Variables set on purpose on top of the environment policy (env.ts). */
   env?: Record<string, string>;
   signal?: AbortSignal;
   /** Stop the command when it has written nothing for this long (a remote that never answers). */
@@ -67,7 +69,7 @@ export interface GroupOptions {
 export function runGitGroup(args: readonly string[], options: GroupOptions): Promise<GroupRun> {
   watchExit();
   return new Promise((done) => {
-    const child = spawn('git', args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd: options.cwd, env: gitEnv(options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const pid = child.pid;
     if (pid !== undefined) running.add(pid);
     let stdout = '';

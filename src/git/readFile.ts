@@ -1,8 +1,7 @@
 // One file as it was at one commit, read from git's object store (never from the work tree), for
 // showing the source around a finding.
 
-import { spawn } from 'node:child_process';
-import { simpleGit } from './simpleGit.js';
+import { gitText, runGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 
 // eslint-disable-next-line no-control-regex
@@ -23,11 +22,10 @@ export function assertRepoPath(path: string): string {
 export async function readFileAtCommit(dir: string, commit: string, path: string): Promise<Buffer> {
   assertSafeRef(commit);
   assertRepoPath(path);
-  const git = simpleGit({ baseDir: dir });
   let listing: string;
   try {
     // `--` ends the options; the commit cannot start with `-` (assertSafeRef) and the path is after `--`.
-    listing = await git.raw(['ls-tree', '-z', '--full-tree', commit, '--', path]);
+    listing = await gitText(dir, ['ls-tree', '-z', '--full-tree', commit, '--', path]);
   } catch (e) {
     throw new SourceUnavailableError(`${dir} has no commit ${commit.slice(0, 10)}: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -39,15 +37,9 @@ export async function readFileAtCommit(dir: string, commit: string, path: string
   return catBlob(dir, blob);
 }
 
-/** simple-git returns text; a blob is read as bytes so the caller decides how to decode it. */
-function catBlob(dir: string, blob: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', 'blob', blob], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', (e) => reject(new SourceUnavailableError(e.message)));
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new SourceUnavailableError(err.trim().split('\n')[0] || `git cat-file exited ${code}`))));
-  });
+/** A blob is read as bytes so the caller decides how to decode it. */
+async function catBlob(dir: string, blob: string): Promise<Buffer> {
+  const r = await runGit(dir, ['cat-file', 'blob', blob]);
+  if (r.code !== 0) throw new SourceUnavailableError(r.stderr.trim().split('\n')[0] || `git cat-file exited ${r.code}`);
+  return r.stdout;
 }

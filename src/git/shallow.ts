@@ -9,7 +9,7 @@ import { gitLines } from './logStream.js';
 export async function isShallow(dir: string): Promise<boolean> {
   const dotGit = join(dir, '.git');
   const gitDir = isDirectory(dotGit) ? dotGit : isDirectory(join(dir, 'objects')) && existsSync(join(dir, 'HEAD')) ? dir : null;
-  if (gitDir && !process.env['GIT_DIR']) return existsSync(join(gitDir, 'shallow'));
+  if (gitDir) return existsSync(join(gitDir, 'shallow'));
   const [shallow] = await gitLines(dir, ['rev-parse', '--is-shallow-repository']);
   return shallow === 'true';
 }

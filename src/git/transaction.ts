@@ -6,7 +6,6 @@
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { insideRoot } from './commits.js';
-import { processEnv } from './env.js';
 import { runGitGroup, type GroupRun } from './processGroup.js';
 
 /** A step of an `--apply` failed; everything was put back. `made` lists the commits that were undone. */
@@ -45,7 +44,7 @@ export interface ApplyStep {
 }
 
 async function git(root: string, args: readonly string[], options: { env?: Record<string, string>; signal?: AbortSignal } = {}): Promise<string> {
-  const r: GroupRun = await runGitGroup(args, { cwd: root, env: { ...processEnv(['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']), ...options.env }, signal: options.signal });
+  const r: GroupRun = await runGitGroup(args, { cwd: root, env: options.env, signal: options.signal });
   if (r.stopped === 'aborted') throw new Error('interrupted');
   if (r.code !== 0) throw new Error(r.stderr.trim().split('\n').filter(Boolean).pop() ?? `git ${args[0]} failed`);
   return r.stdout.trim();

@@ -16,12 +16,16 @@
 // Anything unexpected (a failed listing, git stopping early, a reader that stops reading) ends the
 // reader: the next repository gets a new one, never a conversation out of step.
 //
+// The one exception to running git through run.ts: the reader's `sh` starts git itself. It is given
+// the same environment (env.ts), so the git it starts reads the repository it was told and nothing else.
+//
 // A reader of its own, started in one repository and told the folder `.`, reads a folder whose name
 // cannot be written on a line, or a tree whose caller wants no reader kept (`openTree`).
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import type { BlobRead, OpenTree, TreeEntry } from '../scan/index.js';
+import type { BlobRead, OpenTree, TreeEntry } from '../util/treeSource.js';
+import { gitEnv } from './env.js';
 import { batchAnswers, ByteQueue, listingEnd, parseLsTree } from './objectStream.js';
 import { assertSafeRef } from './safety.js';
 
@@ -108,7 +112,7 @@ class TreeReader {
 
   /** `home`: the one repository a reader of its own serves, started in it; null for a shared reader. */
   constructor(private readonly home: string | null) {
-    this.child = spawn('sh', ['-c', SERVE], { cwd: home ?? '/', stdio: ['pipe', 'pipe', 'ignore', 'pipe'] }) as unknown as ChildProcessWithoutNullStreams;
+    this.child = spawn('sh', ['-c', SERVE], { cwd: home ?? '/', env: gitEnv(), stdio: ['pipe', 'pipe', 'ignore', 'pipe'] }) as unknown as ChildProcessWithoutNullStreams;
     this.control = this.child.stdio[3] as Readable;
     this.statuses = new StatusLines(this.control);
     this.data = new ByteQueue((this.child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());

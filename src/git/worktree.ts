@@ -1,7 +1,7 @@
 // The work tree of a user's checkout, for the local commits that `retire --apply` and `fix --apply`
 // make: is it clean, and where is HEAD (the commits themselves: transaction.ts).
 
-import { simpleGit } from './simpleGit.js';
+import { gitText } from './run.js';
 import { runGitGroup } from './processGroup.js';
 
 export class DirtyTreeError extends Error {}
@@ -18,7 +18,7 @@ export interface Identity {
  * asked (a commit of `--all` would take them in, one of given paths would not).
  */
 export async function changedPaths(root: string, options: { untracked?: boolean } = {}): Promise<string[]> {
-  const out = await simpleGit({ baseDir: root }).raw([
+  const out = await gitText(root, [
     'status', '--porcelain=v1', '-z', `--untracked-files=${options.untracked ? 'normal' : 'no'}`, '--ignore-submodules=none',
   ]);
   const paths: string[] = [];
@@ -45,5 +45,5 @@ export async function onBranch(root: string): Promise<boolean> {
 }
 
 export async function headCommit(root: string): Promise<string> {
-  return (await simpleGit({ baseDir: root }).revparse(['--verify', 'HEAD^{commit}'])).trim();
+  return (await gitText(root, ['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
 }

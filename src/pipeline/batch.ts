@@ -9,7 +9,7 @@ import type { PipelineEvent, PipelineListener } from './events.js';
 import { scanCheckout, scanCommit, type ProjectBase } from './scanCheckout.js';
 
 export interface BatchOptions extends ScanOptions {
-  /** Where remote targets are cloned (see `defaultCacheDir()`). */
+  /** Where remote targets are cloned: the cache layout's `clones` (cacheLayout.ts). */
   cacheDir: string;
   /** Targets worked on at once (default 4). */
   jobs?: number;

@@ -9,7 +9,7 @@ import type { Project } from '../report/index.js';
 const utf8 = new TextDecoder('utf-8');
 
 export interface SourceLocations {
-  /** The clone cache, where remote targets were cloned (see `defaultCacheDir()`). */
+  /** The clone cache, where remote targets were cloned (the cache layout's `clones`, cacheLayout.ts). */
   cacheDir?: string;
   /** What relative `source` paths are relative to. */
   cwd?: string;

@@ -3,8 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cacheLayout } from '../cacheLayout.js';
 import { blobChanges, cacheKey, CacheError, fetchToCache, historyTips, reachableCommits, readBlobs } from '../git/index.js';
 import type { TreeEntry } from '../scan/index.js';
 import { atomicWrite } from '../util/atomicWrite.js';
@@ -18,11 +18,6 @@ import type { TokenStream } from './tokens.js';
 export const DEFAULT_INCUBATOR = 'https://opendev.org/openstack/oslo-incubator.git';
 
 export class IncubatorError extends Error {}
-
-export function defaultProvenanceCacheDir(): string {
-  const cache = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
-  return join(cache, 'oslo-audit', 'provenance');
-}
 
 const isUrl = (spec: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(spec) || /^[A-Za-z][A-Za-z0-9+.-]*::/.test(spec);
 
@@ -167,12 +162,13 @@ export class Incubator implements MatchContext {
 }
 
 export interface OpenIncubatorOptions {
+  /** Where the index and the incubator's clone are kept: the cache layout's `provenance` folder (the default). */
   cacheDir?: string;
 }
 
 /** Opens the incubator named by a path or URL (default: the public oslo-incubator repository). */
 export async function openIncubator(spec: string = DEFAULT_INCUBATOR, options: OpenIncubatorOptions = {}): Promise<Incubator> {
-  const cacheDir = options.cacheDir ?? defaultProvenanceCacheDir();
+  const cacheDir = options.cacheDir ?? cacheLayout().provenance;
   const dir = await incubatorDir(spec, cacheDir);
   const { history, cached } = await loadHistory(dir, spec, cacheDir);
   return new Incubator(dir, new IncubatorIndex(history), cached);

@@ -12,7 +12,7 @@ export { matchCopy, MIN_SIMILARITY } from './match.js';
 export type { CopyInput, MatchContext } from './match.js';
 export { provenanceOf, summariseProvenance, provenanceLine, copiesWithProvenance, graduationDate } from './project.js';
 export type { ProvenanceOptions } from './project.js';
-export { openIncubator, loadHistory, incubatorDir, defaultProvenanceCacheDir, Incubator, IncubatorError, DEFAULT_INCUBATOR } from './incubator.js';
+export { openIncubator, loadHistory, incubatorDir, Incubator, IncubatorError, DEFAULT_INCUBATOR } from './incubator.js';
 export { checkoutProvenance } from './checkout.js';
 export { exportIndex, loadIndex } from './indexFile.js';
 export { renderProvenance, renderProvenanceProject } from './render.js';

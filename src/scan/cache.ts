@@ -9,7 +9,6 @@
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { knowledgeDataDir, queriesDir } from '../paths.js';
@@ -30,11 +29,6 @@ export interface FileResult {
   skip?: SkipReason;
   /** The result depends on which incubator modules the repository has copied. */
   usesCopies?: boolean;
-}
-
-/** `$XDG_CACHE_HOME/oslo-audit/scan-cache`, or `~/.cache/oslo-audit/scan-cache`. */
-export function defaultScanCacheDir(): string {
-  return join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'oslo-audit', 'scan-cache');
 }
 
 function filesUnder(dir: string, ext: string): string[] {

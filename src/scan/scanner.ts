@@ -35,7 +35,7 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** A knowledge base other than the shipped one: files are then parsed on this thread and not cached. */
   knowledge?: Knowledge;
-  /** Folder of the results cache (see `defaultScanCacheDir()`); none by default. Used when the source has a `location`. */
+  /** Folder of the results cache (the cache layout's `scanResults`, cacheLayout.ts); none by default. Used when the source has a `location`. */
   cache?: string | null;
   /**
    * Parse workers: 0 parses on the calling thread. Default: one per core, used once a scan has enough

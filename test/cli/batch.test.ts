@@ -44,9 +44,11 @@ test('two runs at once on one cache both succeed and leave a sound cache', async
   const rb = parseReport(readFileSync(join(out, '2.json'), 'utf8'), '2.json');
   assert.deepEqual(ra.projects.map((p) => [p.repo, p.commit]), rb.projects.map((p) => [p.repo, p.commit]));
   assert.equal(ra.projects.filter((p) => p.error).length, 0);
-  for (const name of ['nova', 'cinder', 'glance']) git(join(cacheDir, cacheKey(`file://${root}/openstack/${name}`)), 'fsck');
-  assert.deepEqual(readdirSync(join(cacheDir, '.oslo-audit-locks')), []);
-  assert.deepEqual(readdirSync(join(cacheDir, '.oslo-audit-tmp')), []);
+  // --cache-dir is the root of every cache: the clones are in its `repos` folder.
+  const clones = join(cacheDir, 'repos');
+  for (const name of ['nova', 'cinder', 'glance']) git(join(clones, cacheKey(`file://${root}/openstack/${name}`)), 'fsck');
+  assert.deepEqual(readdirSync(join(clones, '.oslo-audit-locks')), []);
+  assert.deepEqual(readdirSync(join(clones, '.oslo-audit-tmp')), []);
   // Which run cloned and which fetched depends on timing; between them each repository was cloned once.
   assert.match(a.stderr + b.stderr, /cloning/);
 });

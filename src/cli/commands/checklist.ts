@@ -5,7 +5,7 @@ import { oneOf, parse } from '../args.js';
 import { issueBody, ISSUE_OPTIONS } from '../checklistIssue.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
-import { addProvenance, batchOptionsOf, incubatorOption, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { addProvenance, batchOptionsOf, cacheLayoutOf, incubatorOption, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import { readReportFile } from '../reportFile.js';
 import type { Command } from './types.js';
 
@@ -31,10 +31,11 @@ export const checklistCommand: Command = {
     if (!namesTargets(values, positionals) && !values.report) throw new UsageError('checklist needs targets (paths, URLs, namespace/name, --from, --governance, --github-org) or --report FILE');
     const format = oneOf(values.format, FORMATS, '--format') ?? 'markdown';
     if (values.previous !== undefined && format !== 'issue') throw new UsageError('--previous goes with --format issue');
-    const options = batchOptionsOf(values);
+    const layout = cacheLayoutOf(values);
+    const options = batchOptionsOf(values, layout);
     const scanned = namesTargets(values, positionals) ? (await runBatch(await targetsOf(values, positionals), options)).projects : [];
     const report = makeReport([...(values.report ? readReportFile(values.report).projects : []), ...scanned]);
-    const { projects } = await addProvenance(report, await incubatorOption(values.incubator, values['cache-dir'] || undefined), options.cacheDir);
+    const { projects } = await addProvenance(report, await incubatorOption(values.incubator, layout), options.cacheDir);
     const checklists = projects.map((p) => migrationChecklist(p));
     // Markdown and issue bodies show file names from repositories: their control characters escaped.
     const shown = format === 'json' ? checklists : printable(checklists);

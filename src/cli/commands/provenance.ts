@@ -5,6 +5,7 @@ import { checkoutProvenance, DEFAULT_INCUBATOR, exportIndex, IncubatorError, loa
 import { oneOf, parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
+import { cacheLayoutOf } from '../targets.js';
 import type { Command } from './types.js';
 
 const FORMATS = ['table', 'json'] as const;
@@ -30,7 +31,7 @@ export const provenanceCommand: Command = {
       // An index file that exists is all a job needs; one that does not is written from the incubator.
       if (indexFile && existsSync(indexFile)) incubator = loadIndex(indexFile);
       else {
-        incubator = await openIncubator(spec, { cacheDir: values['cache-dir'] });
+        incubator = await openIncubator(spec, { cacheDir: cacheLayoutOf(values).provenance });
         if (indexFile) {
           await exportIndex(incubator, indexFile);
           process.stderr.write(`oslo-audit: wrote the incubator index to ${indexFile}\n`);

@@ -3,7 +3,7 @@ import { parseShard, plainLogger, runBatch, selectShard } from '../../pipeline/i
 import { parse } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { deliver, OUTPUT_OPTIONS, OUTPUT_USAGE, outputPlan } from '../outputs.js';
-import { addProvenance, batchOptionsOf, incubatorOption, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
+import { addProvenance, batchOptionsOf, cacheLayoutOf, incubatorOption, INCUBATOR_OPTIONS, INCUBATOR_USAGE, namesTargets, TARGET_HELP, TARGET_OPTIONS, TARGET_USAGE, targetsOf } from '../targets.js';
 import { expandBareColor } from '../terminal.js';
 import type { Command } from './types.js';
 
@@ -21,13 +21,14 @@ export const scanCommand: Command = {
     const { values, positionals, tokens } = parse(expandBareColor(argv), OPTIONS);
     const plan = outputPlan(values, tokens, { env: process.env, stdoutIsTTY: process.stdout.isTTY === true, defaultFormat: 'table' });
     const interrupt = new AbortController();
-    const options = batchOptionsOf(values, interrupt.signal);
+    const layout = cacheLayoutOf(values);
+    const options = batchOptionsOf(values, layout, interrupt.signal);
     const shard = values.shard === undefined ? null : parseShard(values.shard);
     if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, not ${JSON.stringify(values.shard)}`);
     if (!namesTargets(values, positionals)) {
       throw new UsageError('scan needs targets: paths, URLs, namespace/name, --from FILE, --governance PATH or --github-org ORG');
     }
-    const incubator = await incubatorOption(values.incubator, values['cache-dir'] || undefined);
+    const incubator = await incubatorOption(values.incubator, layout);
     let targets = await targetsOf(values, positionals);
     if (shard) targets = selectShard(targets, shard);
 

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_POINTS, listOf, parseDate, parseInterval, runTrend, SpecErr
 import { oneOf, parse, positiveInt } from '../args.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { emit } from '../output.js';
-import { batchOptionsOf, namesTargets, TARGET_HELP, TARGET_OPTIONS, targetsOf } from '../targets.js';
+import { batchOptionsOf, cacheLayoutOf, namesTargets, TARGET_HELP, TARGET_OPTIONS, targetsOf } from '../targets.js';
 import type { Command } from './types.js';
 
 const FORMATS = ['table', 'json', 'csv', 'svg', 'html'] as const;
@@ -95,7 +95,7 @@ export const trendCommand: Command = {
     const mode = oneOf(values.chart, ['lines', 'stacked'] as const, '--chart') ?? 'lines';
     if (!namesTargets(values, positionals)) throw new UsageError('trend needs targets: paths, URLs, namespace/name, --from FILE, --governance PATH or --github-org ORG');
     const interrupt = new AbortController();
-    const batch = batchOptionsOf(values, interrupt.signal);
+    const batch = batchOptionsOf(values, cacheLayoutOf(values), interrupt.signal);
     const targets = await targetsOf(values, positionals);
     const onSigint = () => interrupt.abort();
     process.once('SIGINT', onSigint);
