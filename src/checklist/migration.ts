@@ -9,7 +9,7 @@ import { copyLocation } from '../scan/index.js';
 import { goalItems } from './goals.js';
 import { apiReview } from './apiReview.js';
 import type { Checklist, ChecklistItem, ChecklistPlace } from './types.js';
-import { compareVersions } from '../util/pep440.js';
+import { compareVersions } from '../util/index.js';
 
 type Requirement = FindingOf<'oslo-requirement'>;
 

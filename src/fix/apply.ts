@@ -5,7 +5,7 @@
 import { lstatSync, realpathSync, rmdirSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { applyAllOrNothing, assertCleanTree, commitEnv, DirtyTreeError as GitDirtyTreeError, headCommit, insideRoot, onBranch, type Identity } from '../git/index.js';
-import { atomicWrite } from '../util/atomicWrite.js';
+import { atomicWrite } from '../util/index.js';
 import { FixError } from './plan.js';
 import type { AppliedCommit, FileChange, FixPlan } from './types.js';
 

@@ -1,8 +1,8 @@
 // Unified diffs in git's format (`git apply` takes them), computed with Myers' algorithm on lines.
 // Deterministic: the same before and after always give the same text.
 
-import { diffSequences } from '../util/diff.js';
-import { quoteGitPath } from '../util/text.js';
+import { diffSequences } from '../util/index.js';
+import { quoteGitPath } from '../util/index.js';
 
 export interface FileDiffInput {
   path: string;

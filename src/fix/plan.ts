@@ -15,7 +15,7 @@ import { ENTRY_POINT_REASON, mentionItems, namespaceRemoval, notDropIn } from '.
 import { openstackInit, REQUIREMENT_FILES, treeState, type CopyFile, type PythonWork, type SourceFile, type State } from './state.js';
 import { isSelected, type Selector } from './selection.js';
 import type { FileChange, FixPlan, LeftItem, LibraryChange } from './types.js';
-import { ParseBudget } from '../util/collectGarbage.js';
+import { ParseBudget } from '../util/index.js';
 
 export interface PlanOptions {
   /** `--only`; all rewrites when absent. */

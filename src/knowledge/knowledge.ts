@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { knowledgeDataDir } from '../paths.js';
-import type { Fate, Successor } from '../report/types.js';
+import type { Fate, Successor } from '../report/index.js';
 import { readTsv } from './tsv.js';
 
 /** What the knowledge base says of one incubator module or conf group. */

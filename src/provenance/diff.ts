@@ -1,7 +1,7 @@
 // Similarity of two sequences and the unified diff a reviewer reads, over the shared Myers diff
 // (src/util/diff.ts); when its edit cap is reached, callers fall back to a cheaper estimate.
 
-import { diffSequences, type Op } from '../util/diff.js';
+import { diffSequences, type Op } from '../util/index.js';
 
 export { diffSequences, type Op };
 
