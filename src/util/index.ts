@@ -7,6 +7,8 @@ export { paint } from './color.js';
 export type { Style } from './color.js';
 export { diffSequences } from './diff.js';
 export type { Op } from './diff.js';
+export { gitFileDiff, gitPatch, unifiedDiff } from './unifiedDiff.js';
+export type { FileDiffInput } from './unifiedDiff.js';
 export { compareVersions } from './pep440.js';
 export { readRecord, writeRecord } from './recordFile.js';
 export { schemaChecker, parseChecked } from './schema.js';
