@@ -50,7 +50,7 @@ export async function applyFixes(checkoutDir: string, plan: FixPlan, options: Ap
         const commit = await step.commit(root, change.files.map((f) => f.path), change.message, options.identity ? commitEnv(options.identity.author, options.identity.date) : {});
         done.push({ library: change.library, commit, subject: change.message.split('\n', 1)[0]! });
       } catch (e) {
-        throw new Error(`${change.library}: ${(e as Error).message.split('\n')[0]}`);
+        throw new Error(`${change.library}: ${(e as Error).message.split('\n')[0]}`, { cause: e });
       }
     }
     return done;

@@ -45,7 +45,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const rewrites = new Map<string, Rewrite>();
   const leftModules = new Map<string, Finding[]>();
   for (const f of project.findings) {
-    let rewrite: Rewrite | null = null;
+    let rewrite: Rewrite | null;
     if (f.kind === 'namespace-import') rewrite = catalog.namespace(f.detail.old);
     else if (f.kind === 'incubator-import' || f.kind === 'incubator-copy' || f.kind === 'incubator-config') {
       if (f.kind === 'incubator-import' && f.detail.insideCopy) continue;

@@ -37,7 +37,7 @@ function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: Bu
  */
 export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout> {
   const abs = resolve(path);
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(abs).isDirectory();
   } catch {
