@@ -37,10 +37,29 @@ function modules(dir = SRC): string[] {
 
 /** The relative specifiers a module imports or re-exports, static or dynamic. */
 function specifiers(text: string): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) found.push(m[1]!);
+  return imports(text).map((i) => i.spec);
+}
+
+/** Each relative import or re-export of a module, and whether it brings types only. */
+function imports(text: string): { spec: string; typeOnly: boolean }[] {
+  const found: { spec: string; typeOnly: boolean }[] = [];
+  for (const m of text.matchAll(/(^\s*(?:import|export)\s+type\b[^;]*?)?(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    found.push({ spec: m[2]!, typeOnly: m[1] !== undefined });
+  }
   return found;
 }
+
+/**
+ * The floors of docs/architecture.md: a station imports stations on lower floors only. Upward, only
+ * types: the fates knowledge's facts speak of, and the tree and activity types git fills in.
+ */
+const FLOORS: Record<string, number> = {
+  util: 0, knowledge: 0, report: 1, scan: 2, git: 3, sources: 4, provenance: 4, demo: 4, checklist: 5,
+  fix: 6, retire: 6, trend: 6, pipeline: 6, ui: 7, cli: 8,
+};
+const TYPES_UPWARD: Record<string, string[]> = { knowledge: ['report'], git: ['report', 'scan'] };
+/** The review UI draws what it is handed: it never reaches git, the scanner or the planners. */
+const NEVER: Record<string, string[]> = { ui: ['git', 'scan', 'sources', 'checklist', 'fix', 'retire', 'trend', 'demo'] };
 
 /** The source file a compiled specifier (`./x.js`) names. */
 function sourceOf(from: string, spec: string): string {
@@ -57,7 +76,7 @@ function stationOf(path: string): string | null {
 }
 
 /** `from → to` for each import that enters another station other than through its index.ts. */
-export function importsPastIndex(): string[] {
+function importsPastIndex(): string[] {
   const out: string[] = [];
   for (const file of modules()) {
     const own = stationOf(file);
@@ -67,6 +86,23 @@ export function importsPastIndex(): string[] {
       if (station === null || station === own) continue;
       if (relative(join(SRC, station), target) === 'index.ts') continue;
       out.push(`${relative(ROOT, file)} → ${relative(ROOT, target)}`);
+    }
+  }
+  return out;
+}
+
+/** `from → to` for each import between stations that goes up a floor, or where a station must never go. */
+function importsAgainstFloors(): string[] {
+  const out: string[] = [];
+  for (const file of modules()) {
+    const own = stationOf(file);
+    if (own === null) continue;
+    for (const { spec, typeOnly } of imports(readFileSync(file, 'utf8'))) {
+      const station = stationOf(sourceOf(file, spec));
+      if (station === null || station === own) continue;
+      const up = FLOORS[station]! >= FLOORS[own]!;
+      const allowed = !up || (typeOnly && (TYPES_UPWARD[own] ?? []).includes(station));
+      if (!allowed || (NEVER[own] ?? []).includes(station)) out.push(`${relative(ROOT, file)} → ${station}${typeOnly ? ' (types)' : ''}`);
     }
   }
   return out;
@@ -85,6 +121,12 @@ test('the import scan sees imports between stations', () => {
 
 test("imports between stations go through the station's index.ts", () => {
   assert.deepEqual(importsPastIndex(), []);
+});
+
+test('every station has a floor, and stations import only lower floors', () => {
+  const stations = readdirSync(SRC).filter((n) => statSync(join(SRC, n)).isDirectory()).sort();
+  assert.deepEqual(stations, Object.keys(FLOORS).sort(), 'a new station needs its floor here and in docs/architecture.md');
+  assert.deepEqual(importsAgainstFloors(), []);
 });
 
 test('modules above 250 lines are the single-job ones listed, and each listed one is still that long', () => {
