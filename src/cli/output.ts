@@ -1,5 +1,5 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { atomicWrite } from '../util/atomicWrite.js';
+import { atomicWrite } from '../util/index.js';
 
 /**
  * Whether `path` names something other than a regular file that exists: a device (`/dev/null`,

@@ -5,7 +5,7 @@
 import { lstatSync, realpathSync, rmdirSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { applyAllOrNothing, assertCleanTree, commitEnv, DirtyTreeError as GitDirtyTreeError, headCommit, insideRoot, onBranch, type Identity } from '../git/index.js';
-import { atomicWrite } from '../util/atomicWrite.js';
+import { atomicWrite } from '../util/index.js';
 import { FixError } from './plan.js';
 import type { AppliedCommit, FileChange, FixPlan } from './types.js';
 
@@ -50,7 +50,7 @@ export async function applyFixes(checkoutDir: string, plan: FixPlan, options: Ap
         const commit = await step.commit(root, change.files.map((f) => f.path), change.message, options.identity ? commitEnv(options.identity.author, options.identity.date) : {});
         done.push({ library: change.library, commit, subject: change.message.split('\n', 1)[0]! });
       } catch (e) {
-        throw new Error(`${change.library}: ${(e as Error).message.split('\n')[0]}`);
+        throw new Error(`${change.library}: ${(e as Error).message.split('\n')[0]}`, { cause: e });
       }
     }
     return done;

@@ -1,7 +1,7 @@
 // OpenStack-style commit messages: a summary line of at most 50 characters where possible, a
 // body wrapped at 72 saying what changed and why, and a Gerrit `Change-Id`.
 
-import { wrapWords } from '../util/text.js';
+import { wrapWords } from '../util/index.js';
 import { createHash } from 'node:crypto';
 import type { Rewrite } from './rewrites.js';
 

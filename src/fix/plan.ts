@@ -15,7 +15,7 @@ import { ENTRY_POINT_REASON, mentionItems, namespaceRemoval, notDropIn } from '.
 import { openstackInit, REQUIREMENT_FILES, treeState, type CopyFile, type PythonWork, type SourceFile, type State } from './state.js';
 import { isSelected, type Selector } from './selection.js';
 import type { FileChange, FixPlan, LeftItem, LibraryChange } from './types.js';
-import { ParseBudget } from '../util/collectGarbage.js';
+import { ParseBudget } from '../util/index.js';
 
 export interface PlanOptions {
   /** `--only`; all rewrites when absent. */
@@ -45,7 +45,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const rewrites = new Map<string, Rewrite>();
   const leftModules = new Map<string, Finding[]>();
   for (const f of project.findings) {
-    let rewrite: Rewrite | null = null;
+    let rewrite: Rewrite | null;
     if (f.kind === 'namespace-import') rewrite = catalog.namespace(f.detail.old);
     else if (f.kind === 'incubator-import' || f.kind === 'incubator-copy' || f.kind === 'incubator-config') {
       if (f.kind === 'incubator-import' && f.detail.insideCopy) continue;

@@ -5,7 +5,7 @@
 
 import { normaliseDistribution } from '../knowledge/index.js';
 import { parseRequirements, type Requirement } from '../scan/index.js';
-import { compareVersions } from '../util/pep440.js';
+import { compareVersions } from '../util/index.js';
 import { eolOf } from './edits.js';
 
 /** The file with the library added, or null when it is already required (under any spelling or marker). */

@@ -9,10 +9,10 @@ import { rewriteEntryPoints, SETUP_CFG } from './entryPoints.js';
 import type { MessageFacts } from './message.js';
 import { renderPython, type PythonAnalysis } from './python.js';
 import { addRequirement, raiseRequirement } from './requirements.js';
-import { compareVersions } from '../util/pep440.js';
+import { compareVersions } from '../util/index.js';
 import { incubatorKey, type Rewrite, type RewriteCatalog } from './rewrites.js';
 import type { SiteKind } from './sites.js';
-import type { ParseBudget } from '../util/collectGarbage.js';
+import type { ParseBudget } from '../util/index.js';
 
 export const REQUIREMENTS = 'requirements.txt';
 export const REQUIREMENT_FILES = [REQUIREMENTS, 'test-requirements.txt'];

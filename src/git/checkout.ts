@@ -26,7 +26,7 @@ export interface Checkout {
  */
 export async function openCheckout(path: string, ref = 'HEAD'): Promise<Checkout> {
   const abs = resolve(path);
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(abs).isDirectory();
   } catch {

@@ -8,7 +8,7 @@
 // differs in any of these, whose body does not match its digest or is not whole, is ignored and
 // rebuilt, never trusted. Written with a temp file and a rename.
 
-import { readRecord, writeRecord } from '../util/recordFile.js';
+import { readRecord, writeRecord } from '../util/index.js';
 
 /** The first-parent history ending at `tip`, newest first. */
 export interface HistoryRecord {

@@ -18,7 +18,7 @@ export function streamLines(dir: string, args: readonly string[], onLine: (line:
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       if (thrown !== undefined) return;
-      let text = carry + chunk;
+      const text = carry + chunk;
       let start = 0;
       try {
         for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
@@ -30,7 +30,6 @@ export function streamLines(dir: string, args: readonly string[], onLine: (line:
         child.kill();
       }
       carry = text.slice(start);
-      text = '';
     });
     child.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 4096) stderr += d.toString();

@@ -63,6 +63,7 @@ export async function refPoints(dir: string, refs: readonly string[]): Promise<H
  * ordered by their commit's date (then name).
  */
 export async function tagPoints(dir: string, patterns: readonly string[]): Promise<HistoryPoint[]> {
+  // eslint-disable-next-line no-control-regex
   for (const p of patterns) if (p.startsWith('-') || /[\x00-\x1f\x7f]/.test(p)) throw new HistoryError(`refusing tag pattern ${JSON.stringify(p)}`);
   const refs = patterns.length ? patterns.map((p) => `refs/tags/${p}`) : ['refs/tags/'];
   // %(*objectname) is the commit an annotated tag points at; a lightweight tag is the commit itself.

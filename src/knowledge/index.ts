@@ -1,5 +1,6 @@
-export { Knowledge, normaliseDistribution } from './knowledge.js';
-export type { IncubatorFacts, NamespaceFacts, LibraryFacts, DropInFacts, ApiChange } from './knowledge.js';
+export { Knowledge } from './knowledge.js';
+export { normaliseDistribution } from './names.js';
+export type { IncubatorFacts, NamespaceFacts, LibraryFacts, DropInFacts, ApiChange } from './facts.js';
 export { readTsv } from './tsv.js';
 export { copyLocation, moduleOfRelPath, splitCopyModule } from './copyTree.js';
 export type { CopyLocation } from './copyTree.js';
@@ -12,8 +13,12 @@ export function knowledge(): Knowledge {
   shared ??= new Knowledge();
   return shared;
 }
-export { parseRule, parseRuleTests, readRuleTests, loadRuleDir, packVersions, RuleError } from './rules.js';
-export type { Rule, RuleKind, RuleTests, Severity } from './rules.js';
+export { parseRule, RuleError } from './rules.js';
+export type { Rule, RuleKind, Severity } from './rules.js';
+export { parseRuleTests, readRuleTests } from './ruleTestFile.js';
+export type { RuleTests } from './ruleTestFile.js';
+export { loadRuleDir } from './ruleFiles.js';
+export { packVersions } from './packs.js';
 export { DEFAULT_PACKS, defaultRules, selectRules, selectionOf, shippedRules } from './packs.js';
 export type { RuleSelection, SelectOptions } from './packs.js';
 export { retirementFacts, loadRetirementFacts } from './retirement.js';

@@ -4,7 +4,8 @@
 
 import { createHash } from 'node:crypto';
 import { queriesDir } from '../paths.js';
-import { assertDistinctIds, loadRuleDir, packVersions, RuleError, type Rule } from './rules.js';
+import { loadRuleDir } from './ruleFiles.js';
+import { RuleError, type Rule } from './rules.js';
 
 export const DEFAULT_PACKS = ['incubator', 'namespace', 'rootwrap-privsep'] as const;
 
@@ -67,4 +68,27 @@ let defaultSelection: RuleSelection | undefined;
 export function defaultRules(): RuleSelection {
   defaultSelection ??= selectionOf(shippedRules(), new Set(DEFAULT_PACKS));
   return defaultSelection;
+}
+
+/** The packs named by a set of rules, each with a content hash of its rules (its version). */
+export function packVersions(rules: readonly Rule[]): Map<string, string> {
+  const byPack = new Map<string, Rule[]>();
+  for (const r of rules) for (const p of r.packs) byPack.set(p, [...(byPack.get(p) ?? []), r]);
+  const out = new Map<string, string>();
+  for (const [pack, list] of [...byPack].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const hash = createHash('sha256');
+    for (const r of [...list].sort((a, b) => (a.id < b.id ? -1 : 1))) hash.update(`${r.id}\0${r.query}\0`);
+    out.set(pack, hash.digest('hex').slice(0, 16));
+  }
+  return out;
+}
+
+/** Two rules with one id would be indistinguishable in reports. */
+export function assertDistinctIds(rules: readonly Rule[]): void {
+  const seen = new Map<string, string>();
+  for (const r of rules) {
+    const other = seen.get(r.id);
+    if (other) throw new RuleError(r.file, 1, `rule id "${r.id}" is also used by ${other}`);
+    seen.set(r.id, r.file);
+  }
 }

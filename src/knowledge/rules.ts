@@ -1,17 +1,11 @@
 // Rules as data: a rule is one tree-sitter query file (`<id>.scm`) whose leading `;; key: value`
 // comment lines are its metadata, and, beside it, `<id>.test.yml` with the snippets it must and must
 // not match. A pack is the rules that name it; a folder of rules is a set of packs. This module reads
-// and checks them (pure text in, rules or one error naming file and line out); compiling and running
-// the queries is the scan station's job.
+// and checks one rule file (pure text in, a rule or one error naming file and line out); its tests are
+// read in ruleTestFile.ts, folders in ruleFiles.ts; compiling and running the queries is the scan
+// station's job.
 
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, join, relative } from 'node:path';
-import type * as Yaml from 'yaml';
-
-// The YAML parser is needed only to read rule tests (`rules test`), never to scan: loaded then.
-const require = createRequire(import.meta.url);
+import { basename } from 'node:path';
 
 /** What a rule's finding stands for: work left for the goal, or a sign that the work has started. */
 export type RuleKind = 'usage' | 'adoption';
@@ -54,13 +48,6 @@ export interface Rule {
   queryLine: number;
   /** Its `<id>.test.yml`, when there is one: read only when the rule is tested (`readRuleTests`). */
   testFile: { path: string; shown: string } | null;
-}
-
-export interface RuleTests {
-  file: string;
-  /** Snippets the rule must not match, and those it must match (each with its line in the test file). */
-  valid: { code: string; line: number }[];
-  invalid: { code: string; line: number }[];
 }
 
 /** A rule that cannot be read: the message names the file and line. */
@@ -147,105 +134,4 @@ export function parseRule(text: string, file: string): Omit<Rule, 'testFile'> {
     file,
     queryLine,
   };
-}
-
-/** Reads the `valid`/`invalid` snippets of a `<id>.test.yml`. */
-export function parseRuleTests(text: string, file: string): RuleTests {
-  const { LineCounter, parseDocument } = require('yaml') as typeof Yaml;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    throw new RuleError(file, e.linePos?.[0].line ?? 1, e.message.split('\n')[0]!);
-  }
-  const lineOf = (node: unknown): number => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? lineCounter.linePos(range[0]).line : 1;
-  };
-  const out: RuleTests = { file, valid: [], invalid: [] };
-  const root = doc.contents as { items?: { key: { value?: unknown }; value: unknown }[] } | null;
-  if (!root?.items) throw new RuleError(file, 1, 'expected a mapping with `valid:` and `invalid:` lists of snippets');
-  for (const pair of root.items) {
-    const key = String(pair.key?.value);
-    if (key !== 'valid' && key !== 'invalid') throw new RuleError(file, lineOf(pair.key), `unknown key "${key}" (valid, invalid)`);
-    const list = pair.value as { items?: { value?: unknown }[] } | null;
-    if (!list?.items) throw new RuleError(file, lineOf(pair.key), `"${key}" must be a list of snippets`);
-    for (const item of list.items) {
-      if (typeof item.value !== 'string') throw new RuleError(file, lineOf(item), `each snippet of "${key}" must be a string`);
-      out[key].push({ code: item.value, line: lineOf(item) });
-    }
-  }
-  if (out.invalid.length === 0) throw new RuleError(file, 1, 'needs at least one `invalid` snippet (code the rule must find)');
-  return out;
-}
-
-function readText(path: string, shown: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new RuleError(shown, 1, `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-}
-
-/** A folder, not followed when it is a link (a rule folder's links could lead anywhere). */
-function isFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** A rule's tests, read and checked now; null when it has none. Throws RuleError for a malformed file. */
-export function readRuleTests(rule: Pick<Rule, 'testFile'>): RuleTests | null {
-  if (!rule.testFile) return null;
-  return parseRuleTests(readText(rule.testFile.path, rule.testFile.shown), rule.testFile.shown);
-}
-
-/** A folder's rules (recursively), each with where its tests are; every `.scm` file is a rule. */
-export function loadRuleDir(dir: string): Rule[] {
-  const rules: Rule[] = [];
-  let names: string[];
-  try {
-    if (!statSync(dir).isDirectory()) throw new RuleError(dir, 1, 'not a folder of rules');
-    names = readdirSync(dir).sort();
-  } catch (e) {
-    if (e instanceof RuleError) throw e;
-    throw new RuleError(dir, 1, `cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    const shown = relative(process.cwd(), path) || path;
-    if (isFolder(path)) rules.push(...loadRuleDir(path));
-    else if (name.endsWith('.scm')) {
-      const rule = parseRule(readText(path, shown), shown);
-      const testPath = join(dir, `${rule.id}.test.yml`);
-      const testFile = existsSync(testPath) ? { path: testPath, shown: relative(process.cwd(), testPath) || testPath } : null;
-      rules.push({ ...rule, testFile });
-    }
-  }
-  return rules;
-}
-
-/** The packs named by a set of rules, each with a content hash of its rules (its version). */
-export function packVersions(rules: readonly Rule[]): Map<string, string> {
-  const byPack = new Map<string, Rule[]>();
-  for (const r of rules) for (const p of r.packs) byPack.set(p, [...(byPack.get(p) ?? []), r]);
-  const out = new Map<string, string>();
-  for (const [pack, list] of [...byPack].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const hash = createHash('sha256');
-    for (const r of [...list].sort((a, b) => (a.id < b.id ? -1 : 1))) hash.update(`${r.id}\0${r.query}\0`);
-    out.set(pack, hash.digest('hex').slice(0, 16));
-  }
-  return out;
-}
-
-/** Two rules with one id would be indistinguishable in reports. */
-export function assertDistinctIds(rules: readonly Rule[]): void {
-  const seen = new Map<string, string>();
-  for (const r of rules) {
-    const other = seen.get(r.id);
-    if (other) throw new RuleError(r.file, 1, `rule id "${r.id}" is also used by ${other}`);
-    seen.set(r.id, r.file);
-  }
 }

@@ -1,9 +1,10 @@
-// Similarity of two sequences and the unified diff a reviewer reads, over the shared Myers diff
-// (src/util/diff.ts); when its edit cap is reached, callers fall back to a cheaper estimate.
+// Similarity of two sequences over the shared Myers diff (src/util/diff.ts); when its edit cap is
+// reached, callers fall back to a cheaper estimate. The unified diff a reviewer reads is the project's
+// one writer's (src/util/unifiedDiff.ts).
 
-import { diffSequences, type Op } from '../util/diff.js';
+import { diffSequences, unifiedDiff, type Op } from '../util/index.js';
 
-export { diffSequences, type Op };
+export { diffSequences, unifiedDiff, type Op };
 
 /** 2 × matched ÷ total: 1 for equal sequences, 0 for nothing in common. */
 export function similarityOf(ops: readonly Op[], lengthA: number, lengthB: number): number {
@@ -40,52 +41,4 @@ export function changeBlocks(ops: readonly Op[]): number {
     }
   }
   return blocks;
-}
-
-function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-/**
- * A unified diff (`diff -u` style, `context` lines around each change) from `oldText` to `newText`.
- * `newShown`, line for line the same file as `newText`, is what the new side prints: lines are
- * compared in one form and shown in another.
- */
-export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3, newShown = newText): string {
-  const a = splitLines(oldText);
-  const b = splitLines(newText);
-  const shown = splitLines(newShown);
-  const ops: Op[] = diffSequences(a, b, 3000) ?? [
-    ...a.map((_, i) => ({ op: 'delete' as const, a: i, b: 0 })),
-    ...b.map((_, j) => ({ op: 'insert' as const, a: a.length, b: j })),
-  ];
-  const changed = ops.map((o, i) => (o.op === 'equal' ? -1 : i)).filter((i) => i >= 0);
-  if (changed.length === 0) return '';
-  // Group changes whose context would touch or overlap into one hunk.
-  const hunks: Array<[number, number]> = [];
-  for (const i of changed) {
-    const last = hunks[hunks.length - 1];
-    if (last && i - last[1] <= 2 * context + 1) last[1] = i;
-    else hunks.push([i, i]);
-  }
-  const out = [`--- ${oldName}`, `+++ ${newName}`];
-  for (const [first, lastChange] of hunks) {
-    const from = Math.max(0, first - context);
-    const to = Math.min(ops.length - 1, lastChange + context);
-    const slice = ops.slice(from, to + 1);
-    const aLines = slice.filter((o) => o.op !== 'insert');
-    const bLines = slice.filter((o) => o.op !== 'delete');
-    const aStart = aLines.length ? aLines[0]!.a + 1 : (slice[0]?.a ?? 0);
-    const bStart = bLines.length ? bLines[0]!.b + 1 : (slice[0]?.b ?? 0);
-    out.push(`@@ -${aStart},${aLines.length} +${bStart},${bLines.length} @@`);
-    for (const o of slice) {
-      if (o.op === 'equal') out.push(` ${shown[o.b] ?? b[o.b]}`);
-      else if (o.op === 'delete') out.push(`-${a[o.a]}`);
-      else out.push(`+${shown[o.b] ?? b[o.b]}`);
-    }
-  }
-  return out.join('\n') + '\n';
 }

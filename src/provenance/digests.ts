@@ -35,7 +35,10 @@ export async function digestVersions(dir: string, wanted: readonly Wanted[], wor
   }
   for (const w of [...byPath.values()].flat()) {
     const key = digestKey(w.blob, w.isPython);
-    if (!seen.has(key)) jobs.push(w), seen.add(key);
+    if (!seen.has(key)) {
+      jobs.push(w);
+      seen.add(key);
+    }
   }
   if (jobs.length === 0) return digests;
   const pool = Array.from({ length: Math.max(1, Math.min(workers, Math.ceil(jobs.length / BATCH_ITEMS))) }, () => new Worker(new URL('./tokenWorker.js', import.meta.url)));

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { cacheLayout } from '../cacheLayout.js';
 import { blobChanges, cacheKey, CacheError, fetchToCache, historyTips, reachableCommits, readBlobs } from '../git/index.js';
 import type { TreeEntry } from '../scan/index.js';
-import { atomicWrite } from '../util/atomicWrite.js';
+import { atomicWrite } from '../util/index.js';
 import { COMMON_DIR, HISTORY_FORMAT, versionsFrom, type IncubatorHistory } from './history.js';
 import { IncubatorIndex } from './incubatorIndex.js';
 import type { MatchContext } from './match.js';

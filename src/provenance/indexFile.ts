@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { atomicWrite } from '../util/atomicWrite.js';
+import { atomicWrite } from '../util/index.js';
 import { HISTORY_FORMAT, type IncubatorHistory } from './history.js';
 import { Incubator, IncubatorError, readTexts } from './incubator.js';
 import { IncubatorIndex } from './incubatorIndex.js';

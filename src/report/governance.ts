@@ -25,7 +25,7 @@ export function parseGovernanceTeams(text: string, origin: string): GovernanceTe
   try {
     doc = parse(text);
   } catch (e) {
-    throw new Error(`${origin} is not YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`${origin} is not YAML: ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
   if (!isRecord(doc)) throw new Error(`${origin} is not a governance projects.yaml: expected a mapping of teams`);
   const teams: GovernanceTeam[] = [];

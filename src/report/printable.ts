@@ -3,7 +3,7 @@
 // a file named with a terminal escape or a newline can neither draw on the terminal nor break a line.
 // The JSON and SARIF reports keep the exact text.
 
-import { escapeControl } from '../util/text.js';
+import { escapeControl } from '../util/index.js';
 
 function printableValue<T>(value: T): T {
   if (typeof value === 'string') return escapeControl(value) as T;

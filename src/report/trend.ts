@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import { parseChecked, schemaChecker } from '../util/schema.js';
+import { parseChecked, schemaChecker } from '../util/index.js';
 import { toolVersion } from './envelope.js';
 import type { MigrationStatus, Summary } from './types.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { reportSchemaPath } from '../paths.js';
-import { parseChecked, schemaChecker } from '../util/schema.js';
+import { parseChecked, schemaChecker } from '../util/index.js';
 import type { Report } from './types.js';
 
 export function reportSchema(): object {

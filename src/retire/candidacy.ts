@@ -4,7 +4,7 @@
 // (it is what a retirement would have to undo) but does not by itself keep a dead project off the list.
 
 import type { Activity } from '../report/index.js';
-import { monthsBetween, plural } from '../util/text.js';
+import { monthsBetween, plural } from '../util/index.js';
 import type { Candidacy } from './types.js';
 
 export interface CandidacyRules {

@@ -1,7 +1,7 @@
 // Commit messages for the planned changes, in OpenStack's conventions: a short subject, a wrapped body,
 // and footers that chain the changes in order (Depends-On the previous, Needed-By the next) by Change-Id.
 
-import { wrapWords } from '../util/text.js';
+import { wrapWords } from '../util/index.js';
 import { createHash } from 'node:crypto';
 import type { PlannedChange } from './plan.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import { schemaChecker } from '../util/schema.js';
+import { schemaChecker } from '../util/index.js';
 
 export const retirementSchemaPath = join(packageRoot, 'src', 'retire', 'retirement.schema.json');
 

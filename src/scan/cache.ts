@@ -13,8 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { knowledgeDataDir, queriesDir } from '../paths.js';
 import { toolVersion } from '../version.js';
-import type { Finding, SkipReason } from '../report/types.js';
-import { atomicWrite } from '../util/atomicWrite.js';
+import type { Finding, SkipReason } from '../report/index.js';
+import { atomicWrite } from '../util/index.js';
 
 export const CACHE_FORMAT = 1;
 

@@ -8,8 +8,8 @@
 // temp file and a rename; the folder can be deleted at any time.
 
 import { join } from 'node:path';
-import type { Finding, Skipped } from '../report/types.js';
-import { readRecord, writeRecord } from '../util/recordFile.js';
+import type { Finding, Skipped } from '../report/index.js';
+import { readRecord, writeRecord } from '../util/index.js';
 import { CACHE_FORMAT, locationHash, toolKey } from './cache.js';
 
 /** What a scan of one commit found, and how much it covered. */

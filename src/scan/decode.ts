@@ -1,4 +1,4 @@
-import type { SkipReason } from '../report/types.js';
+import type { SkipReason } from '../report/index.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

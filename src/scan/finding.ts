@@ -1,4 +1,4 @@
-import type { DetailByKind, Finding, FindingOf, Kind } from '../report/types.js';
+import type { DetailByKind, Finding, FindingOf, Kind } from '../report/index.js';
 import type { SyntaxNode } from './treeSitter.js';
 
 export interface Span {

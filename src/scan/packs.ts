@@ -4,7 +4,7 @@
 // project depends on and are always reported.
 
 import type { RuleSelection } from '../knowledge/index.js';
-import type { Finding, Kind } from '../report/types.js';
+import type { Finding, Kind } from '../report/index.js';
 
 export const BUILTIN_PACK_KINDS: Readonly<Record<string, readonly Kind[]>> = {
   incubator: ['incubator-copy', 'incubator-config', 'incubator-import'],

@@ -349,7 +349,7 @@ function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       const from = i;
       // The hash of nameHash, computed while reading the name.
       let hash = c;
-      let k = 0;
+      let k: number;
       for (i++; i < len && isNameChar((k = code.charCodeAt(i))); i++) hash = (Math.imul(hash, 31) + k) | 0;
       const q = code.charCodeAt(i);
       if (q === 34 || q === 39) {
@@ -488,7 +488,7 @@ function headToken(text: string, at: number, triggers: Triggers): string {
   if (!isNameStart(c)) return c === 46 && text.startsWith('...', at) ? '...' : text.charAt(at);
   let j = at + 1;
   let hash = c;
-  for (let k = 0; j < text.length && isNameChar((k = text.charCodeAt(j))); j++) hash = (Math.imul(hash, 31) + k) | 0;
+  for (let k: number; j < text.length && isNameChar((k = text.charCodeAt(j))); j++) hash = (Math.imul(hash, 31) + k) | 0;
   const q = text.charCodeAt(j);
   if (q === 34 || q === 39) return STRING_PREFIX.test(text.slice(at, j)) ? '"' : text.slice(at, j);
   return notableAt(text, at, j, hash, triggers)?.name ?? PLAIN_NAME;

@@ -2,7 +2,7 @@
 // Pure (no I/O), so it runs the same on the calling thread and in the parse workers.
 
 import type { Knowledge } from '../knowledge/index.js';
-import type { Finding } from '../report/types.js';
+import type { Finding } from '../report/index.js';
 import { copyLocation } from '../knowledge/index.js';
 import { detectPython } from './detectors/python.js';
 import { detectRules, type DataRule } from './detectors/rules.js';

@@ -4,7 +4,7 @@
 
 import { defaultRules, knowledge as sharedKnowledge, type Knowledge, type RuleSelection } from '../knowledge/index.js';
 import { sortFindings } from '../report/index.js';
-import type { Finding, Skipped } from '../report/types.js';
+import type { Finding, Skipped } from '../report/index.js';
 import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { tryCacheWrite } from './cacheWarning.js';

@@ -4,7 +4,7 @@
 
 import { Box, Text } from 'ink';
 import { useMemo, type ReactNode } from 'react';
-import { plural } from '../util/text.js';
+import { plural } from '../util/index.js';
 import { ChangesScreen } from './ChangesScreen.js';
 import { CHANGE_NAMES, changeLines as changeLinesOf } from './changeLines.js';
 import { ChecklistScreen } from './ChecklistScreen.js';

@@ -1,4 +1,4 @@
-import { monthsBetween } from '../util/text.js';
+import { monthsBetween } from '../util/index.js';
 
 const DAY = 86_400_000;
 

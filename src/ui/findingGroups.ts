@@ -3,7 +3,7 @@
 
 import { provenanceLine } from '../provenance/index.js';
 import type { Finding, Kind, Project, ProjectProvenance, Successor } from '../report/index.js';
-import { plural } from '../util/text.js';
+import { plural } from '../util/index.js';
 
 /** A group title, a finding (selectable), or a note under a group title (the provenance of a copy). */
 export type Entry = { type: 'group'; title: string } | { type: 'finding'; finding: Finding; text: string } | { type: 'note'; text: string };

@@ -4,7 +4,7 @@
 
 import type { Key } from 'ink';
 import type { Project } from '../report/index.js';
-import { plural } from '../util/text.js';
+import { plural } from '../util/index.js';
 import { intentOf } from './keys.js';
 import { entriesOf, navigate, typeFilter, type Nav, type NavContext } from './navigation.js';
 import { applyEvent } from './progress.js';

@@ -29,7 +29,7 @@ export function parseChecked<T>(text: string, origin: string, check: (value: unk
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${origin} is not JSON: ${(e as Error).message}`);
+    throw new Error(`${origin} is not JSON: ${(e as Error).message}`, { cause: e });
   }
   const errors = check(value);
   if (errors.length) throw new Error(`${origin} is not a valid ${what}: ${errors[0]}`);

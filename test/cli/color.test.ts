@@ -42,6 +42,7 @@ test('the CLI writes colour codes to a pipe only when asked, and never into file
   const asked = await runCli(['scan', aster, '--color'], { env: colorEnv });
   assert.ok(asked.stdout.includes(`${ESC}31mnot-started${ESC}39m`), asked.stdout);
   // The colours do not move the columns.
+  // eslint-disable-next-line no-control-regex
   const strip = (s: string) => s.replace(/\u001b\[\d+m/g, '');
   assert.equal(strip(asked.stdout), plain.stdout);
   const json = await runCli(['scan', aster, '--color', '-f', 'json'], { env: colorEnv });

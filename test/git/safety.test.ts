@@ -47,6 +47,7 @@ test('unsafe targets become projects that failed at resolve, and no git command 
   for (const p of report.projects) assert.equal(p.error?.stage, 'resolve');
   assert.equal(existsSync('/tmp/oslo-audit-pwned'), false);
   // Control characters are shown escaped in the report, never raw.
+  // eslint-disable-next-line no-control-regex
   assert.ok(report.projects.every((p) => !/[\x00-\x1f]/.test(p.source + p.name)));
 });
 

@@ -141,13 +141,13 @@ test('? shows the help and esc closes it; q quits', async (t) => {
   t.after(() => ui.unmount());
   await waitForFrame(frame, (x) => x.includes('dunlin'), 'the list');
   await press(stdin, '?');
-  let f = await waitForFrame(frame, (x) => x.includes('Keys'), 'the help');
+  const f = await waitForFrame(frame, (x) => x.includes('Keys'), 'the help');
   assert.match(f, /filter by status/);
   assert.match(f, /RETIRE\s+retirement candidate \(12\+ months idle, ≤1 author\/yr\)/);
   assert.match(f, /w {2}x {2}r\s+checklist: write Markdown, preview fix diff, retirement changes/);
   assert.equal(rowNames(f, NAMES).length, 0, 'the help replaces the list');
   await press(stdin, KEYS.escape);
-  f = await waitForFrame(frame, (x) => x.includes('sort: name'), 'the list again');
+  await waitForFrame(frame, (x) => x.includes('sort: name'), 'the list again');
   assert.equal(exits.length, 0);
   await press(stdin, 'q');
   await waitForFrame(() => String(exits.length), (x) => x === '1', 'the exit');
@@ -169,7 +169,7 @@ test('c shows the real checklists of a retirement candidate (migration, then ret
   assert.match(f, /\[ \] gettextutils: use oslo\.i18n \(`oslo_i18n`\)/);
   assert.match(f, /- Add to requirements\.txt: `oslo\.i18n>=0\.1\.0`/);
   await press(stdin, 'G');
-  f = await waitForFrame(frame, (x) => x.includes('Leftovers') || x.includes('governance'), 'the end: the retirement checklist');
+  await waitForFrame(frame, (x) => x.includes('Leftovers') || x.includes('governance'), 'the end: the retirement checklist');
   // Without project-config and governance checkouts, those steps are unknown, as `retire` says.
   await press(stdin, 'w');
   f = await waitForFrame(frame, (x) => x.includes('wrote '), 'the written message');

@@ -62,7 +62,7 @@ test('x previews the fix diff; a asks first, any other key cancels; y commits it
   assert.match(f, /birch › fix .*a apply/);
   // The diff scrolls: the namespace rewrite is further down.
   for (let i = 0; i < 8 && !frame().includes('+from oslo_config import cfg'); i++) await press(stdin, ' ');
-  f = await waitForFrame(frame, (x) => x.includes('-from oslo.config import cfg') && x.includes('+from oslo_config import cfg'), 'the namespace rewrite');
+  await waitForFrame(frame, (x) => x.includes('-from oslo.config import cfg') && x.includes('+from oslo_config import cfg'), 'the namespace rewrite');
 
   await press(stdin, 'a');
   f = await waitForFrame(frame, (x) => x.includes('y: commit 3 changes locally · any other key: cancel'), 'the confirmation');
@@ -175,7 +175,7 @@ test('r on a candidate previews the retirement edits across checkouts; y commits
 
   // Reloaded, the retirement checklist shows every step done.
   await press(stdin, KEYS.escape);
-  f = await waitForFrame(frame, (x) => x.includes('Retirement checklist: kite') && x.includes('State: fully-retired'), 'the new retirement state', 10_000);
+  await waitForFrame(frame, (x) => x.includes('Retirement checklist: kite') && x.includes('State: fully-retired'), 'the new retirement state', 10_000);
 });
 
 test('r without project-config and governance says what it needs; r on a project that is no candidate says so', async (t) => {
@@ -186,9 +186,9 @@ test('r without project-config and governance says what it needs; r on a project
   await press(stdin, 'c');
   await waitForFrame(frame, (x) => x.includes('Migration checklist: dunlin'), 'the checklists');
   await press(stdin, 'G');
-  let f = await waitForFrame(frame, (x) => x.includes('Retire it in governance'), 'the retirement checklist');
+  await waitForFrame(frame, (x) => x.includes('Retire it in governance'), 'the retirement checklist');
   await press(stdin, 'r');
-  f = await waitForFrame(frame, (x) => x.includes('need --project-config'), 'the reason');
+  let f = await waitForFrame(frame, (x) => x.includes('need --project-config'), 'the reason');
   assert.match(f, /retirement changes need --project-config DIR and --governance DIR/);
 
   const active = await fixtureRepo('cedar');

@@ -56,6 +56,7 @@ async function waitFor(session: string, ok: (s: string) => boolean, what: string
 const keys = (session: string, ...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
 
 // Any foreground colour: 30–37, 90–97, or 256/true colour (38;…).
+// eslint-disable-next-line no-control-regex
 const COLOUR = /\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m/;
 
 test('review in tmux: list, a project with its findings and preview, its checklists written to Markdown, quit', async () => {
@@ -83,7 +84,7 @@ test('review in tmux: list, a project with its findings and preview, its checkli
   assert.match(s, /\[ \] gettextutils: use oslo\.i18n \(`oslo_i18n`\)/);
   assert.match(s, /- Add to requirements\.txt: `oslo\.i18n>=0\.1\.0`/);
   keys('review', 'G');
-  s = await waitFor('review', (x) => x.includes('Retire it in governance'), 'the retirement checklist');
+  await waitFor('review', (x) => x.includes('Retire it in governance'), 'the retirement checklist');
   keys('review', 'w');
   const path = join(out, 'dunlin-checklist.md');
   await waitFor('review', (x) => x.includes('wrote '), 'the checklist written');

@@ -2,7 +2,7 @@ import { applyFixes, assertCleanWorkTree, DirtyTreeError, parseSelection, planFi
 import { knowledge } from '../../knowledge/index.js';
 import { scanCheckout } from '../../pipeline/index.js';
 import { closeSharedPools } from '../../scan/index.js';
-import { plural } from '../../util/text.js';
+import { plural } from '../../util/index.js';
 import { parse } from '../args.js';
 import { applyFailed, EXIT, UsageError } from '../exitCodes.js';
 import { ApplyFailedError } from '../../git/index.js';

@@ -9,7 +9,7 @@ import { checkoutProvenance } from '../../provenance/index.js';
 import type { Project } from '../../report/index.js';
 import { applyRetirement, editText, type PlannedChange } from '../../retire/index.js';
 import type { AppliedChanges, ChangePlanner, ChangePreview, ChangeSource, MadeCommit } from '../../ui/index.js';
-import { plural } from '../../util/text.js';
+import { plural } from '../../util/index.js';
 import { localCheckout } from './checkout.js';
 import { retirementPlan } from './retirement.js';
 import type { ReviewSettings } from './settings.js';

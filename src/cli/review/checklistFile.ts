@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import type { Project } from '../../report/index.js';
-import { atomicWrite } from '../../util/atomicWrite.js';
+import { atomicWrite } from '../../util/index.js';
 import type { ChecklistWriter } from '../../ui/index.js';
 
 /** A file name from a project name, which comes from a repository or a report: nothing that could leave `dir`. */

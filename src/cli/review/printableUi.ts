@@ -5,7 +5,7 @@
 import type { PipelineListener } from '../../pipeline/index.js';
 import { printable, type Project, type Report } from '../../report/index.js';
 import type { ReviewAppProps } from '../../ui/index.js';
-import { escapeControlInLines } from '../../util/text.js';
+import { escapeControlInLines } from '../../util/index.js';
 
 type Props = Omit<ReviewAppProps, 'onExit'>;
 

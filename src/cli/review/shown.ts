@@ -5,7 +5,7 @@ import { renderChecklistMarkdown, type Checklist } from '../../checklist/index.j
 import { printable, type Project } from '../../report/index.js';
 import { candidacy, type CandidacyRules } from '../../retire/index.js';
 import type { CandidacyRule, ProjectChecklists, ShownChecklist } from '../../ui/index.js';
-import { plural } from '../../util/text.js';
+import { plural } from '../../util/index.js';
 
 function shownChecklist(list: Checklist): ShownChecklist {
   return {

@@ -2,7 +2,7 @@
 // "Migrate from oslo.rootwrap to oslo.privsep"): per team, per repository, what is left and whether
 // the repository is done.
 
-import { plural } from '../../util/text.js';
+import { plural } from '../../util/index.js';
 import type { GovernanceTeam } from '../governance.js';
 import type { Project, Report } from '../types.js';
 import { markdownTable } from './markdown.js';

@@ -4,7 +4,7 @@
 // findings from the rule packs of the goal (`goal-usage`, `goal-adoption`), and for
 // migrate-to-privsep from the rootwrap and privsep findings of the original detectors.
 
-import { plural } from '../../util/text.js';
+import { plural } from '../../util/index.js';
 import type { GovernanceTeam } from '../governance.js';
 import type { Finding, Project, Report } from '../types.js';
 import { markdownTable } from './markdown.js';

@@ -1,7 +1,6 @@
 // The human summary of a report: an overview line per project, then what is left in each.
 
-import { paint, type Style } from '../../util/color.js';
-import { columns, plural } from '../../util/text.js';
+import { columns, paint, plural, type Style } from '../../util/index.js';
 import { findingsOf } from '../findings.js';
 import type { Project, Report } from '../types.js';
 

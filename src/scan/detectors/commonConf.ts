@@ -3,7 +3,7 @@
 // (`notifier/api`) written dotted; `script=` and `base=` lines name no module.
 
 import type { Knowledge } from '../../knowledge/index.js';
-import type { Finding } from '../../report/types.js';
+import type { Finding } from '../../report/index.js';
 import { lineSpan, makeFinding } from '../finding.js';
 import { successorClause } from '../messages.js';
 import { readIni } from './ini.js';

@@ -2,7 +2,7 @@
 // in setup.cfg `[entry_points] console_scripts`, or in pyproject.toml `[project.scripts]`
 // (where nova, cinder and neutron keep them today).
 
-import type { Finding } from '../../report/types.js';
+import type { Finding } from '../../report/index.js';
 import { lineSpan, makeFinding } from '../finding.js';
 import { readIni } from './ini.js';
 

@@ -1,7 +1,7 @@
 // Findings that need only a file's path: the incubator copy tree and rootwrap config files.
 
 import type { Knowledge } from '../../knowledge/index.js';
-import type { Finding } from '../../report/types.js';
+import type { Finding } from '../../report/index.js';
 import { copyLocation } from '../../knowledge/index.js';
 import { makeFinding, WHOLE_FILE } from '../finding.js';
 import { moduleLabel, successorClause } from '../messages.js';

@@ -2,7 +2,7 @@
 // Pure: the caller reads and parses; this only looks at the tree.
 
 import type { IncubatorFacts, Knowledge } from '../../knowledge/index.js';
-import type { Finding } from '../../report/types.js';
+import type { Finding } from '../../report/index.js';
 import { splitCopyModule } from '../../knowledge/index.js';
 import { makeFinding, spanOf } from '../finding.js';
 import { moduleLabel, successorClause } from '../messages.js';

@@ -3,7 +3,7 @@
 // URLs name no distribution we can judge, so they are passed over.
 
 import type { Knowledge } from '../../knowledge/index.js';
-import type { Finding } from '../../report/types.js';
+import type { Finding } from '../../report/index.js';
 import { lineSpan, makeFinding } from '../finding.js';
 
 export interface Requirement {

@@ -3,7 +3,7 @@
 // what replaces it and its goal's references. Pure: looks only at the tree.
 
 import type { Rule } from '../../knowledge/index.js';
-import type { Finding } from '../../report/types.js';
+import type { Finding } from '../../report/index.js';
 import { makeFinding, spanOf } from '../finding.js';
 import { holdsWord, ruleQuery, type SyntaxNode, type Tree } from '../treeSitter.js';
 
