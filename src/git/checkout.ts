@@ -3,7 +3,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BlobRead, TreeEntry, TreeSource } from '../util/treeSource.js';
+import type { BlobRead, TreeEntry, TreeSource } from '../util/index.js';
 import { gitEnv } from './env.js';
 import { headCommitFromFiles } from './head.js';
 import { batchAnswers, ByteQueue, parseLsTree } from './objectStream.js';

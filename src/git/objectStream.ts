@@ -1,7 +1,7 @@
 // Reading what `git ls-tree -z` and `git cat-file --batch` write to a pipe: the listing format,
 // the end of a listing followed by other output, and blob answers in order.
 
-import type { BlobRead, TreeEntry } from '../util/treeSource.js';
+import type { BlobRead, TreeEntry } from '../util/index.js';
 
 /** `<mode> SP <type> SP <object> SP+ <size> TAB <path> NUL` per entry. */
 export function parseLsTree(out: string): TreeEntry[] {

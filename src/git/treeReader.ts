@@ -24,7 +24,7 @@
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import type { BlobRead, OpenTree, TreeEntry } from '../util/treeSource.js';
+import type { BlobRead, OpenTree, TreeEntry } from '../util/index.js';
 import { gitEnv } from './env.js';
 import { batchAnswers, ByteQueue, listingEnd, parseLsTree } from './objectStream.js';
 import { assertSafeRef } from './safety.js';

@@ -13,3 +13,4 @@ export { compareVersions } from './pep440.js';
 export { readRecord, writeRecord } from './recordFile.js';
 export { schemaChecker, parseChecked } from './schema.js';
 export { columns, plural, monthsBetween, wrapWords, escapeControl, escapeControlInLines, quoteGitPath } from './text.js';
+export type { BlobRead, OpenTree, TreeEntry, TreeSource } from './treeSource.js';
