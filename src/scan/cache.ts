@@ -1,5 +1,8 @@
 // Per-file scan results kept between runs, keyed by path and git blob id: a file whose blob did not
-// change is neither read nor parsed again.
+// change is neither read nor parsed again. A result that depends on the repository's incubator copies
+// keeps the names it looked up in the copy lists, so it still holds when other copies come or go; a
+// Python file parsed from fragments keeps their digest, so a new version of it cutting out the same
+// statements takes the findings without a parse.
 //
 // One file per repository (`<dir>/v1/<hash of its location>.json`): a header line, then the entries.
 // The header names the format, a key of everything results depend on besides the file (queries,
@@ -15,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { knowledgeDataDir, queriesDir } from '../paths.js';
 import { toolVersion } from '../version.js';
 import type { Finding, SkipReason } from '../report/types.js';
+import type { FragmentPlan, PriorResult } from './pythonFile.js';
 import { atomicWrite } from '../util/atomicWrite.js';
 
 export const CACHE_FORMAT = 1;
@@ -28,8 +32,12 @@ export interface FileResult {
   gitreview?: string | null;
   /** Why the file could not be scanned (binary, not UTF-8): a property of the blob. */
   skip?: SkipReason;
-  /** The result depends on which incubator modules the repository has copied. */
+  /** The result depends on which incubator modules the repository has copied... */
   usesCopies?: boolean;
+  /** ...through these answers of the copy lists (`PythonFileResult.copyLookups`). */
+  copyLookups?: string[];
+  /** The statements parsed, when cut out of the file: a new version of the file cutting out the same is not parsed. */
+  plan?: FragmentPlan;
 }
 
 /** `$XDG_CACHE_HOME/oslo-audit/scan-cache`, or `~/.cache/oslo-audit/scan-cache`. */
@@ -64,9 +72,28 @@ export function toolKey(): string {
   return toolKeyMemo;
 }
 
-/** A digest of the repository's copied incubator modules and the packages holding them, which results of `usesCopies` files depend on. */
+/**
+ * The repository's copied incubator modules and the packages holding them, as the cache keeps them
+ * (sorted lists, in JSON): results of `usesCopies` files are checked against them.
+ */
 export function copiesKey(copyModules: readonly string[], copyPackages: readonly string[] = []): string {
-  return createHash('sha256').update(`${copyModules.join('\n')}\0${copyPackages.join('\n')}`).digest('hex').slice(0, 32);
+  return JSON.stringify([copyModules, copyPackages]);
+}
+
+interface CopyLists {
+  m: ReadonlySet<string>;
+  p: ReadonlySet<string>;
+}
+
+/** The lists of a `copiesKey`, or null for a key of another form (which then only equals itself). */
+function copyLists(key: string): CopyLists | null {
+  try {
+    const [modules, packages] = JSON.parse(key) as unknown[];
+    if (!Array.isArray(modules) || !Array.isArray(packages)) return null;
+    return { m: new Set(modules.map(String)), p: new Set(packages.map(String)) };
+  } catch {
+    return null;
+  }
 }
 
 /** The name a repository's cache files go by: a digest of its location. */
@@ -88,6 +115,7 @@ export class ScanCache {
   private readonly old = new Map<string, Entry>();
   private readonly next = new Map<string, Entry>();
   private oldCopies = '';
+  private lists: CopyLists | null | undefined;
   readonly path: string;
 
   constructor(
@@ -127,10 +155,30 @@ export class ScanCache {
   /** The stored result of this path at this blob, if it is still valid; it is kept for the next save. */
   get(path: string, blob: string): FileResult | undefined {
     const entry = this.old.get(path);
-    if (!entry || entry[0] !== blob) return undefined;
-    if (entry[1].usesCopies && this.oldCopies !== this.copies) return undefined;
+    if (!entry || entry[0] !== blob || !this.holds(entry[1])) return undefined;
     this.next.set(path, entry);
     return entry[1];
+  }
+
+  /** Whether a stored result holds with this scan's copies: it did not use them, or they answer its lookups the same. */
+  private holds(result: FileResult): boolean {
+    if (!result.usesCopies || this.oldCopies === this.copies) return true;
+    if (this.lists === undefined) this.lists = copyLists(this.copies);
+    const lists = this.lists;
+    if (!lists || !result.copyLookups) return false;
+    return result.copyLookups.every((l) => (l[0] === '+') === (l[1] === 'm' ? lists.m : lists.p).has(l.slice(3)));
+  }
+
+  /**
+   * The stored result of an earlier version of this path, when it was parsed from fragments and still
+   * holds (the same copies, when it depended on them): a changed file whose fragments are the same
+   * takes its findings instead of being parsed again.
+   */
+  prior(path: string): PriorResult | undefined {
+    const result = this.old.get(path)?.[1];
+    if (!result?.plan || !this.holds(result)) return undefined;
+    const { plan, findings, adopted = [], usesCopies, copyLookups } = result;
+    return { plan, findings, adopted, ...(usesCopies ? { usesCopies, copyLookups } : {}) };
   }
 
   set(path: string, blob: string, result: FileResult): void {
