@@ -4,7 +4,7 @@
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
 import type { Triggers } from './prefilter.js';
-import { scanPythonText, type PriorResult, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
+import { scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
 
 /** The incubator modules and their packages present in one repository's tree. */
 export interface Copies {
@@ -18,8 +18,6 @@ export interface BatchFile {
   start: number;
   end: number;
   usesCopies: boolean;
-  /** The cache's result for an earlier version of the file, which the worker reuses if its fragments are the same. */
-  prior?: PriorResult;
 }
 
 export interface BatchRequest extends Copies {
@@ -50,7 +48,7 @@ export class BatchPacker {
     return this.files.length;
   }
 
-  add(file: string, data: Uint8Array, usesCopies: boolean, prior?: PriorResult): void {
+  add(file: string, data: Uint8Array, usesCopies: boolean): void {
     if (!this.bytes || this.size + data.length > this.bytes.length) {
       // A buffer of its own (never Buffer's shared pool): only such a buffer can be moved to a worker.
       const grown = Buffer.allocUnsafeSlow(Math.max(this.capacity, 2 * this.size + data.length));
@@ -58,7 +56,7 @@ export class BatchPacker {
       this.bytes = grown;
     }
     this.bytes.set(data, this.size);
-    this.files.push({ file, start: this.size, end: this.size + data.length, usesCopies, ...(prior ? { prior } : {}) });
+    this.files.push({ file, start: this.size, end: this.size + data.length, usesCopies });
     this.size += data.length;
   }
 
@@ -84,13 +82,9 @@ export function copySets(copies: Copies): CopySets {
 
 const NO_COPIES: CopySets = { copyModules: new Set(), copyPackages: new Set() };
 
-/**
- * A Python file that passed the text prefilter: it sees the copy lists only if it may name an
- * `openstack.common` module. An earlier version's result is reused only if it saw the same lists.
- */
-export function scanCandidate(file: string, text: string, usesCopies: boolean, copies: CopySets, options: PythonFileOptions, prior?: PriorResult): PythonFileResult {
-  const same = prior && (prior.usesCopies ?? false) === usesCopies;
-  return scanPythonText({ file, text, ...(usesCopies ? copies : NO_COPIES), ...(same ? { prior } : {}) }, options);
+/** A Python file that passed the text prefilter: it sees the copy lists only if it may name an `openstack.common` module. */
+export function scanCandidate(file: string, text: string, usesCopies: boolean, copies: CopySets, options: PythonFileOptions): PythonFileResult {
+  return scanPythonText({ file, text, ...(usesCopies ? copies : NO_COPIES) }, options);
 }
 
 /** Scans every file of a batch, in order. */
@@ -102,6 +96,6 @@ export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledg
     const decoded = decodeText(all.subarray(f.start, f.end));
     // The sender decoded the same bytes before choosing to send them.
     if ('reason' in decoded) throw new Error(`${f.file}: ${decoded.reason}`);
-    return scanCandidate(f.file, decoded.text, f.usesCopies, copies, options, f.prior);
+    return scanCandidate(f.file, decoded.text, f.usesCopies, copies, options);
   });
 }

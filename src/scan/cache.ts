@@ -1,8 +1,8 @@
 // Per-file scan results kept between runs, keyed by path and git blob id: a file whose blob did not
 // change is neither read nor parsed again. A result that depends on the repository's incubator copies
-// keeps the names it looked up in the copy lists, so it still holds when other copies come or go; a
-// Python file parsed from fragments keeps their digest, so a new version of it cutting out the same
-// statements takes the findings without a parse.
+// keeps the names it looked up in the copy lists, so it still holds when other copies come or go.
+// A run that scans many trees of one repository (a trend) may also hold every result in memory while
+// it runs, whatever blob each path has in the tree scanned last.
 //
 // One file per repository (`<dir>/v1/<hash of its location>.json`): a header line, then the entries.
 // The header names the format, a key of everything results depend on besides the file (queries,
@@ -18,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 import { knowledgeDataDir, queriesDir } from '../paths.js';
 import { toolVersion } from '../version.js';
 import type { Finding, SkipReason } from '../report/types.js';
-import type { FragmentPlan, PriorResult } from './pythonFile.js';
 import { atomicWrite } from '../util/atomicWrite.js';
 
 export const CACHE_FORMAT = 1;
@@ -36,8 +35,6 @@ export interface FileResult {
   usesCopies?: boolean;
   /** ...through these answers of the copy lists (`PythonFileResult.copyLookups`). */
   copyLookups?: string[];
-  /** The statements parsed, when cut out of the file: a new version of the file cutting out the same is not parsed. */
-  plan?: FragmentPlan;
 }
 
 /** `$XDG_CACHE_HOME/oslo-audit/scan-cache`, or `~/.cache/oslo-audit/scan-cache`. */
@@ -111,11 +108,36 @@ interface Header {
 
 type Entry = [blob: string, result: FileResult];
 
+/** Results held in memory, by location: `<tool key> NUL <path> NUL <blob>` → the copies key they were found with, and the result. */
+type HeldResults = Map<string, [copies: string, result: FileResult]>;
+const held = new Map<string, { holders: number; results: HeldResults }>();
+
+/**
+ * Keeps in memory every result that scans of `location` find or take from the cache, until `release`,
+ * and lets them answer those scans: a trend first scans every version of every file of its points at
+ * once, then each point takes its files from there, whatever blob its path had in the point before.
+ * Holds of one location nest.
+ */
+export function holdResults(location: string): { release(): void } {
+  const hold = held.get(location) ?? { holders: 0, results: new Map() };
+  hold.holders++;
+  held.set(location, hold);
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      if (--hold.holders === 0) held.delete(location);
+    },
+  };
+}
+
 export class ScanCache {
   private readonly old = new Map<string, Entry>();
   private readonly next = new Map<string, Entry>();
   private oldCopies = '';
   private lists: CopyLists | null | undefined;
+  private readonly held: HeldResults | undefined;
   readonly path: string;
 
   constructor(
@@ -125,6 +147,7 @@ export class ScanCache {
     private readonly key: string = toolKey(),
   ) {
     this.path = join(dir, `v${CACHE_FORMAT}`, `${locationHash(location)}.json`);
+    this.held = held.get(location)?.results;
     this.load();
   }
 
@@ -155,34 +178,27 @@ export class ScanCache {
   /** The stored result of this path at this blob, if it is still valid; it is kept for the next save. */
   get(path: string, blob: string): FileResult | undefined {
     const entry = this.old.get(path);
-    if (!entry || entry[0] !== blob || !this.holds(entry[1])) return undefined;
-    this.next.set(path, entry);
-    return entry[1];
+    let result = entry && entry[0] === blob && this.holds(entry[1], this.oldCopies) ? entry[1] : undefined;
+    if (!result && this.held) {
+      const kept = this.held.get(`${this.key}\0${path}\0${blob}`);
+      if (kept && this.holds(kept[1], kept[0])) result = kept[1];
+    }
+    if (result) this.set(path, blob, result);
+    return result;
   }
 
-  /** Whether a stored result holds with this scan's copies: it did not use them, or they answer its lookups the same. */
-  private holds(result: FileResult): boolean {
-    if (!result.usesCopies || this.oldCopies === this.copies) return true;
+  /** Whether a result found with copies `then` holds with this scan's: it did not use them, or they answer its lookups the same. */
+  private holds(result: FileResult, then: string): boolean {
+    if (!result.usesCopies || then === this.copies) return true;
     if (this.lists === undefined) this.lists = copyLists(this.copies);
     const lists = this.lists;
     if (!lists || !result.copyLookups) return false;
     return result.copyLookups.every((l) => (l[0] === '+') === (l[1] === 'm' ? lists.m : lists.p).has(l.slice(3)));
   }
 
-  /**
-   * The stored result of an earlier version of this path, when it was parsed from fragments and still
-   * holds (the same copies, when it depended on them): a changed file whose fragments are the same
-   * takes its findings instead of being parsed again.
-   */
-  prior(path: string): PriorResult | undefined {
-    const result = this.old.get(path)?.[1];
-    if (!result?.plan || !this.holds(result)) return undefined;
-    const { plan, findings, adopted = [], usesCopies, copyLookups } = result;
-    return { plan, findings, adopted, ...(usesCopies ? { usesCopies, copyLookups } : {}) };
-  }
-
   set(path: string, blob: string, result: FileResult): void {
     this.next.set(path, [blob, result]);
+    this.held?.set(`${this.key}\0${path}\0${blob}`, [this.copies, result]);
   }
 
   /** Writes the entries of this scan (files no longer in the tree are dropped), atomically. */

@@ -19,7 +19,7 @@ import { defaultJobs, poolRunning, sharedPool } from './pool.js';
 import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
 import { packFilter } from './packs.js';
-import type { Parsed, PriorResult, PythonFileResult } from './pythonFile.js';
+import type { Parsed, PythonFileResult } from './pythonFile.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -227,13 +227,12 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
           record(entry, role, { findings: [] });
           break;
         }
-        await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies, prior: cache?.prior(entry.path) }, (result) => {
+        await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
           stats.parsed[result.parsed]++;
           record(entry, role, {
             findings: result.findings,
             ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
             ...(verdict.usesCopies ? { usesCopies: true, copyLookups: result.copyLookups } : {}),
-            ...(result.plan ? { plan: result.plan } : {}),
           });
         });
         break;
@@ -270,8 +269,6 @@ interface CandidateFile {
   data: Buffer;
   text: string;
   usesCopies: boolean;
-  /** The cache's result for an earlier version of the file. */
-  prior?: PriorResult;
 }
 
 interface PythonParser {
@@ -294,7 +291,7 @@ function pythonParser(setup: ScanSetup, toFetch: TreeEntry[], copies: Copies): P
     const sets = copySets(copies);
     return {
       async submit(file, done) {
-        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }, file.prior));
+        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }));
       },
       async finish() {},
     };
@@ -321,7 +318,7 @@ function pythonParser(setup: ScanSetup, toFetch: TreeEntry[], copies: Copies): P
     async submit(file, done) {
       // The bytes travel, not the text: they are copied into the batch once and moved to the worker,
       // where a string would be copied twice. The blob's own buffer may be a piece of git's pipe.
-      packer.add(file.file, file.data, file.usesCopies, file.prior);
+      packer.add(file.file, file.data, file.usesCopies);
       waiting.push(done);
       if (packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES) send();
       // Bounded memory: never more than two batches per worker waiting.
