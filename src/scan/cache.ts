@@ -108,8 +108,11 @@ interface Header {
 
 type Entry = [blob: string, result: FileResult];
 
-/** Results held in memory, by location: `<tool key> NUL <path> NUL <blob>` → the copies key they were found with, and the result. */
-type HeldResults = Map<string, [copies: string, result: FileResult]>;
+/**
+ * Results held in memory, by location: `<tool key> NUL <path> NUL <blob>` → each result found for it
+ * with the copies key it was found with (a file naming copies may have a result per set of copies).
+ */
+type HeldResults = Map<string, [copies: string, result: FileResult][]>;
 const held = new Map<string, { holders: number; results: HeldResults }>();
 
 /**
@@ -180,8 +183,7 @@ export class ScanCache {
     const entry = this.old.get(path);
     let result = entry && entry[0] === blob && this.holds(entry[1], this.oldCopies) ? entry[1] : undefined;
     if (!result && this.held) {
-      const kept = this.held.get(`${this.key}\0${path}\0${blob}`);
-      if (kept && this.holds(kept[1], kept[0])) result = kept[1];
+      result = this.held.get(`${this.key}\0${path}\0${blob}`)?.find(([copies, r]) => this.holds(r, copies))?.[1];
     }
     if (result) this.set(path, blob, result);
     return result;
@@ -198,7 +200,10 @@ export class ScanCache {
 
   set(path: string, blob: string, result: FileResult): void {
     this.next.set(path, [blob, result]);
-    this.held?.set(`${this.key}\0${path}\0${blob}`, [this.copies, result]);
+    if (!this.held) return;
+    const id = `${this.key}\0${path}\0${blob}`;
+    const kept = (this.held.get(id) ?? []).filter(([copies]) => copies !== this.copies);
+    this.held.set(id, [...kept, [this.copies, result]]);
   }
 
   /** Writes the entries of this scan (files no longer in the tree are dropped), atomically. */
