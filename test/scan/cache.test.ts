@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitTreeSource, openCheckout, writeCommits } from '../../src/git/index.js';
 import { scanTree, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../../src/scan/index.js';
-import { ScanCache, toolKey } from '../../src/scan/cache.js';
+import { copiesKey, holdResults, ScanCache, toolKey } from '../../src/scan/cache.js';
 import { DEV, fixtureRepo, repoWith } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -200,4 +200,38 @@ test('a cache of another tool key holds nothing for this one', () => {
   assert.equal(new ScanCache(dir, '/repo', 'copies', 'key-b').get('x.py', 'b'.repeat(40)), undefined);
   assert.equal(new ScanCache(dir, '/other', 'copies', 'key-a').get('x.py', 'b'.repeat(40)), undefined);
   assert.equal(new ScanCache(dir, '/repo', 'copies', 'key-a').get('x.py', 'c'.repeat(40)), undefined);
+});
+
+test('a result that used the copies holds for other copies only where its lookups answer the same', () => {
+  const dir = tempDir();
+  const blob = 'b'.repeat(40);
+  const a = new ScanCache(dir, '/repo', copiesKey(['log', 'zwidgets.helper'], ['nova']), 'key');
+  a.set('nova/a.py', blob, { findings: [], usesCopies: true, copyLookups: ['+m:zwidgets.helper', '-p:nova.api'] });
+  a.save();
+  const at = (modules: string[], packages: string[]) => new ScanCache(dir, '/repo', copiesKey(modules, packages), 'key').get('nova/a.py', blob);
+  assert.ok(at(['zwidgets.helper'], ['nova']), 'log went: not looked up');
+  assert.ok(at(['zwidgets.helper', 'other'], []), 'another copy came, nova went: not looked up');
+  assert.equal(at(['log'], ['nova']), undefined, 'the copy it names went');
+  assert.equal(at(['zwidgets.helper'], ['nova.api']), undefined, 'a package it asked about came');
+});
+
+test('results held in memory answer scans of their location, every version of a path, until released', () => {
+  const dir = tempDir();
+  const copies = copiesKey([], []);
+  const [b1, b2] = ['b'.repeat(40), 'c'.repeat(40)];
+  const hold = holdResults('/repo');
+  const writer = new ScanCache(dir, '/repo', copies, 'key');
+  writer.set('x.py', b1, { findings: [] });
+  writer.set('x.py', b2, { findings: [], gitreview: null });
+  // Nothing was saved: the answers come from memory.
+  const reader = new ScanCache(dir, '/repo', copies, 'key');
+  assert.deepEqual(reader.get('x.py', b1), { findings: [] });
+  assert.deepEqual(reader.get('x.py', b2), { findings: [], gitreview: null });
+  assert.equal(new ScanCache(dir, '/other', copies, 'key').get('x.py', b1), undefined);
+  assert.equal(new ScanCache(dir, '/repo', copies, 'another key').get('x.py', b1), undefined);
+  const inner = holdResults('/repo');
+  inner.release();
+  assert.ok(new ScanCache(dir, '/repo', copies, 'key').get('x.py', b1), 'holds nest');
+  hold.release();
+  assert.equal(new ScanCache(dir, '/repo', copies, 'key').get('x.py', b1), undefined);
 });
