@@ -109,11 +109,11 @@ interface Header {
 type Entry = [blob: string, result: FileResult];
 
 /**
- * Results held in memory, by location: `<tool key> NUL <path> NUL <blob>` → each result found for it
+ * Results held in memory, by location and tool key: `<path> NUL <blob>` → each result found for it
  * with the copies key it was found with (a file naming copies may have a result per set of copies).
  */
 type HeldResults = Map<string, [copies: string, result: FileResult][]>;
-const held = new Map<string, { holders: number; results: HeldResults }>();
+const held = new Map<string, { holders: number; byKey: Map<string, HeldResults> }>();
 
 /**
  * Keeps in memory every result that scans of `location` find or take from the cache, until `release`,
@@ -122,7 +122,7 @@ const held = new Map<string, { holders: number; results: HeldResults }>();
  * Holds of one location nest.
  */
 export function holdResults(location: string): { release(): void } {
-  const hold = held.get(location) ?? { holders: 0, results: new Map() };
+  const hold = held.get(location) ?? { holders: 0, byKey: new Map<string, HeldResults>() };
   hold.holders++;
   held.set(location, hold);
   let released = false;
@@ -150,7 +150,11 @@ export class ScanCache {
     private readonly key: string = toolKey(),
   ) {
     this.path = join(dir, `v${CACHE_FORMAT}`, `${locationHash(location)}.json`);
-    this.held = held.get(location)?.results;
+    const hold = held.get(location);
+    if (hold) {
+      this.held = hold.byKey.get(key) ?? new Map();
+      hold.byKey.set(key, this.held);
+    }
     this.load();
   }
 
@@ -182,10 +186,9 @@ export class ScanCache {
   get(path: string, blob: string): FileResult | undefined {
     const entry = this.old.get(path);
     let result = entry && entry[0] === blob && this.holds(entry[1], this.oldCopies) ? entry[1] : undefined;
-    if (!result && this.held) {
-      result = this.held.get(`${this.key}\0${path}\0${blob}`)?.find(([copies, r]) => this.holds(r, copies))?.[1];
-    }
-    if (result) this.set(path, blob, result);
+    if (result) this.hold(path, blob, result);
+    else result = this.held?.get(`${path}\0${blob}`)?.find(([copies, r]) => this.holds(r, copies))?.[1];
+    if (result) this.next.set(path, [blob, result]);
     return result;
   }
 
@@ -200,10 +203,15 @@ export class ScanCache {
 
   set(path: string, blob: string, result: FileResult): void {
     this.next.set(path, [blob, result]);
+    this.hold(path, blob, result);
+  }
+
+  /** Keeps a result in memory while the location is held: beside those of other copies when it depends on them. */
+  private hold(path: string, blob: string, result: FileResult): void {
     if (!this.held) return;
-    const id = `${this.key}\0${path}\0${blob}`;
-    const kept = (this.held.get(id) ?? []).filter(([copies]) => copies !== this.copies);
-    this.held.set(id, [...kept, [this.copies, result]]);
+    const id = `${path}\0${blob}`;
+    const others = result.usesCopies ? (this.held.get(id) ?? []).filter(([copies]) => copies !== this.copies) : [];
+    this.held.set(id, [...others, [this.copies, result]]);
   }
 
   /** Writes the entries of this scan (files no longer in the tree are dropped), atomically. */
