@@ -2,8 +2,8 @@
 // each read and parse what changed since the point before, in as many small scans with a pause
 // between them (the listing, the cache, the last parse workers finishing); a small scan keeps the
 // parse workers busy for only part of its time. So every version of every file the points have is
-// scanned first, at once, like one large cold scan, with the results held in memory; each point is
-// then a scan answered by those results. Results that depend on the incubator copies are checked
+// scanned first, in a few large scans, with the results held in memory; each point is then a scan
+// answered by those results. Results that depend on the incubator copies are checked
 // against each point's own copies, and read again at the few points where they do not hold.
 
 import { gitTreeSource, type HistoryPoint } from '../git/index.js';
