@@ -1,5 +1,8 @@
 // Per-file scan results kept between runs, keyed by path and git blob id: a file whose blob did not
-// change is neither read nor parsed again.
+// change is neither read nor parsed again. A result that depends on the repository's incubator copies
+// keeps the names it looked up in the copy lists, so it still holds when other copies come or go.
+// A run that scans many trees of one repository (a trend) may also hold every result in memory while
+// it runs, whatever blob each path has in the tree scanned last.
 //
 // One file per repository (`<dir>/v1/<hash of its location>.json`): a header line, then the entries.
 // The header names the format, a key of everything results depend on besides the file (queries,
@@ -27,8 +30,10 @@ export interface FileResult {
   gitreview?: string | null;
   /** Why the file could not be scanned (binary, not UTF-8): a property of the blob. */
   skip?: SkipReason;
-  /** The result depends on which incubator modules the repository has copied. */
+  /** The result depends on which incubator modules the repository has copied... */
   usesCopies?: boolean;
+  /** ...through these answers of the copy lists (`PythonFileResult.copyLookups`). */
+  copyLookups?: string[];
 }
 
 function filesUnder(dir: string, ext: string): string[] {
@@ -58,9 +63,28 @@ export function toolKey(): string {
   return toolKeyMemo;
 }
 
-/** A digest of the repository's copied incubator modules and the packages holding them, which results of `usesCopies` files depend on. */
+/**
+ * The repository's copied incubator modules and the packages holding them, as the cache keeps them
+ * (sorted lists, in JSON): results of `usesCopies` files are checked against them.
+ */
 export function copiesKey(copyModules: readonly string[], copyPackages: readonly string[] = []): string {
-  return createHash('sha256').update(`${copyModules.join('\n')}\0${copyPackages.join('\n')}`).digest('hex').slice(0, 32);
+  return JSON.stringify([copyModules, copyPackages]);
+}
+
+interface CopyLists {
+  m: ReadonlySet<string>;
+  p: ReadonlySet<string>;
+}
+
+/** The lists of a `copiesKey`, or null for a key of another form (which then only equals itself). */
+function copyLists(key: string): CopyLists | null {
+  try {
+    const [modules, packages] = JSON.parse(key) as unknown[];
+    if (!Array.isArray(modules) || !Array.isArray(packages)) return null;
+    return { m: new Set(modules.map(String)), p: new Set(packages.map(String)) };
+  } catch {
+    return null;
+  }
 }
 
 /** The name a repository's cache files go by: a digest of its location. */
@@ -78,10 +102,39 @@ interface Header {
 
 type Entry = [blob: string, result: FileResult];
 
+/**
+ * Results held in memory, by location and tool key: `<path> NUL <blob>` → each result found for it
+ * with the copies key it was found with (a file naming copies may have a result per set of copies).
+ */
+type HeldResults = Map<string, [copies: string, result: FileResult][]>;
+const held = new Map<string, { holders: number; byKey: Map<string, HeldResults> }>();
+
+/**
+ * Keeps in memory every result that scans of `location` find or take from the cache, until `release`,
+ * and lets them answer those scans: a trend first scans every version of every file of its points at
+ * once, then each point takes its files from there, whatever blob its path had in the point before.
+ * Holds of one location nest.
+ */
+export function holdResults(location: string): { release(): void } {
+  const hold = held.get(location) ?? { holders: 0, byKey: new Map<string, HeldResults>() };
+  hold.holders++;
+  held.set(location, hold);
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      if (--hold.holders === 0) held.delete(location);
+    },
+  };
+}
+
 export class ScanCache {
   private readonly old = new Map<string, Entry>();
   private readonly next = new Map<string, Entry>();
   private oldCopies = '';
+  private lists: CopyLists | null | undefined;
+  private readonly held: HeldResults | undefined;
   readonly path: string;
 
   constructor(
@@ -91,6 +144,11 @@ export class ScanCache {
     private readonly key: string = toolKey(),
   ) {
     this.path = join(dir, `v${CACHE_FORMAT}`, `${locationHash(location)}.json`);
+    const hold = held.get(location);
+    if (hold) {
+      this.held = hold.byKey.get(key) ?? new Map();
+      hold.byKey.set(key, this.held);
+    }
     this.load();
   }
 
@@ -121,14 +179,33 @@ export class ScanCache {
   /** The stored result of this path at this blob, if it is still valid; it is kept for the next save. */
   get(path: string, blob: string): FileResult | undefined {
     const entry = this.old.get(path);
-    if (!entry || entry[0] !== blob) return undefined;
-    if (entry[1].usesCopies && this.oldCopies !== this.copies) return undefined;
-    this.next.set(path, entry);
-    return entry[1];
+    let result = entry && entry[0] === blob && this.holds(entry[1], this.oldCopies) ? entry[1] : undefined;
+    if (result) this.hold(path, blob, result);
+    else result = this.held?.get(`${path}\0${blob}`)?.find(([copies, r]) => this.holds(r, copies))?.[1];
+    if (result) this.next.set(path, [blob, result]);
+    return result;
+  }
+
+  /** Whether a result found with copies `then` holds with this scan's: it did not use them, or they answer its lookups the same. */
+  private holds(result: FileResult, then: string): boolean {
+    if (!result.usesCopies || then === this.copies) return true;
+    if (this.lists === undefined) this.lists = copyLists(this.copies);
+    const lists = this.lists;
+    if (!lists || !result.copyLookups) return false;
+    return result.copyLookups.every((l) => (l[0] === '+') === (l[1] === 'm' ? lists.m : lists.p).has(l.slice(3)));
   }
 
   set(path: string, blob: string, result: FileResult): void {
     this.next.set(path, [blob, result]);
+    this.hold(path, blob, result);
+  }
+
+  /** Keeps a result in memory while the location is held: beside those of other copies when it depends on them. */
+  private hold(path: string, blob: string, result: FileResult): void {
+    if (!this.held) return;
+    const id = `${path}\0${blob}`;
+    const others = result.usesCopies ? (this.held.get(id) ?? []).filter(([copies]) => copies !== this.copies) : [];
+    this.held.set(id, [...others, [this.copies, result]]);
   }
 
   /** Writes the entries of this scan (files no longer in the tree are dropped), atomically. */

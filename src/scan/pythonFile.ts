@@ -4,7 +4,7 @@
 import type { Knowledge } from '../knowledge/index.js';
 import type { Finding } from '../report/index.js';
 import { copyLocation } from '../knowledge/index.js';
-import { detectPython } from './detectors/python.js';
+import { detectPython, type NameSet } from './detectors/python.js';
 import { detectRules, type DataRule } from './detectors/rules.js';
 import { planPython, type Triggers } from './prefilter.js';
 import { parsePython } from './treeSitter.js';
@@ -25,6 +25,12 @@ export interface PythonFileResult {
   findings: Finding[];
   adopted: string[];
   parsed: Parsed;
+  /**
+   * Every name the detectors looked up in the copy lists and the answer: `+m:log` (module `log` is
+   * copied), `-p:nova.api` (no copy in package `nova.api`). The findings depend on the copy lists only
+   * through these answers, so they hold for any lists that answer the same.
+   */
+  copyLookups: string[];
 }
 
 export interface PythonFileOptions {
@@ -37,8 +43,14 @@ export interface PythonFileOptions {
 
 export function scanPythonText(input: PythonFileInput, options: PythonFileOptions): PythonFileResult {
   const plan = options.triggers ? planPython(input.text, options.triggers) : ({ kind: 'whole', reason: 'no prefilter' } as const);
-  if (plan.kind === 'none') return { findings: [], adopted: [], parsed: 'none' };
-  const ctx = { knowledge: options.knowledge, copyModules: asSet(input.copyModules), copyPackages: asSet(input.copyPackages ?? []), insideCopy: copyLocation(input.file) !== null };
+  if (plan.kind === 'none') return { findings: [], adopted: [], parsed: 'none', copyLookups: [] };
+  const asked = new Set<string>();
+  const ctx = {
+    knowledge: options.knowledge,
+    copyModules: noting(asSet(input.copyModules), 'm', asked),
+    copyPackages: noting(asSet(input.copyPackages ?? []), 'p', asked),
+    insideCopy: copyLocation(input.file) !== null,
+  };
   if (plan.kind === 'fragments') {
     const tree = parsePython(plan.source);
     // A fragment tree-sitter cannot read cleanly might read differently in its file: parse the file.
@@ -51,13 +63,24 @@ export function scanPythonText(input: PythonFileInput, options: PythonFileOption
         line: f.line === null ? null : rows[f.line - 1]! + 1,
         endLine: f.endLine === null ? null : rows[f.endLine - 1]! + 1,
       }));
-      return { findings, adopted: [...result.adopted], parsed: 'fragments' };
+      return { findings, adopted: [...result.adopted], parsed: 'fragments', copyLookups: [...asked] };
     }
   }
   const tree = parsePython(input.text);
   const result = detectPython(input.file, tree, ctx);
   const findings = options.rules?.length ? [...result.findings, ...detectRules(input.file, tree, options.rules)] : result.findings;
-  return { findings, adopted: [...result.adopted], parsed: 'whole' };
+  return { findings, adopted: [...result.adopted], parsed: 'whole', copyLookups: [...asked] };
+}
+
+/** The copy list `names`, noting in `asked` each name looked up and the answer. */
+function noting(names: ReadonlySet<string>, tag: 'm' | 'p', asked: Set<string>): NameSet {
+  return {
+    has(name) {
+      const yes = names.has(name);
+      asked.add(`${yes ? '+' : '-'}${tag}:${name}`);
+      return yes;
+    },
+  };
 }
 
 function asSet(names: readonly string[] | ReadonlySet<string>): ReadonlySet<string> {

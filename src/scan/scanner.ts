@@ -232,7 +232,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
           record(entry, role, {
             findings: result.findings,
             ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
-            ...(verdict.usesCopies ? { usesCopies: true } : {}),
+            ...(verdict.usesCopies ? { usesCopies: true, copyLookups: result.copyLookups } : {}),
           });
         });
         break;

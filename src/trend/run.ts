@@ -1,7 +1,7 @@
-// Scans each target at the points of its history that the spec asks for, oldest first, so the
-// results cache (keyed by path and blob) answers every file unchanged since the previous point
-// without reading or parsing it. A target that cannot be trended (no tag matches, a date before its
-// first commit, a shallow clone, a clone that fails) gets its error; the others go on.
+// Scans each target at the points of its history that the spec asks for (pointScans.ts: every file
+// version once, then each point from those results). A target that cannot be trended (no tag
+// matches, a date before its first commit, a shallow clone, a clone that fails) gets its error; the
+// others go on.
 
 import {
   datePoints,
@@ -12,12 +12,12 @@ import {
   redactText,
   refPoints,
   tagPoints,
-  gitTreeSource,
   type HistoryPoint,
 } from '../git/index.js';
 import { failedProject, makeReport, makeTrendReport, summarise, trendPoint, type Project, type Report, type TrendProject, type TrendReport } from '../report/index.js';
-import { scanTree, type ScanOptions } from '../scan/index.js';
+import type { ScanOptions } from '../scan/index.js';
 import type { Target } from '../sources/index.js';
+import { scanPoints } from './pointScans.js';
 import { datesBetween, thin, type PointSpec } from './spec.js';
 
 export interface TrendOptions {
@@ -95,14 +95,14 @@ async function trendOne(target: Target, spec: PointSpec, options: TrendOptions, 
   const scanOptions: ScanOptions = { cache: options.cache, maxFileSize: options.maxFileSize };
   const trend: TrendProject = { name: target.name, repo: target.repo, source: target.source, error: null, points: [] };
   let latest: Project | null = null;
-  // Oldest first whatever order the points were asked in: each scan then meets the files of the last.
+  // Oldest first whatever order the points were asked in: the last is the project as it stands.
   const order = [...points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const scans = await scanPoints(repo.dir, order, scanOptions, options.signal);
+  tally.files += scans.files;
+  tally.cached += scans.cached;
   const byLabel = new Map<string, ReturnType<typeof trendPoint>>();
-  for (const point of order) {
-    if (options.signal?.aborted) throw new Error('interrupted');
-    const result = await scanTree(gitTreeSource(repo.dir, point.commit), scanOptions);
-    tally.files += result.stats.files;
-    tally.cached += result.stats.cached;
+  for (const [i, point] of order.entries()) {
+    const result = scans.results[i]!;
     const summary = summarise(result.findings, result.adoptedLibraries);
     byLabel.set(point.label, trendPoint(point, summary));
     trend.repo ??= result.gitreviewProject ?? target.repoHint ?? null;

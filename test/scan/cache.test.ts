@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitTreeSource, openCheckout, writeCommits } from '../../src/git/index.js';
 import { scanTree, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../../src/scan/index.js';
-import { ScanCache, toolKey } from '../../src/scan/cache.js';
+import { copiesKey, holdResults, ScanCache, toolKey } from '../../src/scan/cache.js';
 import { DEV, fixtureRepo, repoWith } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -127,6 +127,57 @@ test('results that depend on the copied incubator modules are recomputed when th
   assert.notDeepEqual(modules(after.result), modules(before.result));
 });
 
+test('a result that depends on the copies holds while the copies answer its lookups the same', async () => {
+  const cache = tempDir();
+  // Neither `zwidgets` nor `zgadgets` is known to the knowledge base: each import names the deepest copied module.
+  const dir = await repoWith({
+    'nova/openstack/common/__init__.py': '',
+    'nova/openstack/common/zwidgets/__init__.py': '',
+    'nova/openstack/common/zwidgets/helper.py': '',
+    'nova/openstack/common/zgadgets/__init__.py': '',
+    'nova/openstack/common/zgadgets/tool.py': '',
+    'nova/a.py': 'from nova.openstack.common.zwidgets import helper\n',
+    'nova/b.py': 'from nova.openstack.common.zgadgets import tool\n',
+  });
+  const modules = (r: ScanResult) => Object.fromEntries(r.findings.filter((f) => f.kind === 'incubator-import').map((f) => [f.file, (f.detail as { module: string }).module]));
+  const first = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(modules(first.result), { 'nova/a.py': 'zwidgets.helper', 'nova/b.py': 'zgadgets.tool' });
+
+  // A copy goes: the file that asked about it is read again, the other importer is answered by the cache.
+  await writeCommits(dir, [{ date: '2014-06-01T00:00:00Z', author: DEV, message: 'Drop tool', files: { 'nova/openstack/common/zgadgets/tool.py': null } }]);
+  const second = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(second.read, ['nova/b.py']);
+  assert.deepEqual(modules(second.result), { 'nova/a.py': 'zwidgets.helper', 'nova/b.py': 'zgadgets' });
+  assert.deepEqual(strip(second.result), strip((await scanCounting(dir, { workers: 0 })).result));
+
+  await writeCommits(dir, [{ date: '2014-07-01T00:00:00Z', author: DEV, message: 'Drop helper', files: { 'nova/openstack/common/zwidgets/helper.py': null } }]);
+  const third = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(third.read, ['nova/a.py']);
+  assert.deepEqual(modules(third.result), { 'nova/a.py': 'zwidgets', 'nova/b.py': 'zgadgets' });
+  assert.deepEqual(strip(third.result), strip((await scanCounting(dir, { workers: 0 })).result));
+});
+
+test('a changed file cutting out the same statements gets the same findings at their new lines', async () => {
+  const cache = tempDir();
+  const body = 'from oslo.config import cfg\nimport os\n\n\ndef run(cmd):\n    return utils.execute(cmd, run_as_root=True)\n';
+  const dir = await repoWith({ 'nova/a.py': body });
+  const first = await scanCounting(dir, { cache, workers: 0 });
+  const lines = (r: ScanResult) => r.findings.filter((f) => f.file === 'nova/a.py').map((f) => `${f.kind}:${f.line}-${f.endLine}`);
+  assert.deepEqual(lines(first.result), ['namespace-import:1-1', 'rootwrap-call:6-6']);
+  // Lines come and go around the statements: the file is read again, its findings move with them.
+  const moved = `"""The module."""\n\nX = 1\n${body.replace('\n\n\n', '\n\nY = 2\n\n\n\n')}`;
+  await writeCommits(dir, [{ date: '2014-06-01T00:00:00Z', author: DEV, message: 'Move', files: { 'nova/a.py': moved } }]);
+  const second = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(second.read, ['nova/a.py']);
+  assert.deepEqual(lines(second.result), ['namespace-import:4-4', 'rootwrap-call:12-12']);
+  assert.deepEqual(strip(second.result), strip((await scanCounting(dir, { workers: 0 })).result));
+  // A statement that changes is parsed again: its finding is the new one.
+  await writeCommits(dir, [{ date: '2014-07-01T00:00:00Z', author: DEV, message: 'Migrate', files: { 'nova/a.py': moved.replace('from oslo.config import cfg', 'from oslo_config import cfg') } }]);
+  const third = await scanCounting(dir, { cache, workers: 0 });
+  assert.deepEqual(lines(third.result), ['rootwrap-call:12-12']);
+  assert.deepEqual(strip(third.result), strip((await scanCounting(dir, { workers: 0 })).result));
+});
+
 test('entries are kept per path: the same blob at another path is scanned for its own path', async () => {
   const cache = tempDir();
   const text = 'from . import log\n';
@@ -149,4 +200,38 @@ test('a cache of another tool key holds nothing for this one', () => {
   assert.equal(new ScanCache(dir, '/repo', 'copies', 'key-b').get('x.py', 'b'.repeat(40)), undefined);
   assert.equal(new ScanCache(dir, '/other', 'copies', 'key-a').get('x.py', 'b'.repeat(40)), undefined);
   assert.equal(new ScanCache(dir, '/repo', 'copies', 'key-a').get('x.py', 'c'.repeat(40)), undefined);
+});
+
+test('a result that used the copies holds for other copies only where its lookups answer the same', () => {
+  const dir = tempDir();
+  const blob = 'b'.repeat(40);
+  const a = new ScanCache(dir, '/repo', copiesKey(['log', 'zwidgets.helper'], ['nova']), 'key');
+  a.set('nova/a.py', blob, { findings: [], usesCopies: true, copyLookups: ['+m:zwidgets.helper', '-p:nova.api'] });
+  a.save();
+  const at = (modules: string[], packages: string[]) => new ScanCache(dir, '/repo', copiesKey(modules, packages), 'key').get('nova/a.py', blob);
+  assert.ok(at(['zwidgets.helper'], ['nova']), 'log went: not looked up');
+  assert.ok(at(['zwidgets.helper', 'other'], []), 'another copy came, nova went: not looked up');
+  assert.equal(at(['log'], ['nova']), undefined, 'the copy it names went');
+  assert.equal(at(['zwidgets.helper'], ['nova.api']), undefined, 'a package it asked about came');
+});
+
+test('results held in memory answer scans of their location, every version of a path, until released', () => {
+  const dir = tempDir();
+  const copies = copiesKey([], []);
+  const [b1, b2] = ['b'.repeat(40), 'c'.repeat(40)];
+  const hold = holdResults('/repo');
+  const writer = new ScanCache(dir, '/repo', copies, 'key');
+  writer.set('x.py', b1, { findings: [] });
+  writer.set('x.py', b2, { findings: [], gitreview: null });
+  // Nothing was saved: the answers come from memory.
+  const reader = new ScanCache(dir, '/repo', copies, 'key');
+  assert.deepEqual(reader.get('x.py', b1), { findings: [] });
+  assert.deepEqual(reader.get('x.py', b2), { findings: [], gitreview: null });
+  assert.equal(new ScanCache(dir, '/other', copies, 'key').get('x.py', b1), undefined);
+  assert.equal(new ScanCache(dir, '/repo', copies, 'another key').get('x.py', b1), undefined);
+  const inner = holdResults('/repo');
+  inner.release();
+  assert.ok(new ScanCache(dir, '/repo', copies, 'key').get('x.py', b1), 'holds nest');
+  hold.release();
+  assert.equal(new ScanCache(dir, '/repo', copies, 'key').get('x.py', b1), undefined);
 });

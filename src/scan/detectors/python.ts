@@ -8,12 +8,17 @@ import { makeFinding, spanOf } from '../finding.js';
 import { moduleLabel, successorClause } from '../messages.js';
 import { mayMatch, query, type QueryMatch, type SyntaxNode, type Tree } from '../treeSitter.js';
 
+/** What the detectors ask of the copy lists: only whether a name is among them. */
+export interface NameSet {
+  has(name: string): boolean;
+}
+
 export interface PythonContext {
   knowledge: Knowledge;
   /** Dotted packages holding a copy in this repository (`nova`), '' for a copy at the root. */
-  copyPackages?: ReadonlySet<string>;
+  copyPackages?: NameSet;
   /** Dotted modules present in this repository's copy trees (to tell a module from a name imported from it). */
-  copyModules: ReadonlySet<string>;
+  copyModules: NameSet;
   /** True when the file itself is inside a copy of the incubator. */
   insideCopy: boolean;
 }
