@@ -13,6 +13,8 @@ export interface MessageFacts {
   swapped: Rewrite[];
   /** Copied incubator files deleted. */
   deletedCopies: string[];
+  /** API documentation pages of deleted copies, deleted with their toctree entries. */
+  docPages?: string[];
   /** Modules whose `openstack-common.conf` entries were removed. */
   confRemoved: string[];
   /** The line added to requirements.txt, if one was. */
@@ -21,6 +23,8 @@ export interface MessageFacts {
   raised: string[];
   /** Import statements rewritten. */
   imports: number;
+  /** Import statements rewritten inside copies that stay, so the swapped module's copy can go. */
+  copyImports?: number;
   /** Dotted paths rewritten inside strings. */
   strings: number;
   /** Dotted uses in code (`oslo.messaging.Target`, `nova.openstack.common.importutils`) rewritten. */
@@ -57,6 +61,7 @@ function firstFits(...candidates: string[]): string {
 export function editKinds(f: MessageFacts): string[] {
   const kinds: [boolean, string][] = [
     [f.imports > 0, 'imports'],
+    [(f.copyImports ?? 0) > 0, 'imports in copies'],
     [f.movedNames.size > 0, 'moved names'],
     [f.optionGroups.size > 0, 'option groups'],
     [f.dottedUses > 0, 'dotted uses'],
@@ -64,6 +69,7 @@ export function editKinds(f: MessageFacts): string[] {
     [f.entryPoints > 0, 'entry points'],
     [f.requirement !== null || f.raised.length > 0, 'requirements'],
     [f.deletedCopies.length > 0, 'deleted copies'],
+    [(f.docPages ?? []).length > 0, 'API pages'],
     [f.confRemoved.length > 0, 'openstack-common.conf'],
   ];
   return kinds.filter(([on]) => on).map(([, name]) => name);
@@ -97,6 +103,7 @@ function otherEdits(f: MessageFacts): string[] {
   for (const [group, options] of byTarget(f.optionGroups)) {
     out.push(`The library registers ${list(options.map((x) => x.name))} in the [${group}] group: overrides and uses in code (${n(sum(options), 'place', 'places')}) name the group.`);
   }
+  if (f.copyImports) out.push(`Copied modules that stay import the library too (${n(f.copyImports, 'import', 'imports')}), as the next sync from oslo-incubator would have them do, so the copy it replaces can go.`);
   if (f.dottedUses) out.push(`Uses of the module through its dotted name in code (${n(f.dottedUses, 'place', 'places')}) change with the imports.`);
   if (f.strings) out.push(`Dotted paths into the old module inside strings (${n(f.strings, 'string', 'strings')}, for mock.patch and the like) change with the imports.`);
   if (f.entryPoints) out.push(`setup.cfg entry points into the old package (${n(f.entryPoints, 'entry point', 'entry points')}) change too.`);
@@ -147,6 +154,8 @@ export function messageBody(f: MessageFacts): string {
   } else if (f.confRemoved.length > 0) {
     tidy.push(`Remove ${list(f.confRemoved)} from openstack-common.conf: nothing imports ${f.confRemoved.length === 1 ? 'it' : 'them'}.`);
   }
+  const pages = f.docPages ?? [];
+  if (pages.length) tidy.push(`Delete the API documentation ${pages.length === 1 ? 'page' : 'pages'} made for the deleted ${pages.length === 1 ? 'copy' : 'copies'} (${list(pages)}) and ${pages.length === 1 ? 'its toctree entry' : 'their toctree entries'}.`);
   if (tidy.length) paragraphs.push(tidy.join(' '));
   return paragraphs.map((p) => wrap(p)).join('\n\n');
 }

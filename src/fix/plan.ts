@@ -6,6 +6,7 @@ import { commitInfo, gitTreeSource, openCheckout } from '../git/index.js';
 import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { Finding, Project } from '../report/index.js';
 import { copyLocation, type TreeEntry } from '../scan/index.js';
+import { copySwaps } from './copyImports.js';
 import { unifiedDiff } from './diff.js';
 import { entryPointKeys, entryPointMentions, SETUP_CFG } from './entryPoints.js';
 import { changeId, commitMessage, editKinds } from './message.js';
@@ -145,11 +146,12 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const texts = [...files.values()].filter((f) => !f.entry.path.endsWith('.py') && f.entry.path !== SETUP_CFG && !copyLocation(f.entry.path) && !REQUIREMENT_FILES.includes(f.entry.path));
 
   const copyImports = importsInsideCopies(project.findings);
+  const swapsInCopies = copySwaps(copyImports, files, rewrites, catalog);
   const copyModules = new Set(copies.filter((c) => c.module !== null).map((c) => c.module!));
   const date = (await commitInfo(checkout.root, checkout.commit))?.date ?? null;
   const importsOf = new Map<string, string[]>();
   const stateFor = (active: ReadonlySet<string>): ReturnType<typeof treeState> =>
-    treeState(active, { python, texts, files, copies, copyImports, copyModules, confPaths, rewrites, kb, catalog, byPath, importsOf, budget });
+    treeState(active, { python, texts, files, copies, copyImports, copySwaps: swapsInCopies, copyModules, confPaths, rewrites, kb, catalog, byPath, importsOf, budget });
 
   // Library by library: the state with every library up to this one, against the state before it.
   const changes: LibraryChange[] = [];

@@ -5,6 +5,8 @@
 import type { Knowledge } from '../knowledge/index.js';
 import { confModules, copyLocation, detectPython, parsePython, type TreeEntry } from '../scan/index.js';
 import { confCopiesAnything, removeConfModules } from './commonConf.js';
+import { importCount, renderCopy, type CopySwap } from './copyImports.js';
+import { copiesNamedIn, COPY_REFERENCE, modulePage, withoutTocEntries } from './copyNames.js';
 import { rewriteEntryPoints, SETUP_CFG } from './entryPoints.js';
 import type { MessageFacts } from './message.js';
 import { renderPython, type PythonAnalysis } from './python.js';
@@ -47,6 +49,8 @@ export interface TreeInputs {
   files: Map<string, SourceFile>;
   copies: CopyFile[];
   copyImports: { file: string; module: string }[];
+  /** Copies whose imports of a swapped module can be swapped too, so that module's copy can go. */
+  copySwaps: Map<string, CopySwap>;
   copyModules: Set<string>;
   confPaths: Set<string>;
   rewrites: Map<string, Rewrite>;
@@ -58,15 +62,12 @@ export interface TreeInputs {
   budget: ParseBudget;
 }
 
-/** `openstack.common.timeutils`, `openstack/common/timeutils.py`: a reference to a copied module. */
-const COPY_REFERENCE = /\bopenstack[./]common[./]([A-Za-z_]\w*)/g;
-
 export function openstackInit(pkg: string): string {
   return `${pkg ? `${pkg.replace(/\./g, '/')}/` : ''}openstack/__init__.py`;
 }
 
 function emptyFacts(library: string): MessageFacts {
-  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), entryPoints: 0 };
+  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, copyImports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), entryPoints: 0 };
 }
 
 const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups' };
@@ -126,8 +127,14 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
       factsOf(t.rewrites.get(k)!.library).entryPoints++;
     }
   }
+  // API pages made for a copied module go with it: they do not keep it.
+  const pages = new Map(t.texts.flatMap((f) => {
+    const page = modulePage(f.entry.path, f.text);
+    return page ? [[f.entry.path, page] as const] : [];
+  }));
   for (const f of [...t.texts, ...(setup ? [{ ...setup, text: (state.get(SETUP_CFG) as string | undefined) ?? setup.text }] : [])]) {
-    for (const m of f.text.matchAll(COPY_REFERENCE)) stillImported.add(m[1]!);
+    if (pages.has(f.entry.path)) continue;
+    for (const m of copiesNamedIn(f.entry.path, f.text)) stillImported.add(m);
   }
   for (const key of used) {
     const r = t.rewrites.get(key)!;
@@ -144,7 +151,8 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     changed = false;
     for (const path of candidates) {
       const module = copyLocation(path)!.module;
-      if (t.copyImports.some((i) => i.module === module && !candidates.has(i.file))) {
+      const holds = (i: { file: string; module: string }): boolean => i.module === module && !candidates.has(i.file) && !t.copySwaps.get(i.file)?.keys.has(incubatorKey(module));
+      if (t.copyImports.some(holds)) {
         candidates.delete(path);
         changed = true;
       }
@@ -153,6 +161,32 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
   for (const path of candidates) {
     state.set(path, null);
     factsOf(t.rewrites.get(incubatorKey(copyLocation(path)!.module))!.library).deletedCopies.push(path);
+  }
+  const goneModules = new Set([...candidates].map((p) => copyLocation(p)!.module));
+  const goneEntries = new Set<string>();
+  for (const [path, page] of pages) {
+    if (!goneModules.has(page.module)) continue;
+    state.set(path, null);
+    goneEntries.add(page.entry);
+    const f = factsOf(t.rewrites.get(incubatorKey(page.module))!.library);
+    f.docPages = [...(f.docPages ?? []), path];
+  }
+  for (const f of goneEntries.size ? t.texts : []) {
+    if (!f.entry.path.endsWith('.rst') || state.get(f.entry.path) === null || !f.text.includes('.. toctree::')) continue;
+    const text = withoutTocEntries(f.text, goneEntries);
+    if (text !== f.text) state.set(f.entry.path, f.bom + text);
+  }
+  // Copies that stay import the library instead of the copies that go.
+  const goneKeys = new Set([...candidates].map((p) => incubatorKey(copyLocation(p)!.module)));
+  for (const [path, swap] of t.copySwaps) {
+    if (candidates.has(path)) continue;
+    const text = renderCopy(swap, goneKeys);
+    if (text === null) continue;
+    state.set(path, text);
+    for (const key of goneKeys) if (swap.keys.has(key)) {
+      const f = factsOf(t.rewrites.get(key)!.library);
+      f.copyImports = (f.copyImports ?? 0) + importCount(swap, key);
+    }
   }
   // A swapped module whose copies are all gone (or never were) and that nothing imports leaves the conf.
   const gone = new Set(
