@@ -33,6 +33,8 @@ export interface MessageFacts {
   movedNames: Map<string, { target: string; count: number }>;
   /** Overrides and uses of options the library registers in its own group, by option, with the group. */
   optionGroups: Map<string, { target: string; count: number }>;
+  /** Option lists the library keeps private, taken from its listing function in the project's option listing, by name. */
+  listed?: Map<string, { target: string; count: number }>;
   /** setup.cfg entry points rewritten. */
   entryPoints: number;
   /** The date of the commit the change starts from, `YYYY-MM-DD`. */
@@ -64,6 +66,7 @@ export function editKinds(f: MessageFacts): string[] {
     [(f.copyImports ?? 0) > 0, 'imports in copies'],
     [f.movedNames.size > 0, 'moved names'],
     [f.optionGroups.size > 0, 'option groups'],
+    [(f.listed?.size ?? 0) > 0, 'option listing'],
     [f.dottedUses > 0, 'dotted uses'],
     [f.strings > 0, 'strings'],
     [f.entryPoints > 0, 'entry points'],
@@ -102,6 +105,9 @@ function otherEdits(f: MessageFacts): string[] {
   }
   for (const [group, options] of byTarget(f.optionGroups)) {
     out.push(`The library registers ${list(options.map((x) => x.name))} in the [${group}] group: overrides and uses in code (${n(sum(options), 'place', 'places')}) name the group.`);
+  }
+  for (const [lister, names] of byTarget(f.listed ?? new Map())) {
+    out.push(`The library keeps ${list(names.map((x) => x.name))} private and lists its options, with their group, through ${lister}(): the project's option listing takes them from there.`);
   }
   if (f.copyImports) out.push(`Copied modules that stay import the library too (${n(f.copyImports, 'import', 'imports')}), as the next sync from oslo-incubator would have them do, so the copy it replaces can go.`);
   if (f.dottedUses) out.push(`Uses of the module through its dotted name in code (${n(f.dottedUses, 'place', 'places')}) change with the imports.`);

@@ -7,6 +7,7 @@ import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index
 import type { Finding, Project } from '../report/index.js';
 import { copyLocation, type TreeEntry } from '../scan/index.js';
 import { copySwaps } from './copyImports.js';
+import { flagsGroupSites } from './flagsGroup.js';
 import { unifiedDiff } from './diff.js';
 import { entryPointKeys, entryPointMentions, SETUP_CFG } from './entryPoints.js';
 import { changeId, commitMessage, editKinds } from './message.js';
@@ -39,7 +40,13 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const source = gitTreeSource(checkout.root, checkout.commit);
   const entries = await source.entries();
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  const catalog = new RewriteCatalog(kb);
+  const held = new Map<string, boolean>();
+  const holdsPackage = (pkg: string): boolean => {
+    const dir = `${pkg.replace(/\./g, '/')}/`;
+    if (!held.has(pkg)) held.set(pkg, entries.some((e) => e.path.startsWith(dir)));
+    return held.get(pkg)!;
+  };
+  const catalog = new RewriteCatalog(kb, holdsPackage);
   const left: LeftItem[] = [];
 
   // The worklist: every rewrite the findings call for and the selection allows.
@@ -115,7 +122,9 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   }
 
   // A swap the project's code makes unsafe everywhere (the copy and the library would disagree) is refused.
+  const flagsRefused = flagsGroupSites(analyses.map(({ file, analysis }) => ({ path: file.entry.path, analysis })));
   for (const { file, analysis } of analyses) {
+    for (const [key, { reason }] of flagsRefused) if (file.entry.path === flagsRefused.get(key)!.file) analysis.refused.set(key, reason);
     // A module whose library regroups options cannot be half swapped: a file that keeps the copy refuses it everywhere.
     const regrouped = [...analysis.blocked].filter(([key]) => catalog.apiChanges(rewrites.get(key)?.subject ?? '').some((c) => c.change === 'option-group'));
     for (const [key, reason] of [...analysis.refused, ...regrouped]) {

@@ -10,6 +10,8 @@ import { fromNamesSite, type NameEntry } from './fromNames.js';
 import { applyEdits, syntaxErrorCount } from './edits.js';
 import type { RewriteCatalog } from './rewrites.js';
 import { bindingsIn, isBinding, isShadowed } from './scope.js';
+import { flagsHelpers, type FlagsHelper } from './flagsGroup.js';
+import { listingSites } from './optsListing.js';
 import { importStatementFor, lineOf, replaceSite, type Mention, type Site } from './sites.js';
 import { stringSites } from './strings.js';
 
@@ -28,6 +30,8 @@ export interface PythonAnalysis {
   mentions: Mention[];
   /** ERROR and MISSING nodes before any rewrite. */
   errors: number;
+  /** The `flags` test helpers the file defines. */
+  flags: FlagsHelper[];
 }
 
 export interface PythonOutcome {
@@ -69,6 +73,7 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
   const chains = new Map<string, ChainRewrite[]>(); // root name → prefixes its plain imports bring
   const plainRoots = new Map<string, number>(); // root name → plain imports of it that no rewrite touches
   const bindings: ModuleBinding[] = []; // names bound to swapped incubator modules
+  const importSites = new Map<string, { index: number; startIndex: number; endIndex: number }>(); // `import a.b` sites by prefix
   const changed = (module: string, name: string): string | null => {
     const c = catalog.apiChanges(module).find((x) => x.name === name && (x.change === 'moved' || x.change === 'dropped'));
     return c ? (c.change === 'moved' ? `${name} moved to ${c.target}` : `${c.library} has no ${name}: ${c.note}`) : null;
@@ -84,6 +89,7 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
           if (name.type !== 'aliased_import') plainRoots.set(root, (plainRoots.get(root) ?? 0) + 1);
           continue;
         }
+        if (name.type !== 'aliased_import') importSites.set(m.oldPrefix, { index: sites.length, startIndex: dotted.startIndex, endIndex: dotted.endIndex });
         sites.push(replaceSite(m.rewrite.key, dotted, m.rewrite.newImport + m.rest));
         if (name.type === 'aliased_import' && m.rewrite.kind === 'incubator' && m.rest === '') {
           bindings.push({ name: name.childForFieldName('alias')!.text, key: m.rewrite.key, module: m.rewrite.subject, canAddImports: false, extra: [] });
@@ -145,9 +151,23 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
         blocked.set(c.key, `${root} is used at line ${uncovered[0]!.startPosition.row + 1} for more than ${list.map((x) => x.oldPrefix).join(', ')}, and would no longer be bound`);
       }
     }
+    const listedUses = new Map<string, { count: number; module: string }>(); // prefix → uses moved to the library's listing function
+    const prefixUses = new Map<string, number>();
     for (const id of moduleUses) {
       // `nova.openstack.common.strutils.safe_encode` would become a name the library does not have.
       const chain = outermostChain(id);
+      const at = prefixNode(id, list);
+      if (at) prefixUses.set(at.chain.oldPrefix, (prefixUses.get(at.chain.oldPrefix) ?? 0) + 1);
+      const listing = at ? listedUse(at.node, at.chain, catalog, text) : null;
+      if (typeof listing === 'string') {
+        if (!blocked.has(at!.chain.key)) blocked.set(at!.chain.key, listing);
+        continue;
+      }
+      if (listing) {
+        sites.push(...listing.sites);
+        listedUses.set(at!.chain.oldPrefix, { count: (listedUses.get(at!.chain.oldPrefix)?.count ?? 0) + 1, module: listing.importLine.slice('import '.length) });
+        continue;
+      }
       for (const c of list) {
         const r = catalog.match(c.oldPrefix)?.rewrite;
         if (r?.kind !== 'incubator' || !chain.startsWith(`${c.oldPrefix}.`)) continue;
@@ -156,6 +176,13 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
       }
       const node = prefixNode(id, list);
       if (node) sites.push({ ...replaceSite(node.chain.key, node.node, node.chain.newPrefix), kind: 'dotted-use' });
+    }
+    // `import nova.openstack.common.lockutils` only for the listing: it becomes the listing module's import.
+    for (const [prefix, uses] of listedUses) {
+      const c = list.find((x) => x.oldPrefix === prefix)!;
+      const imp = importSites.get(prefix);
+      if (imp && uses.count === prefixUses.get(prefix)) sites[imp.index] = replaceSite(c.key, imp, uses.module);
+      else if (!blocked.has(c.key)) blocked.set(c.key, `${prefix} is used for more than its option list, and the import of ${uses.module} it then needs is not added to a plain import`);
     }
   }
 
@@ -175,7 +202,22 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
   sites.push(...strings.sites);
 
   const keys = new Set(sites.flatMap((s) => s.keys));
-  return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree) };
+  return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree), flags: flagsHelpers(tree.rootNode, text) };
+}
+
+/**
+ * A use `<prefix>.util_opts` of an option list the library lists through a function: the listing's
+ * edits, the reason it cannot be made, or null for any other use.
+ */
+function listedUse(prefix: SyntaxNode, chain: ChainRewrite, catalog: RewriteCatalog, text: string): ReturnType<typeof listingSites> | null {
+  const r = catalog.match(chain.oldPrefix)?.rewrite;
+  const attr = prefix.parent;
+  if (r?.kind !== 'incubator' || attr?.type !== 'attribute' || attr.childForFieldName('object')?.startIndex !== prefix.startIndex || attr.childForFieldName('object')?.endIndex !== prefix.endIndex) return null;
+  const name = attr.childForFieldName('attribute')?.text ?? '';
+  const change = catalog.apiChanges(r.subject).find((c) => c.name === name && c.change === 'listed');
+  if (!change) return null;
+  const listing = listingSites(attr, chain.key, change.target, text);
+  return typeof listing === 'string' ? `line ${lineOf(attr)} uses ${clean(attr.text)}: ${change.library} has no ${name}: ${change.note}; ${listing}` : listing;
 }
 
 /** False for identifiers that are not a use of a variable: `x.oslo`, `f(oslo=1)`. */

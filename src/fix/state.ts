@@ -67,10 +67,10 @@ export function openstackInit(pkg: string): string {
 }
 
 function emptyFacts(library: string): MessageFacts {
-  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, copyImports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), entryPoints: 0 };
+  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, copyImports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), listed: new Map(), entryPoints: 0 };
 }
 
-const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups' };
+const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups' | 'listed'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups', listed: 'listed' };
 
 /** The tree with the `active` rewrites made, and what each library's part of it amounts to. */
 export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Promise<{ state: State; facts: Map<string, MessageFacts> }> {
@@ -98,7 +98,7 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
       else if (site.kind === 'string') f.strings++;
       else if (site.kind === 'dotted-use') f.dottedUses++;
       else if (site.note) {
-        const m = f[KIND_FACT[site.kind]];
+        const m = (f[KIND_FACT[site.kind]] ??= new Map());
         const had = m.get(site.note.name);
         m.set(site.note.name, { target: site.note.target, count: (had?.count ?? 0) + 1 });
       }

@@ -83,9 +83,12 @@ test('drop-in incubator modules: imports swapped, requirements added in order, u
   for (const module of ['fileutils', 'gettextutils', 'log']) assert.ok(ids.includes(`incubator:${module}`), `${module} stays a checklist item`);
   const log = p.left.find((l) => l.id === 'incubator:log')!;
   assert.match(log.reason, /register_options/);
-  const kept = p.left.find((l) => l.id === 'copy:kite/openstack/common/jsonutils.py');
-  assert.ok(kept, 'the jsonutils copy stays');
-  assert.match(kept.reason, /kite\/openstack\/common\/log\.py/);
+  // The copied log.py, which stays, imports jsonutils from the library, so the jsonutils copy goes.
+  const serialization = p.changes.find((c) => c.library === 'oslo.serialization')!;
+  assert.ok(!p.left.some((l) => l.id === 'copy:kite/openstack/common/jsonutils.py'), 'the jsonutils copy goes');
+  assert.ok(serialization.files.some((f) => f.path === 'kite/openstack/common/jsonutils.py' && f.after === null), 'jsonutils copy deleted');
+  assert.match(serialization.diff, /\n-from kite\.openstack\.common import jsonutils\n\+from oslo_serialization import jsonutils\n/);
+  assert.match(serialization.message, /Copied modules that stay import the library too \(1 import\)/);
   const utils = p.changes.find((c) => c.library === 'oslo.utils')!;
   assert.ok(utils.files.some((f) => f.path === 'kite/openstack/common/timeutils.py' && f.after === null), 'timeutils copy deleted');
   assert.match(utils.message, /^Switch to oslo\.utils\n/);
