@@ -7,7 +7,8 @@
 
 import { acceptRewrites, analysePython, renderPython, type PythonAnalysis } from './python.js';
 import type { Rewrite, RewriteCatalog } from './rewrites.js';
-import type { SourceFile } from './state.js';
+import { copyLocation } from '../scan/index.js';
+import type { SourceFile, State } from './state.js';
 
 export interface CopySwap {
   file: SourceFile;
@@ -52,4 +53,18 @@ export function renderCopy(swap: CopySwap, keys: ReadonlySet<string>): string | 
 /** Import statements of `key` in the copy. */
 export function importCount(swap: CopySwap, key: string): number {
   return swap.analysis.sites.filter((s) => s.keys.includes(key)).length;
+}
+
+/** Swaps the imports of the copies that go in the copies that stay; import statements swapped, by key. */
+export function swapCopyImports(swaps: ReadonlyMap<string, CopySwap>, goingCopies: ReadonlySet<string>, state: State): Map<string, number> {
+  const goneKeys = new Set([...goingCopies].map((p) => `incubator:${copyLocation(p)!.module}`));
+  const counts = new Map<string, number>();
+  for (const [path, swap] of swaps) {
+    if (goingCopies.has(path)) continue;
+    const text = renderCopy(swap, goneKeys);
+    if (text === null) continue;
+    state.set(path, text);
+    for (const key of goneKeys) if (swap.keys.has(key)) counts.set(key, (counts.get(key) ?? 0) + importCount(swap, key));
+  }
+  return counts;
 }

@@ -1,4 +1,7 @@
-// Where a text file outside the copy names a copied module: such a copy is not deleted.
+// Where a text file outside the copy names a copied module: such a copy is not deleted, but for
+// the API pages made for it, which go with it.
+
+import type { SourceFile, State } from './state.js';
 
 /** `openstack.common.timeutils`, `openstack/common/timeutils.py`: a reference to a copied module. */
 export const COPY_REFERENCE = /\bopenstack[./]common[./]([A-Za-z_]\w*)/g;
@@ -44,4 +47,30 @@ export function modulePage(path: string, text: string): ModulePage | null {
 /** The text without the toctree lines (an indented line holding only the name) listing these pages. */
 export function withoutTocEntries(text: string, entries: ReadonlySet<string>): string {
   return text.replace(/^[ \t]+([\w.]+?)(?:\.rst)?[ \t]*(?:\r?\n|$)/gm, (line, name: string) => (entries.has(name) ? '' : line));
+}
+
+/** The API pages among the text files, by path. */
+export function modulePages(texts: readonly SourceFile[]): Map<string, ModulePage> {
+  return new Map(texts.flatMap((f) => {
+    const page = modulePage(f.entry.path, f.text);
+    return page ? [[f.entry.path, page] as const] : [];
+  }));
+}
+
+/** Deletes the pages of the modules whose copies go, and their toctree entries; the pages deleted, by module. */
+export function dropPages(pages: ReadonlyMap<string, ModulePage>, goneModules: ReadonlySet<string>, texts: readonly SourceFile[], state: State): Map<string, string[]> {
+  const dropped = new Map<string, string[]>();
+  const entries = new Set<string>();
+  for (const [path, page] of pages) {
+    if (!goneModules.has(page.module)) continue;
+    state.set(path, null);
+    entries.add(page.entry);
+    dropped.set(page.module, [...(dropped.get(page.module) ?? []), path]);
+  }
+  for (const f of entries.size ? texts : []) {
+    if (!f.entry.path.endsWith('.rst') || state.get(f.entry.path) === null || !f.text.includes('.. toctree::')) continue;
+    const text = withoutTocEntries(f.text, entries);
+    if (text !== f.text) state.set(f.entry.path, f.bom + text);
+  }
+  return dropped;
 }

@@ -35,6 +35,8 @@ export interface MessageFacts {
   optionGroups: Map<string, { target: string; count: number }>;
   /** Option lists the library keeps private, taken from its listing function in the project's option listing, by name. */
   listed?: Map<string, { target: string; count: number }>;
+  /** Aliases spelled like the new package (`oslo_utils` for oslo_db's utils), renamed, by alias. */
+  aliases?: Map<string, { target: string; count: number }>;
   /** setup.cfg entry points rewritten. */
   entryPoints: number;
   /** The date of the commit the change starts from, `YYYY-MM-DD`. */
@@ -67,6 +69,7 @@ export function editKinds(f: MessageFacts): string[] {
     [f.movedNames.size > 0, 'moved names'],
     [f.optionGroups.size > 0, 'option groups'],
     [(f.listed?.size ?? 0) > 0, 'option listing'],
+    [(f.aliases?.size ?? 0) > 0, 'aliases'],
     [f.dottedUses > 0, 'dotted uses'],
     [f.strings > 0, 'strings'],
     [f.entryPoints > 0, 'entry points'],
@@ -108,6 +111,9 @@ function otherEdits(f: MessageFacts): string[] {
   }
   for (const [lister, names] of byTarget(f.listed ?? new Map())) {
     out.push(`The library keeps ${list(names.map((x) => x.name))} private and lists its options, with their group, through ${lister}(): the project's option listing takes them from there.`);
+  }
+  for (const [alias, v] of [...(f.aliases ?? new Map<string, { target: string; count: number }>())].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.push(`The alias ${alias}, of another module, would read as the new package: it becomes ${v.target} (${n(v.count, 'place', 'places')}).`);
   }
   if (f.copyImports) out.push(`Copied modules that stay import the library too (${n(f.copyImports, 'import', 'imports')}), as the next sync from oslo-incubator would have them do, so the copy it replaces can go.`);
   if (f.dottedUses) out.push(`Uses of the module through its dotted name in code (${n(f.dottedUses, 'place', 'places')}) change with the imports.`);

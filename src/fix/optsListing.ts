@@ -19,7 +19,8 @@
 import type { SyntaxNode } from '../scan/index.js';
 import { eolOf } from './edits.js';
 import { bindingsIn } from './scope.js';
-import type { Site } from './sites.js';
+import type { RewriteCatalog } from './rewrites.js';
+import { lineOf, type Site } from './sites.js';
 
 export interface Listing {
   sites: Site[];
@@ -81,4 +82,19 @@ export function listingSites(use: SyntaxNode, key: string, lister: string, text:
       { keys: [key], render: (active) => (active.has(key) ? [{ start: at, end: at, text: `${eol}${eol}${call}` }] : []) },
     ],
   };
+}
+
+/**
+ * A use `<prefix>.util_opts` of an option list the library lists through a function: the listing's
+ * edits, the reason it cannot be made, or null for any other use.
+ */
+export function listedUse(prefix: SyntaxNode, key: string, oldPrefix: string, catalog: RewriteCatalog, text: string): Listing | string | null {
+  const r = catalog.match(oldPrefix)?.rewrite;
+  const attr = prefix.parent;
+  if (r?.kind !== 'incubator' || attr?.type !== 'attribute' || attr.childForFieldName('object')?.startIndex !== prefix.startIndex || attr.childForFieldName('object')?.endIndex !== prefix.endIndex) return null;
+  const name = attr.childForFieldName('attribute')?.text ?? '';
+  const change = catalog.apiChanges(r.subject).find((c) => c.name === name && c.change === 'listed');
+  if (!change) return null;
+  const listing = listingSites(attr, key, change.target, text);
+  return typeof listing === 'string' ? `line ${lineOf(attr)} uses ${attr.text.replace(/\s+/g, '')}: ${change.library} has no ${name}: ${change.note}; ${listing}` : listing;
 }

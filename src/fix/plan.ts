@@ -12,7 +12,7 @@ import { unifiedDiff } from './diff.js';
 import { entryPointKeys, entryPointMentions, SETUP_CFG } from './entryPoints.js';
 import { changeId, commitMessage, editKinds } from './message.js';
 import { acceptRewrites, analysePython, type PythonAnalysis } from './python.js';
-import { incubatorKey, RewriteCatalog, type Rewrite } from './rewrites.js';
+import { holdsPackage, incubatorKey, RewriteCatalog, type Rewrite } from './rewrites.js';
 import { ENTRY_POINT_REASON, mentionItems, namespaceRemoval, notDropIn } from './left.js';
 import { openstackInit, REQUIREMENT_FILES, treeState, type CopyFile, type PythonWork, type SourceFile, type State } from './state.js';
 import { isSelected, type Selector } from './selection.js';
@@ -40,13 +40,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const source = gitTreeSource(checkout.root, checkout.commit);
   const entries = await source.entries();
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  const held = new Map<string, boolean>();
-  const holdsPackage = (pkg: string): boolean => {
-    const dir = `${pkg.replace(/\./g, '/')}/`;
-    if (!held.has(pkg)) held.set(pkg, entries.some((e) => e.path.startsWith(dir)));
-    return held.get(pkg)!;
-  };
-  const catalog = new RewriteCatalog(kb, holdsPackage);
+  const catalog = new RewriteCatalog(kb, holdsPackage(entries.map((e) => e.path)));
   const left: LeftItem[] = [];
 
   // The worklist: every rewrite the findings call for and the selection allows.
@@ -106,8 +100,9 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
     if (rewrite && isSelected(rewrite, options.only)) rewrites.set(rewrite.key, rewrite);
   }
 
-  // Python outside the copy that can hold a site: an import, a dotted path, an option the library regroups.
-  const trigger = new RegExp(`\\boslo\\b|openstack\\.common|${[...catalog.optionGroups().keys()].join('|') || '$^'}`);
+  // Python outside the copy that can hold a site: an import, a dotted path, an option the library
+  // regroups, a `flags` test helper that may have to take the group.
+  const trigger = new RegExp(`\\boslo\\b|openstack\\.common|\\bdef flags\\(|${[...catalog.optionGroups().keys()].join('|') || '$^'}`);
   // Whole files are parsed here, on this thread: their trees' native memory is collected as planning
   // goes (see util/collectGarbage.ts), or `fix` would grow several times the size of `scan`.
   const budget = new ParseBudget();

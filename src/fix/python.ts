@@ -5,13 +5,14 @@
 // Pure: text in, text out.
 
 import { parsePython, resolveFrom, type SyntaxNode, type Tree } from '../scan/index.js';
+import { aliasClashSites } from './aliasClash.js';
 import { apiSites, type ModuleBinding } from './api.js';
 import { fromNamesSite, type NameEntry } from './fromNames.js';
 import { applyEdits, syntaxErrorCount } from './edits.js';
 import type { RewriteCatalog } from './rewrites.js';
 import { bindingsIn, isBinding, isShadowed } from './scope.js';
 import { flagsHelpers, type FlagsHelper } from './flagsGroup.js';
-import { listingSites } from './optsListing.js';
+import { listedUse } from './optsListing.js';
 import { importStatementFor, lineOf, replaceSite, type Mention, type Site } from './sites.js';
 import { stringSites } from './strings.js';
 
@@ -158,7 +159,7 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
       const chain = outermostChain(id);
       const at = prefixNode(id, list);
       if (at) prefixUses.set(at.chain.oldPrefix, (prefixUses.get(at.chain.oldPrefix) ?? 0) + 1);
-      const listing = at ? listedUse(at.node, at.chain, catalog, text) : null;
+      const listing = at ? listedUse(at.node, at.chain.key, at.chain.oldPrefix, catalog, text) : null;
       if (typeof listing === 'string') {
         if (!blocked.has(at!.chain.key)) blocked.set(at!.chain.key, listing);
         continue;
@@ -195,6 +196,11 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
     if (bound) sites.push({ ...replaceSite(m.rewrite.key, attr, bound.name), kind: 'dotted-use' });
   }
 
+  // An alias spelled like the package a namespace rewrite now brings in is renamed.
+  for (const key of new Set(sites.flatMap((s) => s.keys))) {
+    const r = key.startsWith('namespace:') ? catalog.namespace(key.slice('namespace:'.length)) : null;
+    if (r) sites.push(...aliasClashSites(tree.rootNode, key, r.newImport.split('.')[0]!));
+  }
   const api = apiSites(tree.rootNode, bindings, catalog);
   sites.push(...api.sites);
   for (const [key, why] of api.blocked) if (!blocked.has(key)) blocked.set(key, why);
@@ -203,21 +209,6 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
 
   const keys = new Set(sites.flatMap((s) => s.keys));
   return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree), flags: flagsHelpers(tree.rootNode, text) };
-}
-
-/**
- * A use `<prefix>.util_opts` of an option list the library lists through a function: the listing's
- * edits, the reason it cannot be made, or null for any other use.
- */
-function listedUse(prefix: SyntaxNode, chain: ChainRewrite, catalog: RewriteCatalog, text: string): ReturnType<typeof listingSites> | null {
-  const r = catalog.match(chain.oldPrefix)?.rewrite;
-  const attr = prefix.parent;
-  if (r?.kind !== 'incubator' || attr?.type !== 'attribute' || attr.childForFieldName('object')?.startIndex !== prefix.startIndex || attr.childForFieldName('object')?.endIndex !== prefix.endIndex) return null;
-  const name = attr.childForFieldName('attribute')?.text ?? '';
-  const change = catalog.apiChanges(r.subject).find((c) => c.name === name && c.change === 'listed');
-  if (!change) return null;
-  const listing = listingSites(attr, chain.key, change.target, text);
-  return typeof listing === 'string' ? `line ${lineOf(attr)} uses ${clean(attr.text)}: ${change.library} has no ${name}: ${change.note}; ${listing}` : listing;
 }
 
 /** False for identifiers that are not a use of a variable: `x.oslo`, `f(oslo=1)`. */

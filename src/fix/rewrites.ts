@@ -39,6 +39,16 @@ export function incubatorKey(module: string): string {
   return `incubator:${module}`;
 }
 
+/** Whether the repository (its file paths) holds a package: `nova` for `nova/…`. */
+export function holdsPackage(paths: readonly string[]): (pkg: string) => boolean {
+  const held = new Map<string, boolean>();
+  return (pkg) => {
+    const dir = `${pkg.replace(/\./g, '/')}/`;
+    if (!held.has(pkg)) held.set(pkg, paths.some((p) => p.startsWith(dir)));
+    return held.get(pkg)!;
+  };
+}
+
 /** Finds the rewrite, if any, for a dotted module name. */
 export class RewriteCatalog {
   private readonly cache = new Map<string, Rewrite | null>();

@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../scan/index.js';
 import type { Edit } from './edits.js';
 
 /** What a site changes, where it is more than an import or a dotted use in code. */
-export type SiteKind = 'string' | 'moved-name' | 'option-group' | 'dotted-use' | 'listed';
+export type SiteKind = 'string' | 'moved-name' | 'option-group' | 'dotted-use' | 'listed' | 'alias';
 
 export interface Site {
   keys: string[];

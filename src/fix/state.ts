@@ -5,8 +5,8 @@
 import type { Knowledge } from '../knowledge/index.js';
 import { confModules, copyLocation, detectPython, parsePython, type TreeEntry } from '../scan/index.js';
 import { confCopiesAnything, removeConfModules } from './commonConf.js';
-import { importCount, renderCopy, type CopySwap } from './copyImports.js';
-import { copiesNamedIn, COPY_REFERENCE, modulePage, withoutTocEntries } from './copyNames.js';
+import { swapCopyImports, type CopySwap } from './copyImports.js';
+import { copiesNamedIn, COPY_REFERENCE, dropPages, modulePages } from './copyNames.js';
 import { rewriteEntryPoints, SETUP_CFG } from './entryPoints.js';
 import type { MessageFacts } from './message.js';
 import { renderPython, type PythonAnalysis } from './python.js';
@@ -70,7 +70,7 @@ function emptyFacts(library: string): MessageFacts {
   return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, copyImports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), listed: new Map(), entryPoints: 0 };
 }
 
-const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups' | 'listed'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups', listed: 'listed' };
+const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups' | 'listed' | 'aliases'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups', listed: 'listed', alias: 'aliases' };
 
 /** The tree with the `active` rewrites made, and what each library's part of it amounts to. */
 export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Promise<{ state: State; facts: Map<string, MessageFacts> }> {
@@ -128,10 +128,7 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     }
   }
   // API pages made for a copied module go with it: they do not keep it.
-  const pages = new Map(t.texts.flatMap((f) => {
-    const page = modulePage(f.entry.path, f.text);
-    return page ? [[f.entry.path, page] as const] : [];
-  }));
+  const pages = modulePages(t.texts);
   for (const f of [...t.texts, ...(setup ? [{ ...setup, text: (state.get(SETUP_CFG) as string | undefined) ?? setup.text }] : [])]) {
     if (pages.has(f.entry.path)) continue;
     for (const m of copiesNamedIn(f.entry.path, f.text)) stillImported.add(m);
@@ -163,30 +160,14 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     factsOf(t.rewrites.get(incubatorKey(copyLocation(path)!.module))!.library).deletedCopies.push(path);
   }
   const goneModules = new Set([...candidates].map((p) => copyLocation(p)!.module));
-  const goneEntries = new Set<string>();
-  for (const [path, page] of pages) {
-    if (!goneModules.has(page.module)) continue;
-    state.set(path, null);
-    goneEntries.add(page.entry);
-    const f = factsOf(t.rewrites.get(incubatorKey(page.module))!.library);
-    f.docPages = [...(f.docPages ?? []), path];
-  }
-  for (const f of goneEntries.size ? t.texts : []) {
-    if (!f.entry.path.endsWith('.rst') || state.get(f.entry.path) === null || !f.text.includes('.. toctree::')) continue;
-    const text = withoutTocEntries(f.text, goneEntries);
-    if (text !== f.text) state.set(f.entry.path, f.bom + text);
+  for (const [module, paths] of dropPages(pages, goneModules, t.texts, state)) {
+    const f = factsOf(t.rewrites.get(incubatorKey(module))!.library);
+    f.docPages = [...(f.docPages ?? []), ...paths];
   }
   // Copies that stay import the library instead of the copies that go.
-  const goneKeys = new Set([...candidates].map((p) => incubatorKey(copyLocation(p)!.module)));
-  for (const [path, swap] of t.copySwaps) {
-    if (candidates.has(path)) continue;
-    const text = renderCopy(swap, goneKeys);
-    if (text === null) continue;
-    state.set(path, text);
-    for (const key of goneKeys) if (swap.keys.has(key)) {
-      const f = factsOf(t.rewrites.get(key)!.library);
-      f.copyImports = (f.copyImports ?? 0) + importCount(swap, key);
-    }
+  for (const [key, count] of swapCopyImports(t.copySwaps, candidates, state)) {
+    const f = factsOf(t.rewrites.get(key)!.library);
+    f.copyImports = (f.copyImports ?? 0) + count;
   }
   // A swapped module whose copies are all gone (or never were) and that nothing imports leaves the conf.
   const gone = new Set(
