@@ -16,7 +16,7 @@ export function apiReview(modules: string[], kb: Knowledge): string[] {
         case 'option-group':
           return `Review: ${c.library} registers \`${c.name}\` in the [${c.target}] group: overrides in code (\`set_override\`, \`flags(…)\`, \`CONF.${c.name}\`) name the group (\`fix\` adds it).`;
         case 'listed':
-          return `Review: ${c.library} keeps ${name} private: ${c.note}. An oslo-config-generator listing takes the options from \`${c.target}()\` (\`fix\` does this in a module-level listing; other uses, by hand).`;
+          return `Review: ${name} is not public in ${c.library}: ${c.note}. A module-level option listing takes them from \`${c.target}()\` (\`fix\` does this); other uses change by hand (\`fix\` will not swap a file with one).`;
         default:
           return `Review: ${name} is deprecated in ${c.library} ${c.since}: ${c.note}.`;
       }
