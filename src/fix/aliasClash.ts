@@ -6,22 +6,8 @@
 // Pure: tree in, sites out.
 
 import type { SyntaxNode } from '../scan/index.js';
-import { bindingsIn, isShadowed } from './scope.js';
+import { bindingsIn, insideImport, isNameUse, isShadowed } from './scope.js';
 import { replaceSite, type Site } from './sites.js';
-
-function insideImport(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
-  return false;
-}
-
-/** An identifier that reads the variable: not an attribute name, a keyword name or an import path. */
-function isUse(id: SyntaxNode): boolean {
-  const p = id.parent;
-  if (!p || insideImport(id)) return false;
-  if (p.type === 'attribute') return p.childForFieldName('attribute')?.startIndex !== id.startIndex;
-  if (p.type === 'keyword_argument') return p.childForFieldName('name')?.startIndex !== id.startIndex;
-  return p.type !== 'global_statement' && p.type !== 'nonlocal_statement';
-}
 
 /** The renaming of an alias spelled `packageName` (`oslo_utils`) in a file the rewrite `key` makes import that package. */
 export function aliasClashSites(root: SyntaxNode, key: string, packageName: string): Site[] {
@@ -37,7 +23,7 @@ export function aliasClashSites(root: SyntaxNode, key: string, packageName: stri
   const renamed = `${origin.replace(/_/g, '')}_${name.split('.').pop()}`;
   if (root.descendantsOfType('identifier').some((id) => id.text === renamed)) return [];
   if (bindingsIn(root, packageName).some((b) => !insideImport(b))) return [];
-  const uses = root.descendantsOfType('identifier').filter((id) => id.text === packageName && isUse(id) && !isShadowed(id, packageName));
+  const uses = root.descendantsOfType('identifier').filter((id) => id.text === packageName && isNameUse(id) && !insideImport(id) && !isShadowed(id, packageName));
   const note = { name: packageName, target: renamed };
   return [alias.childForFieldName('alias')!, ...uses].map((n) => ({ ...replaceSite(key, n, renamed), kind: 'alias' as const, note }));
 }

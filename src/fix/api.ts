@@ -6,7 +6,7 @@
 import type { ApiChange } from '../knowledge/index.js';
 import type { SyntaxNode } from '../scan/index.js';
 import type { RewriteCatalog } from './rewrites.js';
-import { bindingsIn, isBinding, isShadowed } from './scope.js';
+import { bindingsIn, insideImport, isBinding, isShadowed } from './scope.js';
 import { listingSites } from './optsListing.js';
 import { importStatementFor, insertSite, lineOf, replaceSite, type Site } from './sites.js';
 
@@ -29,11 +29,6 @@ export interface ApiOutcome {
   blocked: Map<string, string>;
   /** Key → why the swap is refused in the whole project (mixing the copy and the library would break). */
   refused: Map<string, string>;
-}
-
-function insideImport(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
-  return false;
 }
 
 /** `x` of `NAME.x`, or null when the identifier is not the object of an attribute. */

@@ -18,7 +18,7 @@
 
 import type { SyntaxNode } from '../scan/index.js';
 import { eolOf } from './edits.js';
-import { bindingsIn } from './scope.js';
+import { bindingsIn, insideImport } from './scope.js';
 import type { RewriteCatalog } from './rewrites.js';
 import { lineOf, type Site } from './sites.js';
 
@@ -26,11 +26,6 @@ export interface Listing {
   sites: Site[];
   /** The import the new call needs (`import oslo_concurrency.opts`). */
   importLine: string;
-}
-
-function insideImport(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
-  return false;
 }
 
 function moduleLevelAssignment(node: SyntaxNode | null): SyntaxNode | null {

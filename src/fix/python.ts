@@ -10,7 +10,7 @@ import { apiSites, type ModuleBinding } from './api.js';
 import { fromNamesSite, type NameEntry } from './fromNames.js';
 import { applyEdits, syntaxErrorCount } from './edits.js';
 import type { RewriteCatalog } from './rewrites.js';
-import { bindingsIn, isBinding, isShadowed } from './scope.js';
+import { bindingsIn, insideImport, isBinding, isNameUse, isShadowed } from './scope.js';
 import { flagsHelpers, type FlagsHelper } from './flagsGroup.js';
 import { listedUse } from './optsListing.js';
 import { importStatementFor, lineOf, replaceSite, type Mention, type Site } from './sites.js';
@@ -58,13 +58,6 @@ function rootOf(attribute: SyntaxNode): SyntaxNode | null {
   let n: SyntaxNode | null = attribute;
   while (n && n.type === 'attribute') n = n.childForFieldName('object');
   return n && n.type === 'identifier' ? n : null;
-}
-
-function insideImport(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
-  }
-  return false;
 }
 
 export function analysePython(text: string, file: string, catalog: RewriteCatalog): PythonAnalysis {
@@ -209,16 +202,6 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
 
   const keys = new Set(sites.flatMap((s) => s.keys));
   return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree), flags: flagsHelpers(tree.rootNode, text) };
-}
-
-/** False for identifiers that are not a use of a variable: `x.oslo`, `f(oslo=1)`. */
-function isNameUse(id: SyntaxNode): boolean {
-  const parent = id.parent;
-  if (!parent) return true;
-  if (parent.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex !== id.startIndex;
-  if (parent.type === 'global_statement' || parent.type === 'nonlocal_statement') return false;
-  if (parent.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex !== id.startIndex;
-  return true;
 }
 
 /** The text of the longest attribute chain an identifier starts (`oslo.messaging.Target`), cleaned. */
