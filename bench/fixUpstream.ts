@@ -42,7 +42,7 @@ function isText(read: Reader, side: 'old' | 'new', file: string, line: number, c
   const lines = source.split('\n');
   let offset = 0;
   for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
-  let node: SyntaxNode | null = parseCached(`${side}:${file}`, source).rootNode.descendantForIndex(offset + column);
+  let node: SyntaxNode | null = parseCached(source).rootNode.descendantForIndex(offset + column);
   for (; node; node = node.parent) {
     if (node.type === 'comment') return true;
     // A docstring, or a block of text over several lines (sample code in a hacking-check test).
@@ -51,10 +51,12 @@ function isText(read: Reader, side: 'old' | 'new', file: string, line: number, c
   return false;
 }
 
+// Keyed by the text itself: the same path holds other text on the other side, after `fix`, and in
+// the next case of the same repository.
 const trees = new Map<string, Tree>();
-function parseCached(key: string, text: string): Tree {
-  let t = trees.get(key);
-  if (!t) trees.set(key, (t = parsePython(text)));
+function parseCached(text: string): Tree {
+  let t = trees.get(text);
+  if (!t) trees.set(text, (t = parsePython(text)));
   return t;
 }
 

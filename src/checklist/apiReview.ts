@@ -15,6 +15,8 @@ export function apiReview(modules: string[], kb: Knowledge): string[] {
           return `Review: ${c.library} has no ${name}: ${c.note}. Change its uses by hand (\`fix\` will not swap a file that uses it).`;
         case 'option-group':
           return `Review: ${c.library} registers \`${c.name}\` in the [${c.target}] group: overrides in code (\`set_override\`, \`flags(…)\`, \`CONF.${c.name}\`) name the group (\`fix\` adds it).`;
+        case 'listed':
+          return `Review: ${name} is not public in ${c.library}: ${c.note}. A module-level option listing takes them from \`${c.target}()\` (\`fix\` does this); other uses change by hand (\`fix\` will not swap a file with one).`;
         default:
           return `Review: ${name} is deprecated in ${c.library} ${c.since}: ${c.note}.`;
       }

@@ -6,7 +6,8 @@
 import type { ApiChange } from '../knowledge/index.js';
 import type { SyntaxNode } from '../scan/index.js';
 import type { RewriteCatalog } from './rewrites.js';
-import { bindingsIn, isBinding, isShadowed } from './scope.js';
+import { bindingsIn, insideImport, isBinding, isShadowed } from './scope.js';
+import { listingSites } from './optsListing.js';
 import { importStatementFor, insertSite, lineOf, replaceSite, type Site } from './sites.js';
 
 /** A module-level name bound to a swapped incubator module by a statement the rewrite changes. */
@@ -18,6 +19,8 @@ export interface ModuleBinding {
   canAddImports: boolean;
   /** Import lines the rewrite of this statement adds (filled in here). */
   extra: string[];
+  /** The statement that replaces the import when the file no longer uses the module itself (filled in here). */
+  replacement?: string;
 }
 
 export interface ApiOutcome {
@@ -26,11 +29,6 @@ export interface ApiOutcome {
   blocked: Map<string, string>;
   /** Key → why the swap is refused in the whole project (mixing the copy and the library would break). */
   refused: Map<string, string>;
-}
-
-function insideImport(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
-  return false;
 }
 
 /** `x` of `NAME.x`, or null when the identifier is not the object of an attribute. */
@@ -60,6 +58,8 @@ export function apiSites(tree: SyntaxNode, bindings: ModuleBinding[], catalog: R
     const changes = new Map(catalog.apiChanges(b.module).map((c) => [c.name, c]));
     if (changes.size === 0) continue;
     const neededModules = new Set<string>();
+    const listed: { id: SyntaxNode; change: ApiChange }[] = [];
+    let uses = 0;
     for (const id of ids) {
       if (id.text !== b.name || insideImport(id) || isBinding(id) || isShadowed(id, b.name)) continue;
       const attr = attributeAfter(id);
@@ -70,9 +70,15 @@ export function apiSites(tree: SyntaxNode, bindings: ModuleBinding[], catalog: R
         const next = id.nextNamedSibling;
         if (id.parent?.type === 'argument_list') change = changes.get(stringValue(next) ?? '');
       }
+      uses++;
+      if (attr && change?.change === 'listed') {
+        listed.push({ id, change });
+        continue;
+      }
       if (!change || change.change === 'deprecated' || change.change === 'option-group') continue;
       const where = `${b.name}.${change.name} (line ${lineOf(id)})`;
-      if (change.change === 'dropped') {
+      // A dropped name, or a listed one used other than through its attribute (`mock.patch.object(lockutils, 'util_opts')`).
+      if (change.change === 'dropped' || change.change === 'listed') {
         block(b.key, `${where}: ${change.library} has no ${change.name}: ${change.note}`);
         continue;
       }
@@ -89,6 +95,7 @@ export function apiSites(tree: SyntaxNode, bindings: ModuleBinding[], catalog: R
       neededModules.add(change.target);
       sites.push({ ...replaceSite(b.key, id, bound), kind: 'moved-name', note: { name: change.name, target: change.target } });
     }
+    if (listed.length) listedSites(tree, b, listed, uses, sites, block);
     for (const module of [...neededModules].sort()) {
       const line = importStatementFor(module, module.split('.').pop()!);
       if (!alreadyImports(tree, line) && !bindings.some((o) => o.extra.includes(line))) b.extra.push(line);
@@ -96,6 +103,27 @@ export function apiSites(tree: SyntaxNode, bindings: ModuleBinding[], catalog: R
   }
   optionGroupSites(tree, catalog, sites, refused);
   return { sites, blocked, refused };
+}
+
+/**
+ * `lockutils.util_opts` in the project's option listing: the library's listing function replaces it
+ * (`optsListing.ts`); the import goes when nothing else in the file uses the module.
+ */
+function listedSites(tree: SyntaxNode, b: ModuleBinding, listed: { id: SyntaxNode; change: ApiChange }[], uses: number, sites: Site[], block: (key: string, why: string) => void): void {
+  const found: Site[] = [];
+  let importLine = '';
+  for (const { id, change } of listed) {
+    const listing = listingSites(id.parent!, b.key, change.target, tree.text);
+    const where = `${b.name}.${change.name} (line ${lineOf(id)})`;
+    if (typeof listing === 'string') return block(b.key, `${where}: ${change.library} has no ${change.name}: ${change.note}; ${listing}`);
+    found.push(...listing.sites);
+    importLine = listing.importLine;
+  }
+  if (!b.canAddImports) return block(b.key, `${b.name}.${listed[0]!.change.name} (line ${lineOf(listed[0]!.id)}) is listed by ${listed[0]!.change.target}, and the import of ${b.module} is not one a new import can join`);
+  if (tree.descendantsOfType('import_statement').some((st) => st.text.replace(/\s+/g, ' ') === importLine)) return block(b.key, `the file already has ${importLine}`);
+  if (uses === listed.length) b.replacement = importLine;
+  else b.extra.push(importLine);
+  sites.push(...found);
 }
 
 function alreadyImports(tree: SyntaxNode, line: string): boolean {
@@ -135,7 +163,7 @@ function optionGroupSites(tree: SyntaxNode, catalog: RewriteCatalog, sites: Site
         if (hasGroup) continue;
         const others = keywords.filter((k) => !catalog.optionGroups().has(k.childForFieldName('name')?.text ?? ''));
         if (others.length > 0 || positional.length > 0) refuse(call, `${fn.text}(…) sets other options with it`);
-        else sites.push({ ...addGroup(), kind: 'option-group', note: { name: option, target: group } });
+        else sites.push({ ...addGroup(), kind: 'option-group', note: { name: option, target: group }, flagsCall: method === 'flags' });
       }
     }
     for (const attr of tree.descendantsOfType('attribute')) {

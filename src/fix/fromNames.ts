@@ -34,7 +34,7 @@ export function fromNamesSite(node: SyntaxNode, nameEntries: NameEntry[], text: 
       // A statement after `if x:` or `;` on its line: new lines would leave its block, so stay on the line.
       const startsLine = text.slice(text.lastIndexOf('\n', statement.startIndex - 1) + 1, statement.startIndex).trim() === '';
       const separator = startsLine ? eolOf(text) + indent : '; ';
-      const lines = entries.filter((_, i) => moved[i]).flatMap((e) => [e.statement, ...(e.binding?.extra ?? [])].sort());
+      const lines = entries.filter((_, i) => moved[i]).flatMap((e) => [e.binding?.replacement ?? e.statement, ...(e.binding?.extra ?? [])].sort());
       if (moved.every(Boolean)) {
         const comments = startsLine ? statement.comments : [];
         return [{ start: statement.startIndex, end: statement.endIndex, text: [...comments, ...lines].join(separator) }];

@@ -11,7 +11,8 @@ export type { FixPlan, LibraryChange, FileChange, LeftItem, AppliedCommit } from
 export { unifiedDiff, fileDiff } from './diff.js';
 export { addRequirement } from './requirements.js';
 export { removeConfModules } from './commonConf.js';
-export { analysePython, renderPython, acceptRewrites, importStatementFor } from './python.js';
+export { analysePython, importStatementFor } from './python.js';
+export { acceptRewrites, renderPython } from './accept.js';
 export { RewriteCatalog } from './rewrites.js';
 export type { Rewrite, RewriteKind } from './rewrites.js';
 export { changeId, commitMessage, summaryLine } from './message.js';

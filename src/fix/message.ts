@@ -13,6 +13,8 @@ export interface MessageFacts {
   swapped: Rewrite[];
   /** Copied incubator files deleted. */
   deletedCopies: string[];
+  /** API documentation pages of deleted copies, deleted with their toctree entries. */
+  docPages?: string[];
   /** Modules whose `openstack-common.conf` entries were removed. */
   confRemoved: string[];
   /** The line added to requirements.txt, if one was. */
@@ -21,6 +23,8 @@ export interface MessageFacts {
   raised: string[];
   /** Import statements rewritten. */
   imports: number;
+  /** Import statements rewritten inside copies that stay, so the swapped module's copy can go. */
+  copyImports?: number;
   /** Dotted paths rewritten inside strings. */
   strings: number;
   /** Dotted uses in code (`oslo.messaging.Target`, `nova.openstack.common.importutils`) rewritten. */
@@ -29,6 +33,10 @@ export interface MessageFacts {
   movedNames: Map<string, { target: string; count: number }>;
   /** Overrides and uses of options the library registers in its own group, by option, with the group. */
   optionGroups: Map<string, { target: string; count: number }>;
+  /** Option lists the library keeps private, taken from its listing function in the project's option listing, by name. */
+  listed?: Map<string, { target: string; count: number }>;
+  /** Aliases spelled like the new package (`oslo_utils` for oslo_db's utils), renamed, by alias. */
+  aliases?: Map<string, { target: string; count: number }>;
   /** setup.cfg entry points rewritten. */
   entryPoints: number;
   /** The date of the commit the change starts from, `YYYY-MM-DD`. */
@@ -57,13 +65,17 @@ function firstFits(...candidates: string[]): string {
 export function editKinds(f: MessageFacts): string[] {
   const kinds: [boolean, string][] = [
     [f.imports > 0, 'imports'],
+    [(f.copyImports ?? 0) > 0, 'imports in copies'],
     [f.movedNames.size > 0, 'moved names'],
     [f.optionGroups.size > 0, 'option groups'],
+    [(f.listed?.size ?? 0) > 0, 'option listing'],
+    [(f.aliases?.size ?? 0) > 0, 'aliases'],
     [f.dottedUses > 0, 'dotted uses'],
     [f.strings > 0, 'strings'],
     [f.entryPoints > 0, 'entry points'],
     [f.requirement !== null || f.raised.length > 0, 'requirements'],
     [f.deletedCopies.length > 0, 'deleted copies'],
+    [(f.docPages ?? []).length > 0, 'API pages'],
     [f.confRemoved.length > 0, 'openstack-common.conf'],
   ];
   return kinds.filter(([on]) => on).map(([, name]) => name);
@@ -97,6 +109,13 @@ function otherEdits(f: MessageFacts): string[] {
   for (const [group, options] of byTarget(f.optionGroups)) {
     out.push(`The library registers ${list(options.map((x) => x.name))} in the [${group}] group: overrides and uses in code (${n(sum(options), 'place', 'places')}) name the group.`);
   }
+  for (const [lister, names] of byTarget(f.listed ?? new Map())) {
+    out.push(`The library keeps ${list(names.map((x) => x.name))} private and lists its options, with their group, through ${lister}(): the project's option listing takes them from there.`);
+  }
+  for (const [alias, v] of [...(f.aliases ?? new Map<string, { target: string; count: number }>())].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.push(`The alias ${alias}, of another module, would read as the new package: it becomes ${v.target} (${n(v.count, 'place', 'places')}).`);
+  }
+  if (f.copyImports) out.push(`Copied modules that stay import the library too (${n(f.copyImports, 'import', 'imports')}), as the next sync from oslo-incubator would have them do, so the copy it replaces can go.`);
   if (f.dottedUses) out.push(`Uses of the module through its dotted name in code (${n(f.dottedUses, 'place', 'places')}) change with the imports.`);
   if (f.strings) out.push(`Dotted paths into the old module inside strings (${n(f.strings, 'string', 'strings')}, for mock.patch and the like) change with the imports.`);
   if (f.entryPoints) out.push(`setup.cfg entry points into the old package (${n(f.entryPoints, 'entry point', 'entry points')}) change too.`);
@@ -147,6 +166,8 @@ export function messageBody(f: MessageFacts): string {
   } else if (f.confRemoved.length > 0) {
     tidy.push(`Remove ${list(f.confRemoved)} from openstack-common.conf: nothing imports ${f.confRemoved.length === 1 ? 'it' : 'them'}.`);
   }
+  const pages = f.docPages ?? [];
+  if (pages.length) tidy.push(`Delete the API documentation ${pages.length === 1 ? 'page' : 'pages'} made for the deleted ${pages.length === 1 ? 'copy' : 'copies'} (${list(pages)}) and ${pages.length === 1 ? 'its toctree entry' : 'their toctree entries'}.`);
   if (tidy.length) paragraphs.push(tidy.join(' '));
   return paragraphs.map((p) => wrap(p)).join('\n\n');
 }

@@ -6,11 +6,14 @@ import { commitInfo, gitTreeSource, openCheckout } from '../git/index.js';
 import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { Finding, Project } from '../report/index.js';
 import { copyLocation, type TreeEntry } from '../scan/index.js';
+import { copySwaps } from './copyImports.js';
+import { flagsGroupSites } from './flagsGroup.js';
 import { unifiedDiff } from './diff.js';
 import { entryPointKeys, entryPointMentions, SETUP_CFG } from './entryPoints.js';
 import { changeId, commitMessage, editKinds } from './message.js';
-import { acceptRewrites, analysePython, type PythonAnalysis } from './python.js';
-import { incubatorKey, RewriteCatalog, type Rewrite } from './rewrites.js';
+import { acceptRewrites } from './accept.js';
+import { analysePython, type PythonAnalysis } from './python.js';
+import { holdsPackage, incubatorKey, RewriteCatalog, type Rewrite } from './rewrites.js';
 import { ENTRY_POINT_REASON, mentionItems, namespaceRemoval, notDropIn } from './left.js';
 import { openstackInit, REQUIREMENT_FILES, treeState, type CopyFile, type PythonWork, type SourceFile, type State } from './state.js';
 import { isSelected, type Selector } from './selection.js';
@@ -38,7 +41,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const source = gitTreeSource(checkout.root, checkout.commit);
   const entries = await source.entries();
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  const catalog = new RewriteCatalog(kb);
+  const catalog = new RewriteCatalog(kb, holdsPackage(entries.map((e) => e.path)));
   const left: LeftItem[] = [];
 
   // The worklist: every rewrite the findings call for and the selection allows.
@@ -98,8 +101,9 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
     if (rewrite && isSelected(rewrite, options.only)) rewrites.set(rewrite.key, rewrite);
   }
 
-  // Python outside the copy that can hold a site: an import, a dotted path, an option the library regroups.
-  const trigger = new RegExp(`\\boslo\\b|openstack\\.common|${[...catalog.optionGroups().keys()].join('|') || '$^'}`);
+  // Python outside the copy that can hold a site: an import, a dotted path, an option the library
+  // regroups, a `flags` test helper that may have to take the group.
+  const trigger = new RegExp(`\\boslo\\b|openstack\\.common|\\bdef flags\\(|${[...catalog.optionGroups().keys()].join('|') || '$^'}`);
   // Whole files are parsed here, on this thread: their trees' native memory is collected as planning
   // goes (see util/collectGarbage.ts), or `fix` would grow several times the size of `scan`.
   const budget = new ParseBudget();
@@ -114,7 +118,9 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   }
 
   // A swap the project's code makes unsafe everywhere (the copy and the library would disagree) is refused.
+  const flagsRefused = flagsGroupSites(analyses.map(({ file, analysis }) => ({ path: file.entry.path, analysis })));
   for (const { file, analysis } of analyses) {
+    for (const [key, { reason }] of flagsRefused) if (file.entry.path === flagsRefused.get(key)!.file) analysis.refused.set(key, reason);
     // A module whose library regroups options cannot be half swapped: a file that keeps the copy refuses it everywhere.
     const regrouped = [...analysis.blocked].filter(([key]) => catalog.apiChanges(rewrites.get(key)?.subject ?? '').some((c) => c.change === 'option-group'));
     for (const [key, reason] of [...analysis.refused, ...regrouped]) {
@@ -145,11 +151,12 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const texts = [...files.values()].filter((f) => !f.entry.path.endsWith('.py') && f.entry.path !== SETUP_CFG && !copyLocation(f.entry.path) && !REQUIREMENT_FILES.includes(f.entry.path));
 
   const copyImports = importsInsideCopies(project.findings);
+  const swapsInCopies = copySwaps(copyImports, files, rewrites, catalog);
   const copyModules = new Set(copies.filter((c) => c.module !== null).map((c) => c.module!));
   const date = (await commitInfo(checkout.root, checkout.commit))?.date ?? null;
   const importsOf = new Map<string, string[]>();
   const stateFor = (active: ReadonlySet<string>): ReturnType<typeof treeState> =>
-    treeState(active, { python, texts, files, copies, copyImports, copyModules, confPaths, rewrites, kb, catalog, byPath, importsOf, budget });
+    treeState(active, { python, texts, files, copies, copyImports, copySwaps: swapsInCopies, copyModules, confPaths, rewrites, kb, catalog, byPath, importsOf, budget });
 
   // Library by library: the state with every library up to this one, against the state before it.
   const changes: LibraryChange[] = [];

@@ -4,12 +4,15 @@
 // successor moved (`api.ts`) and dotted paths in strings (`strings.ts`).
 // Pure: text in, text out.
 
-import { parsePython, resolveFrom, type SyntaxNode, type Tree } from '../scan/index.js';
+import { parsePython, resolveFrom, type SyntaxNode } from '../scan/index.js';
+import { aliasClashSites } from './aliasClash.js';
 import { apiSites, type ModuleBinding } from './api.js';
 import { fromNamesSite, type NameEntry } from './fromNames.js';
-import { applyEdits, syntaxErrorCount } from './edits.js';
+import { syntaxErrorCount } from './edits.js';
 import type { RewriteCatalog } from './rewrites.js';
-import { bindingsIn, isBinding, isShadowed } from './scope.js';
+import { bindingsIn, insideImport, isBinding, isNameUse, isShadowed } from './scope.js';
+import { flagsHelpers, type FlagsHelper } from './flagsGroup.js';
+import { listedUse } from './optsListing.js';
 import { importStatementFor, lineOf, replaceSite, type Mention, type Site } from './sites.js';
 import { stringSites } from './strings.js';
 
@@ -28,13 +31,8 @@ export interface PythonAnalysis {
   mentions: Mention[];
   /** ERROR and MISSING nodes before any rewrite. */
   errors: number;
-}
-
-export interface PythonOutcome {
-  /** Keys applied, in the order given. */
-  accepted: string[];
-  /** Keys left alone, with the reason. */
-  rejected: Map<string, string>;
+  /** The `flags` test helpers the file defines. */
+  flags: FlagsHelper[];
 }
 
 /** Drops whitespace, line continuations and comments a dotted name may carry in multi-line forms. */
@@ -55,13 +53,6 @@ function rootOf(attribute: SyntaxNode): SyntaxNode | null {
   return n && n.type === 'identifier' ? n : null;
 }
 
-function insideImport(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
-  }
-  return false;
-}
-
 export function analysePython(text: string, file: string, catalog: RewriteCatalog): PythonAnalysis {
   const tree = parsePython(text);
   const sites: Site[] = [];
@@ -69,6 +60,7 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
   const chains = new Map<string, ChainRewrite[]>(); // root name → prefixes its plain imports bring
   const plainRoots = new Map<string, number>(); // root name → plain imports of it that no rewrite touches
   const bindings: ModuleBinding[] = []; // names bound to swapped incubator modules
+  const importSites = new Map<string, { index: number; startIndex: number; endIndex: number }>(); // `import a.b` sites by prefix
   const changed = (module: string, name: string): string | null => {
     const c = catalog.apiChanges(module).find((x) => x.name === name && (x.change === 'moved' || x.change === 'dropped'));
     return c ? (c.change === 'moved' ? `${name} moved to ${c.target}` : `${c.library} has no ${name}: ${c.note}`) : null;
@@ -84,6 +76,7 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
           if (name.type !== 'aliased_import') plainRoots.set(root, (plainRoots.get(root) ?? 0) + 1);
           continue;
         }
+        if (name.type !== 'aliased_import') importSites.set(m.oldPrefix, { index: sites.length, startIndex: dotted.startIndex, endIndex: dotted.endIndex });
         sites.push(replaceSite(m.rewrite.key, dotted, m.rewrite.newImport + m.rest));
         if (name.type === 'aliased_import' && m.rewrite.kind === 'incubator' && m.rest === '') {
           bindings.push({ name: name.childForFieldName('alias')!.text, key: m.rewrite.key, module: m.rewrite.subject, canAddImports: false, extra: [] });
@@ -145,9 +138,23 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
         blocked.set(c.key, `${root} is used at line ${uncovered[0]!.startPosition.row + 1} for more than ${list.map((x) => x.oldPrefix).join(', ')}, and would no longer be bound`);
       }
     }
+    const listedUses = new Map<string, { count: number; module: string }>(); // prefix → uses moved to the library's listing function
+    const prefixUses = new Map<string, number>();
     for (const id of moduleUses) {
       // `nova.openstack.common.strutils.safe_encode` would become a name the library does not have.
       const chain = outermostChain(id);
+      const at = prefixNode(id, list);
+      if (at) prefixUses.set(at.chain.oldPrefix, (prefixUses.get(at.chain.oldPrefix) ?? 0) + 1);
+      const listing = at ? listedUse(at.node, at.chain.key, at.chain.oldPrefix, catalog, text) : null;
+      if (typeof listing === 'string') {
+        if (!blocked.has(at!.chain.key)) blocked.set(at!.chain.key, listing);
+        continue;
+      }
+      if (listing) {
+        sites.push(...listing.sites);
+        listedUses.set(at!.chain.oldPrefix, { count: (listedUses.get(at!.chain.oldPrefix)?.count ?? 0) + 1, module: listing.importLine.slice('import '.length) });
+        continue;
+      }
       for (const c of list) {
         const r = catalog.match(c.oldPrefix)?.rewrite;
         if (r?.kind !== 'incubator' || !chain.startsWith(`${c.oldPrefix}.`)) continue;
@@ -156,6 +163,13 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
       }
       const node = prefixNode(id, list);
       if (node) sites.push({ ...replaceSite(node.chain.key, node.node, node.chain.newPrefix), kind: 'dotted-use' });
+    }
+    // `import nova.openstack.common.lockutils` only for the listing: it becomes the listing module's import.
+    for (const [prefix, uses] of listedUses) {
+      const c = list.find((x) => x.oldPrefix === prefix)!;
+      const imp = importSites.get(prefix);
+      if (imp && uses.count === prefixUses.get(prefix)) sites[imp.index] = replaceSite(c.key, imp, uses.module);
+      else if (!blocked.has(c.key)) blocked.set(c.key, `${prefix} is used for more than its option list, and the import of ${uses.module} it then needs is not added to a plain import`);
     }
   }
 
@@ -168,6 +182,11 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
     if (bound) sites.push({ ...replaceSite(m.rewrite.key, attr, bound.name), kind: 'dotted-use' });
   }
 
+  // An alias spelled like the package a namespace rewrite now brings in is renamed.
+  for (const key of new Set(sites.flatMap((s) => s.keys))) {
+    const r = key.startsWith('namespace:') ? catalog.namespace(key.slice('namespace:'.length)) : null;
+    if (r) sites.push(...aliasClashSites(tree.rootNode, key, r.newImport.split('.')[0]!));
+  }
   const api = apiSites(tree.rootNode, bindings, catalog);
   sites.push(...api.sites);
   for (const [key, why] of api.blocked) if (!blocked.has(key)) blocked.set(key, why);
@@ -175,17 +194,7 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
   sites.push(...strings.sites);
 
   const keys = new Set(sites.flatMap((s) => s.keys));
-  return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree) };
-}
-
-/** False for identifiers that are not a use of a variable: `x.oslo`, `f(oslo=1)`. */
-function isNameUse(id: SyntaxNode): boolean {
-  const parent = id.parent;
-  if (!parent) return true;
-  if (parent.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex !== id.startIndex;
-  if (parent.type === 'global_statement' || parent.type === 'nonlocal_statement') return false;
-  if (parent.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex !== id.startIndex;
-  return true;
+  return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree), flags: flagsHelpers(tree.rootNode, text) };
 }
 
 /** The text of the longest attribute chain an identifier starts (`oslo.messaging.Target`), cleaned. */
@@ -209,40 +218,4 @@ function prefixNode(id: SyntaxNode, list: ChainRewrite[]): { node: SyntaxNode; c
     const chain = list.find((c) => c.oldPrefix === text);
     if (chain) return { node: n, chain };
   }
-}
-
-export function renderPython(analysis: PythonAnalysis, active: ReadonlySet<string>): string {
-  return applyEdits(
-    analysis.text,
-    analysis.sites.flatMap((s) => s.render(active)),
-  );
-}
-
-function errorsOf(text: string): number {
-  const tree: Tree = parsePython(text);
-  return syntaxErrorCount(tree);
-}
-
-/**
- * Applies the keys one at a time, in order, keeping each only if the file still parses with no
- * more syntax errors than before; a key blocked in this file is left alone.
- */
-export function acceptRewrites(analysis: PythonAnalysis, order: readonly string[]): PythonOutcome {
-  const accepted: string[] = [];
-  const rejected = new Map<string, string>();
-  for (const key of order) {
-    if (!analysis.keys.has(key)) continue;
-    const why = analysis.blocked.get(key);
-    if (why) {
-      rejected.set(key, why);
-      continue;
-    }
-    const candidate = renderPython(analysis, new Set([...accepted, key]));
-    if (errorsOf(candidate) > analysis.errors) {
-      rejected.set(key, 'the rewritten file would not parse');
-      continue;
-    }
-    accepted.push(key);
-  }
-  return { accepted, rejected };
 }

@@ -39,12 +39,30 @@ export function incubatorKey(module: string): string {
   return `incubator:${module}`;
 }
 
+/** Whether the repository (its file paths) holds a package: `nova` for `nova/…`. */
+export function holdsPackage(paths: readonly string[]): (pkg: string) => boolean {
+  const held = new Map<string, boolean>();
+  return (pkg) => {
+    const dir = `${pkg.replace(/\./g, '/')}/`;
+    if (!held.has(pkg)) held.set(pkg, paths.some((p) => p.startsWith(dir)));
+    return held.get(pkg)!;
+  };
+}
+
 /** Finds the rewrite, if any, for a dotted module name. */
 export class RewriteCatalog {
   private readonly cache = new Map<string, Rewrite | null>();
   private groups: Map<string, ApiChange> | undefined;
 
-  constructor(private readonly kb: Knowledge) {}
+  /**
+   * `holdsPackage` tells whether the repository holds a package (`nova`, `contrib.x`): an import of
+   * another project's copy (`tempest.openstack.common.lockutils` in a tempest plugin) is that
+   * project's to swap, since its copy may differ from ours and its configuration is its own.
+   */
+  constructor(
+    private readonly kb: Knowledge,
+    private readonly holdsPackage: (pkg: string) => boolean = () => true,
+  ) {}
 
   /** The namespace rewrite for `oslo.X`, or null when the name is not under the `oslo.` namespace. */
   namespace(dotted: string): Rewrite | null {
@@ -107,6 +125,7 @@ export class RewriteCatalog {
     const split = splitCopyModule(dotted);
     if (!split || !split.module) return null;
     const head = dotted.slice(0, dotted.length - split.module.length); // `nova.openstack.common.`
+    if (split.package && !this.holdsPackage(split.package)) return null;
     const moduleParts = split.module.split('.');
     // The longest module prefix that is a drop-in: `timeutils` in `…common.timeutils.utcnow`.
     for (let n = moduleParts.length; n > 0; n--) {

@@ -122,3 +122,19 @@ export function isShadowed(node: SyntaxNode, name: string): boolean {
 function isAncestorOrSelf(a: SyntaxNode | null, b: SyntaxNode): boolean {
   return same(a, b);
 }
+
+/** Whether a node is part of an import statement. */
+export function insideImport(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
+  return false;
+}
+
+/** False for identifiers that are not a use of a variable: `x.oslo`, `f(oslo=1)`. */
+export function isNameUse(id: SyntaxNode): boolean {
+  const parent = id.parent;
+  if (!parent) return true;
+  if (parent.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex !== id.startIndex;
+  if (parent.type === 'global_statement' || parent.type === 'nonlocal_statement') return false;
+  if (parent.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex !== id.startIndex;
+  return true;
+}

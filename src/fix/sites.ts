@@ -5,13 +5,15 @@ import type { SyntaxNode } from '../scan/index.js';
 import type { Edit } from './edits.js';
 
 /** What a site changes, where it is more than an import or a dotted use in code. */
-export type SiteKind = 'string' | 'moved-name' | 'option-group' | 'dotted-use';
+export type SiteKind = 'string' | 'moved-name' | 'option-group' | 'dotted-use' | 'listed' | 'alias';
 
 export interface Site {
   keys: string[];
   kind?: SiteKind;
   /** For the commit message: the name and where it went (`safe_encode` → `oslo_utils.encodeutils`). */
   note?: { name: string; target: string };
+  /** An option's group added to a `self.flags(…)` call: the project's helper must take it (`flagsGroup.ts`). */
+  flagsCall?: boolean;
   render(active: ReadonlySet<string>): Edit[];
 }
 

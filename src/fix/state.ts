@@ -5,9 +5,12 @@
 import type { Knowledge } from '../knowledge/index.js';
 import { confModules, copyLocation, detectPython, parsePython, type TreeEntry } from '../scan/index.js';
 import { confCopiesAnything, removeConfModules } from './commonConf.js';
+import { swapCopyImports, type CopySwap } from './copyImports.js';
+import { copiesNamedIn, COPY_REFERENCE, dropPages, modulePages } from './copyNames.js';
 import { rewriteEntryPoints, SETUP_CFG } from './entryPoints.js';
 import type { MessageFacts } from './message.js';
-import { renderPython, type PythonAnalysis } from './python.js';
+import { renderPython } from './accept.js';
+import type { PythonAnalysis } from './python.js';
 import { addRequirement, raiseRequirement } from './requirements.js';
 import { compareVersions } from '../util/index.js';
 import { incubatorKey, type Rewrite, type RewriteCatalog } from './rewrites.js';
@@ -47,6 +50,8 @@ export interface TreeInputs {
   files: Map<string, SourceFile>;
   copies: CopyFile[];
   copyImports: { file: string; module: string }[];
+  /** Copies whose imports of a swapped module can be swapped too, so that module's copy can go. */
+  copySwaps: Map<string, CopySwap>;
   copyModules: Set<string>;
   confPaths: Set<string>;
   rewrites: Map<string, Rewrite>;
@@ -58,18 +63,15 @@ export interface TreeInputs {
   budget: ParseBudget;
 }
 
-/** `openstack.common.timeutils`, `openstack/common/timeutils.py`: a reference to a copied module. */
-const COPY_REFERENCE = /\bopenstack[./]common[./]([A-Za-z_]\w*)/g;
-
 export function openstackInit(pkg: string): string {
   return `${pkg ? `${pkg.replace(/\./g, '/')}/` : ''}openstack/__init__.py`;
 }
 
 function emptyFacts(library: string): MessageFacts {
-  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), entryPoints: 0 };
+  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, copyImports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), listed: new Map(), entryPoints: 0 };
 }
 
-const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups' };
+const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups' | 'listed' | 'aliases'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups', listed: 'listed', alias: 'aliases' };
 
 /** The tree with the `active` rewrites made, and what each library's part of it amounts to. */
 export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Promise<{ state: State; facts: Map<string, MessageFacts> }> {
@@ -97,7 +99,7 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
       else if (site.kind === 'string') f.strings++;
       else if (site.kind === 'dotted-use') f.dottedUses++;
       else if (site.note) {
-        const m = f[KIND_FACT[site.kind]];
+        const m = (f[KIND_FACT[site.kind]] ??= new Map());
         const had = m.get(site.note.name);
         m.set(site.note.name, { target: site.note.target, count: (had?.count ?? 0) + 1 });
       }
@@ -126,8 +128,11 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
       factsOf(t.rewrites.get(k)!.library).entryPoints++;
     }
   }
+  // API pages made for a copied module go with it: they do not keep it.
+  const pages = modulePages(t.texts);
   for (const f of [...t.texts, ...(setup ? [{ ...setup, text: (state.get(SETUP_CFG) as string | undefined) ?? setup.text }] : [])]) {
-    for (const m of f.text.matchAll(COPY_REFERENCE)) stillImported.add(m[1]!);
+    if (pages.has(f.entry.path)) continue;
+    for (const m of copiesNamedIn(f.entry.path, f.text)) stillImported.add(m);
   }
   for (const key of used) {
     const r = t.rewrites.get(key)!;
@@ -144,7 +149,8 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     changed = false;
     for (const path of candidates) {
       const module = copyLocation(path)!.module;
-      if (t.copyImports.some((i) => i.module === module && !candidates.has(i.file))) {
+      const holds = (i: { file: string; module: string }): boolean => i.module === module && !candidates.has(i.file) && !t.copySwaps.get(i.file)?.keys.has(incubatorKey(module));
+      if (t.copyImports.some(holds)) {
         candidates.delete(path);
         changed = true;
       }
@@ -153,6 +159,16 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
   for (const path of candidates) {
     state.set(path, null);
     factsOf(t.rewrites.get(incubatorKey(copyLocation(path)!.module))!.library).deletedCopies.push(path);
+  }
+  const goneModules = new Set([...candidates].map((p) => copyLocation(p)!.module));
+  for (const [module, paths] of dropPages(pages, goneModules, t.texts, state)) {
+    const f = factsOf(t.rewrites.get(incubatorKey(module))!.library);
+    f.docPages = [...(f.docPages ?? []), ...paths];
+  }
+  // Copies that stay import the library instead of the copies that go.
+  for (const [key, count] of swapCopyImports(t.copySwaps, candidates, state)) {
+    const f = factsOf(t.rewrites.get(key)!.library);
+    f.copyImports = (f.copyImports ?? 0) + count;
   }
   // A swapped module whose copies are all gone (or never were) and that nothing imports leaves the conf.
   const gone = new Set(

@@ -40,14 +40,14 @@ export interface DropInFacts {
 
 /**
  * Where a successor's API differs from the incubator module it replaces (`successor-api.tsv`): a name
- * that moved to another module, one the library dropped, an option registered in another group, or a
- * name the library deprecated.
+ * that moved to another module, one the library dropped, an option registered in another group, an
+ * option list the library keeps private but lists through a function, or a name the library deprecated.
  */
 export interface ApiChange {
   module: string;
   name: string;
-  change: 'moved' | 'dropped' | 'option-group' | 'deprecated';
-  /** For `moved`: the module that has the name now (`oslo_utils.encodeutils`); for `option-group`: the group. */
+  change: 'moved' | 'dropped' | 'option-group' | 'deprecated' | 'listed';
+  /** For `moved`: the module that has the name now (`oslo_utils.encodeutils`); for `option-group`: the group; for `listed`: the function listing the library's options (`oslo_concurrency.opts.list_opts`). */
   target: string;
   library: string;
   /** The library release the row speaks of. */
