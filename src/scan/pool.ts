@@ -29,6 +29,11 @@ export class ParsePool {
     return this.slots.length > 0;
   }
 
+  /** Starts every worker now, so that they load while the caller prepares their first batches. */
+  start(): void {
+    while (this.slots.length < this.size) this.spawn();
+  }
+
   /** Scans a batch of Python files on a worker; the batch's buffer is moved there, and is then empty here. */
   run(batch: Omit<BatchRequest, 'id'>): Promise<PythonFileResult[]> {
     return new Promise((resolve, reject) => {

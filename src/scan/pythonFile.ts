@@ -6,7 +6,7 @@ import type { Finding } from '../report/types.js';
 import { copyLocation } from '../knowledge/index.js';
 import { detectPython } from './detectors/python.js';
 import { detectRules, type DataRule } from './detectors/rules.js';
-import { planPython, type Triggers } from './prefilter.js';
+import { planPython, type Plan, type Triggers } from './prefilter.js';
 import { parsePython } from './treeSitter.js';
 
 export interface PythonFileInput {
@@ -37,6 +37,11 @@ export interface PythonFileOptions {
 
 export function scanPythonText(input: PythonFileInput, options: PythonFileOptions): PythonFileResult {
   const plan = options.triggers ? planPython(input.text, options.triggers) : ({ kind: 'whole', reason: 'no prefilter' } as const);
+  return scanPlanned(input, plan, options);
+}
+
+/** The findings of a file whose plan was made already (on the thread that read it). */
+export function scanPlanned(input: PythonFileInput, plan: Plan, options: Omit<PythonFileOptions, 'triggers'>): PythonFileResult {
   if (plan.kind === 'none') return { findings: [], adopted: [], parsed: 'none' };
   const ctx = { knowledge: options.knowledge, copyModules: asSet(input.copyModules), copyPackages: asSet(input.copyPackages ?? []), insideCopy: copyLocation(input.file) !== null };
   if (plan.kind === 'fragments') {

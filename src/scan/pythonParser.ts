@@ -1,0 +1,111 @@
+// Where a scan's Python files are parsed: on the calling thread for a small scan, or in batches on
+// the shared pool of parse workers. With workers, the calling thread makes each file's plan itself
+// (it has the text already) and sends the fragments: the statement lexer then runs, and warms up in
+// V8, on one thread instead of on every worker, and a file with nothing to parse is never sent.
+
+import type { Knowledge, RuleSelection } from '../knowledge/index.js';
+import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
+import { roleOf } from './classify.js';
+import { defaultJobs, poolRunning, sharedPool } from './pool.js';
+import { planPython, type Triggers } from './prefilter.js';
+import type { PythonFileResult } from './pythonFile.js';
+import type { TreeEntry } from './source.js';
+
+/** Below this many bytes of Python to parse, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 1024 * 1024;
+/** A batch sent to a worker: enough files to make the message worth it, few enough to spread the load. */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 512 * 1024;
+
+/** What the parsing of one scan depends on. */
+export interface ParserSetup {
+  /** Parse workers asked for (0: this thread); by default one (one per core without the prefilter), once there is enough to parse. */
+  workers: number | undefined;
+  /** Whether the knowledge base is the shipped one (the only one workers know). */
+  ownKnowledge: boolean;
+  kb: Knowledge;
+  triggers: Triggers | null;
+  rules: RuleSelection;
+  /** Whether `rules` is the default selection (workers then need not be told). */
+  defaultPacks: boolean;
+}
+
+/** A Python file that passed the text prefilter: its bytes, their text, and whether it may name a copy. */
+export interface CandidateFile {
+  file: string;
+  data: Buffer;
+  text: string;
+  usesCopies: boolean;
+}
+
+export interface PythonParser {
+  /** Queues a file; resolves when there is room for more (the caller's reading waits on it). */
+  submit(file: CandidateFile, done: (result: PythonFileResult) => void): Promise<void>;
+  /** Resolves once every queued file is done; rejects with the first failure. */
+  finish(): Promise<void>;
+}
+
+/** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
+export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], copies: Copies): PythonParser {
+  const { ownKnowledge, kb, triggers, rules } = setup;
+  // Workers that only parse the fragments this thread planned have a fraction of its work: one is
+  // enough, and each more costs its start (Node, tree-sitter, the queries) for nothing. Files parsed
+  // whole (no prefilter) are the workers' whole work: one per core.
+  const jobs = setup.workers ?? (triggers ? 1 : defaultJobs());
+  const pythonBytes = toFetch.reduce((n, e) => (roleOf(e.path) === 'python' ? n + e.size : n), 0);
+  // Workers load the shipped knowledge; another knowledge base is only known to this thread.
+  // Without an explicit `workers`, small scans stay on this thread unless the workers are up already.
+  const enough = setup.workers !== undefined || pythonBytes >= POOL_THRESHOLD || poolRunning(jobs);
+  const useWorkers = jobs > 0 && ownKnowledge && enough;
+  if (!useWorkers) {
+    const sets = copySets(copies);
+    return {
+      async submit(file, done) {
+        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }));
+      },
+      async finish() {},
+    };
+  }
+  const pool = sharedPool(jobs);
+  // The workers load tree-sitter while this thread reads the first files.
+  pool.start();
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | null = null;
+  const packer = new BatchPacker(BATCH_BYTES);
+  let waiting: ((r: PythonFileResult) => void)[] = [];
+  const send = (): void => {
+    if (packer.count === 0) return;
+    const sent = waiting;
+    waiting = [];
+    const p: Promise<void> = pool.run(packer.take(copies, triggers !== null, setup.defaultPacks ? undefined : rules)).then(
+      (results) => results.forEach((r, i) => sent[i]!(r)),
+      (e: Error) => {
+        failure ??= e;
+      },
+    );
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  return {
+    async submit(file, done) {
+      const plan = triggers ? planPython(file.text, triggers) : null;
+      if (plan?.kind === 'none') {
+        done({ findings: [], adopted: [], parsed: 'none' });
+        return;
+      }
+      // The bytes travel, not the text: they are copied into the batch once and moved to the worker,
+      // where a string would be copied twice. The blob's own buffer may be a piece of git's pipe.
+      packer.add(file.file, file.data, file.usesCopies, plan ?? undefined);
+      waiting.push(done);
+      if (packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES) send();
+      // Bounded memory: never more than two batches per worker waiting.
+      while (inFlight.size >= jobs * 2) await Promise.race(inFlight);
+      if (failure) throw failure;
+    },
+    async finish() {
+      send();
+      while (inFlight.size > 0) await Promise.race(inFlight);
+      if (failure) throw failure;
+    },
+  };
+}
