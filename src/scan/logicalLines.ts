@@ -3,34 +3,13 @@
 // file as it goes: anything a whole parse could read across statements (unbalanced brackets, an
 // unterminated string, a statement cut short, inconsistent indentation) throws Odd.
 
-import { isNameStart, nameEnd, Odd, readString, STRING_PREFIX, type StringSpan } from './pythonTokens.js';
-import { COMPOUND, CONTINUING, notableAt, type Triggers } from './triggers.js';
+import { headToken, isNameStart, nameEnd, Odd, PLAIN_NAME, readString, STRING_PREFIX, type StringSpan } from './pythonTokens.js';
+import { blankLine, Blocks, checkEnd, type LogicalLine } from './statements.js';
+import { notableAt, type Triggers } from './triggers.js';
 
-export interface LogicalLine {
-  /** First and last physical rows (0-based). */
-  first: number;
-  last: number;
-  indent: string;
-  /** The first token (`@`, `def`, `elif`, `x`). */
-  head: string;
-  /** Ends with `:` outside brackets: a compound statement whose body is on the next lines. */
-  opensBlock: boolean;
-  triggered: boolean;
-}
-
-/** Tokens a statement cannot start with. */
-const NOT_FIRST = new Set(['and', 'or', 'in', 'is', 'as', ')', ']', '}', ',', '.', '=', ':', ';', '/', '%', '|', '&', '^', '<', '>', '!']);
-/** Operators a statement cannot end with (`,` can: `x = 1,`, `print x,`). */
-const OPERATORS = new Set(['+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '=', '.', '!']);
-
-/** What the lexer remembers of a plain name: any name that is not a keyword stands for all of them. */
-const PLAIN_NAME = 'x';
+export type { LogicalLine } from './statements.js';
 
 const NAME_IN_TEXT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
-
-function blankLine(): LogicalLine {
-  return { first: 0, last: 0, indent: '', head: '', opensBlock: false, triggered: false };
-}
 
 /**
  * Splits Python source into logical lines and returns those planPython needs: the ones whose code
@@ -49,7 +28,7 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   let i = 0;
   let row = 0;
   const brackets: number[] = [];
-  const indents: string[] = [''];
+  const blocks = new Blocks();
   let current: LogicalLine | null = null;
   let hasImport = false;
   let importTrigger = false;
@@ -71,9 +50,7 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   /** Ends the logical line at `at`. */
   const end = (at: number): void => {
     if (!current) return;
-    if ((OPERATORS.has(last) && !(last === '*' && beforeLast === 'import')) || CONTINUING.has(last)) throw new Odd(`statement cut short at line ${row + 1}`);
-    if (COMPOUND.has(current.head) && !colonOutside) throw new Odd(`compound statement without ':' at line ${current.first + 1}`);
-    if (current.head === 'from' && !hasImport) throw new Odd(`from without import at line ${current.first + 1}`);
+    checkEnd(current, last, beforeLast, colonOutside, hasImport, row);
     current.last = row;
     current.opensBlock = last === ':';
     if (hasImport && importTrigger) current.triggered = true;
@@ -93,19 +70,7 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   let lineFrom = 0;
 
   const startLine = (from: number, indent: string, head: string): void => {
-    const top = indents[indents.length - 1]!;
-    if (prev?.opensBlock) {
-      if (!(indent.length > top.length && indent.startsWith(top))) throw new Odd(`expected an indented block at line ${row + 1}`);
-      indents.push(indent);
-    } else if (indent !== top) {
-      const at = indents.lastIndexOf(indent);
-      if (at < 0) throw new Odd(`inconsistent indentation at line ${row + 1}`);
-      indents.length = at + 1;
-    }
-    if (prev?.head === '@' && !(prev.indent === indent && (head === '@' || head === 'def' || head === 'class' || head === 'async'))) {
-      throw new Odd(`decorator without a definition at line ${prev.first + 1}`);
-    }
-    if (NOT_FIRST.has(head)) throw new Odd(`statement starts with ${head} at line ${row + 1}`);
+    blocks.enter(indent, head, prev, row);
     const line = scratch[(turn ^= 1)]!;
     line.first = row;
     line.last = row;
@@ -143,7 +108,7 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       // Indentation, then a blank or comment-only line (skipped) or the first token of a logical line.
       const from = i;
       // Most lines are indented at least as deep as the block they are in: that much is skipped at once.
-      const top = indents[indents.length - 1]!;
+      const top = blocks.top;
       if (top.length > 0 && code.startsWith(top, i)) i += top.length;
       let c = code.charCodeAt(i);
       while (c === 32 || c === 9 || c === 12) c = code.charCodeAt(++i);
@@ -169,7 +134,7 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       startLine(from, indent, headToken(code, i, triggers));
       continue;
     }
-    const c = code.charCodeAt(i);
+    let c = code.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12) {
       i++;
       continue;
@@ -200,29 +165,25 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       const from = i;
       i = nameEnd(code, i);
       const q = code.charCodeAt(i);
-      if ((q === 34 || q === 39) && i - from <= 2 && STRING_PREFIX.test(code.slice(from, i))) {
-        if (code.charCodeAt(from) === 102 || code.charCodeAt(from) === 70 || code.charCodeAt(i - 1) === 102 || code.charCodeAt(i - 1) === 70) fString = true;
-        readString(code, i, row, span);
-        i = span.end;
-        row += span.rows;
-        token('"');
-        adjoin('string');
+      if (!((q === 34 || q === 39) && i - from <= 2 && STRING_PREFIX.test(code.slice(from, i)))) {
+        const known = notableAt(code, from, i, triggers);
+        if (known === null) {
+          // A plain name (neither keyword nor trigger): only its being an operand matters.
+          token(PLAIN_NAME);
+          adjoin('name');
+          continue;
+        }
+        if (known.name === 'import') hasImport = true;
+        if (known.importName) importTrigger = true;
+        if (known.anyName) current!.triggered = true;
+        token(known.name);
+        if (known.keyword) operand = '';
+        else adjoin('name');
         continue;
       }
-      const known = notableAt(code, from, i, triggers);
-      if (known === null) {
-        // A plain name (neither keyword nor trigger): only its being an operand matters.
-        token(PLAIN_NAME);
-        adjoin('name');
-        continue;
-      }
-      if (known.name === 'import') hasImport = true;
-      if (known.importName) importTrigger = true;
-      if (known.anyName) current!.triggered = true;
-      token(known.name);
-      if (known.keyword) operand = '';
-      else adjoin('name');
-      continue;
+      // A string's prefix (`b`, `rb`, `f`): the string follows.
+      if (code.charCodeAt(from) === 102 || code.charCodeAt(from) === 70 || code.charCodeAt(i - 1) === 102 || code.charCodeAt(i - 1) === 70) fString = true;
+      c = q;
     }
     if (c >= 48 && c <= 57) {
       // A number: its digits, letters (`0x1f`, `1e5`, `10L`) and dots.
@@ -290,14 +251,4 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     beforeLast = last;
     last = t;
   }
-}
-
-/** The first token of a logical line: a name (PLAIN_NAME for any name that is neither keyword nor trigger), or one character. */
-function headToken(text: string, at: number, triggers: Triggers): string {
-  const c = text.charCodeAt(at);
-  if (!isNameStart(c)) return c === 46 && text.startsWith('...', at) ? '...' : text.charAt(at);
-  const j = nameEnd(text, at);
-  const q = text.charCodeAt(j);
-  if (q === 34 || q === 39) return STRING_PREFIX.test(text.slice(at, j)) ? '"' : text.slice(at, j);
-  return notableAt(text, at, j, triggers)?.name ?? PLAIN_NAME;
 }

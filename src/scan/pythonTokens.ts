@@ -4,6 +4,8 @@
 // character codes runs slowly until the optimizing compiler has seen enough of it, which in a short
 // scan is most of the time.
 
+import { notableAt, type Triggers } from './triggers.js';
+
 /** Something the lexer cannot vouch for: the file is then parsed whole. */
 export class Odd extends Error {}
 
@@ -22,6 +24,9 @@ export function nameEnd(text: string, at: number): number {
   NAME_REST.test(text);
   return NAME_REST.lastIndex;
 }
+
+/** What the lexer remembers of a plain name: any name that is not a keyword stands for all of them. */
+export const PLAIN_NAME = 'x';
 
 export const STRING_PREFIX = /^(?:[rRbBuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF]|[uU][rR])$/;
 
@@ -84,4 +89,14 @@ export function readString(s: string, at: number, row: number, span: StringSpan)
     }
     j++;
   }
+}
+
+/** The first token of a logical line: a name (PLAIN_NAME for any name that is neither keyword nor trigger), or one character. */
+export function headToken(text: string, at: number, triggers: Triggers): string {
+  const c = text.charCodeAt(at);
+  if (!isNameStart(c)) return c === 46 && text.startsWith('...', at) ? '...' : text.charAt(at);
+  const j = nameEnd(text, at);
+  const q = text.charCodeAt(j);
+  if (q === 34 || q === 39) return STRING_PREFIX.test(text.slice(at, j)) ? '"' : text.slice(at, j);
+  return notableAt(text, at, j, triggers)?.name ?? PLAIN_NAME;
 }
