@@ -20,10 +20,11 @@ export interface BatchFile {
   usesCopies: boolean;
   /**
    * The prefilter's plan, when the sender made it: the whole file, or fragments whose source follows
-   * the file's bytes up to `end` (the file's own bytes travel too: a fragment tree-sitter cannot read
-   * cleanly sends the file to a whole parse). Without a plan the worker makes it.
+   * the file's bytes up to `sourceEnd`, then their `rows` as 32-bit integers (numbers in the buffer,
+   * not an array cloned number by number). The file's own bytes travel too: a fragment tree-sitter
+   * cannot read cleanly sends the file to a whole parse. Without a plan the worker makes it.
    */
-  plan?: { kind: 'whole' } | { kind: 'fragments'; end: number; rows: number[] };
+  plan?: { kind: 'whole' } | { kind: 'fragments'; sourceEnd: number; rows: number };
 }
 
 /** A plan that needs parsing, as the sender made it. */
@@ -58,7 +59,8 @@ export class BatchPacker {
   }
 
   add(file: string, data: Uint8Array, usesCopies: boolean, plan?: SentPlan): void {
-    const fragments = plan?.kind === 'fragments' ? Buffer.byteLength(plan.source) : 0;
+    const source = plan?.kind === 'fragments' ? Buffer.byteLength(plan.source) : 0;
+    const fragments = plan?.kind === 'fragments' ? source + 4 * plan.rows.length : 0;
     const needed = data.length + fragments;
     if (!this.bytes || this.size + needed > this.bytes.length) {
       // A buffer of its own (never Buffer's shared pool): only such a buffer can be moved to a worker.
@@ -71,8 +73,10 @@ export class BatchPacker {
     this.bytes.set(data, start);
     const sent: BatchFile = { file, start, end, usesCopies };
     if (plan?.kind === 'fragments') {
-      this.bytes.write(plan.source, end, fragments, 'utf8');
-      sent.plan = { kind: 'fragments', end: end + fragments, rows: plan.rows };
+      this.bytes.write(plan.source, end, source, 'utf8');
+      let at = end + source;
+      for (const row of plan.rows) at = this.bytes.writeInt32LE(row, at);
+      sent.plan = { kind: 'fragments', sourceEnd: end + source, rows: plan.rows.length };
     } else if (plan) {
       sent.plan = { kind: 'whole' };
     }
@@ -120,8 +124,14 @@ export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledg
   };
   return request.files.map((f) => {
     if (!f.plan) return scanCandidate(f.file, text(f.start, f.end, f.file), f.usesCopies, copies, options);
-    const plan: Plan = f.plan.kind === 'whole' ? { kind: 'whole', reason: 'planned by the sender' } : { kind: 'fragments', source: text(f.end, f.plan.end, f.file), rows: f.plan.rows };
-    const input = { file: f.file, text: text(f.start, f.end, f.file), ...(f.usesCopies ? copies : NO_COPIES) };
+    let plan: Plan = { kind: 'whole', reason: 'planned by the sender' };
+    if (f.plan.kind === 'fragments') {
+      const { sourceEnd } = f.plan;
+      const rows = Array.from({ length: f.plan.rows }, (_, r) => all.readInt32LE(sourceEnd + 4 * r));
+      plan = { kind: 'fragments', source: text(f.end, sourceEnd, f.file), rows };
+    }
+    // The file's own text is decoded only if it is parsed whole: fragments are most of the work.
+    const input = { file: f.file, get text() { return text(f.start, f.end, f.file); }, ...(f.usesCopies ? copies : NO_COPIES) };
     return scanPlanned(input, plan, options);
   });
 }
