@@ -1,7 +1,8 @@
 // Where a scan's Python files are parsed: on the calling thread for a small scan, or in batches on
-// the shared pool of parse workers. With workers, the calling thread makes each file's plan itself
-// (it has the text already) and sends the fragments: the statement lexer then runs, and warms up in
-// V8, on one thread instead of on every worker, and a file with nothing to parse is never sent.
+// the shared pool of parse workers. A scan running alone makes each file's plan on the calling thread
+// (it has the text already) and sends the fragments to one worker: the statement lexer then warms up
+// in V8 once, not on every worker, and a file with nothing to parse is never sent. While several
+// scans run at once, the calling thread has their reading to do: the workers, one per core, plan.
 
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
@@ -19,7 +20,7 @@ const BATCH_BYTES = 512 * 1024;
 
 /** What the parsing of one scan depends on. */
 export interface ParserSetup {
-  /** Parse workers asked for (0: this thread); by default one (one per core without the prefilter), once there is enough to parse. */
+  /** Parse workers asked for (0: this thread); by default up to one per core, once there is enough to parse. */
   workers: number | undefined;
   /** Whether the knowledge base is the shipped one (the only one workers know). */
   ownKnowledge: boolean;
@@ -43,15 +44,14 @@ export interface PythonParser {
   submit(file: CandidateFile, done: (result: PythonFileResult) => void): Promise<void>;
   /** Resolves once every queued file is done; rejects with the first failure. */
   finish(): Promise<void>;
+  /** The scan is over, even if it failed: it no longer counts among the scans sharing the workers. */
+  close(): void;
 }
 
 /** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
 export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], copies: Copies): PythonParser {
   const { ownKnowledge, kb, triggers, rules } = setup;
-  // Workers that only parse the fragments this thread planned have a fraction of its work: one is
-  // enough, and each more costs its start (Node, tree-sitter, the queries) for nothing. Files parsed
-  // whole (no prefilter) are the workers' whole work: one per core.
-  const jobs = setup.workers ?? (triggers ? 1 : defaultJobs());
+  const jobs = setup.workers ?? defaultJobs();
   const pythonBytes = toFetch.reduce((n, e) => (roleOf(e.path) === 'python' ? n + e.size : n), 0);
   // Workers load the shipped knowledge; another knowledge base is only known to this thread.
   // Without an explicit `workers`, small scans stay on this thread unless the workers are up already.
@@ -64,11 +64,16 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
         done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }));
       },
       async finish() {},
+      close() {},
     };
   }
   const pool = sharedPool(jobs);
-  // The workers load tree-sitter while this thread reads the first files.
-  pool.start();
+  running++;
+  // Workers that only parse what this thread planned have a fraction of its work: one is enough, and
+  // each more costs its start (Node, tree-sitter, the queries) for nothing. They load tree-sitter
+  // while this thread reads the first files.
+  pool.start(setup.workers === undefined && triggers && running === 1 ? 1 : jobs);
+  let closed = false;
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
   const packer = new BatchPacker(BATCH_BYTES);
@@ -88,7 +93,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   };
   return {
     async submit(file, done) {
-      const plan = triggers ? planPython(file.text, triggers) : null;
+      const plan = triggers && running === 1 ? planPython(file.text, triggers) : null;
       if (plan?.kind === 'none') {
         done({ findings: [], adopted: [], parsed: 'none' });
         return;
@@ -107,5 +112,12 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
       while (inFlight.size > 0) await Promise.race(inFlight);
       if (failure) throw failure;
     },
+    close() {
+      if (!closed) running--;
+      closed = true;
+    },
   };
 }
+
+/** Scans on the worker pool in this process right now. */
+let running = 0;

@@ -15,7 +15,8 @@ import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
-import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
+import { textVerdict } from './prefilter.js';
+import { triggersFor } from './triggers.js';
 import { packFilter } from './packs.js';
 import type { Parsed } from './pythonFile.js';
 import { pythonParser, type ParserSetup } from './pythonParser.js';
@@ -63,15 +64,6 @@ export interface ScanResult {
   /** `namespace/name` from `.gitreview`, when the repository has one. */
   gitreviewProject: string | null;
   stats: ScanStats;
-}
-
-const triggerMemo = new WeakMap<Knowledge, Map<string, Triggers>>();
-function triggersFor(kb: Knowledge, rules: RuleSelection): Triggers {
-  let byRules = triggerMemo.get(kb);
-  if (!byRules) triggerMemo.set(kb, (byRules = new Map()));
-  let t = byRules.get(rules.version);
-  if (!t) byRules.set(rules.version, (t = triggersOf(kb, rules.words)));
-  return t;
 }
 
 /** What one scan works with, settled before the tree is listed. */
@@ -185,62 +177,66 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
 
   const parse = pythonParser(setup, toFetch, { copyModules, copyPackages });
   startReading();
-  for await (const { entry, data } of tree.read(toFetch)) {
-    const role = roleOf(entry.path)!;
-    if (data === null) {
-      // Not a property of the blob: never cached.
-      complete = false;
-      if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
-      continue;
-    }
-    const decoded = decodeText(data);
-    if ('reason' in decoded) {
-      record(entry, role, { findings: [], skip: decoded.reason });
-      continue;
-    }
-    const text = decoded.text;
-    switch (role) {
-      case 'script':
-      case 'python': {
-        if (role === 'script' && !isPythonScript(text)) {
-          record(entry, role, { findings: [] });
-          break;
-        }
-        stats.python++;
-        const verdict = triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
-        if (!verdict.candidate) {
-          stats.parsed.none++;
-          record(entry, role, { findings: [] });
-          break;
-        }
-        await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
-          stats.parsed[result.parsed]++;
-          record(entry, role, {
-            findings: result.findings,
-            ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
-            ...(verdict.usesCopies ? { usesCopies: true } : {}),
-          });
-        });
-        break;
+  try {
+    for await (const { entry, data } of tree.read(toFetch)) {
+      const role = roleOf(entry.path)!;
+      if (data === null) {
+        // Not a property of the blob: never cached.
+        complete = false;
+        if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
+        continue;
       }
-      case 'common-conf':
-        record(entry, role, { findings: detectCommonConf(entry.path, text, kb) });
-        break;
-      case 'requirements':
-        record(entry, role, { findings: detectRequirements(entry.path, text, kb) });
-        break;
-      case 'setup-cfg':
-        record(entry, role, { findings: detectConsoleScripts(entry.path, setupCfgScripts(text)) });
-        break;
-      case 'pyproject':
-        record(entry, role, { findings: detectConsoleScripts(entry.path, pyprojectScripts(text)) });
-        break;
-      case 'gitreview':
-        record(entry, role, { findings: [], gitreview: gitreviewProject(text) });
-        break;
+      const decoded = decodeText(data);
+      if ('reason' in decoded) {
+        record(entry, role, { findings: [], skip: decoded.reason });
+        continue;
+      }
+      const text = decoded.text;
+      switch (role) {
+        case 'script':
+        case 'python': {
+          if (role === 'script' && !isPythonScript(text)) {
+            record(entry, role, { findings: [] });
+            break;
+          }
+          stats.python++;
+          const verdict = triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
+          if (!verdict.candidate) {
+            stats.parsed.none++;
+            record(entry, role, { findings: [] });
+            break;
+          }
+          await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
+            stats.parsed[result.parsed]++;
+            record(entry, role, {
+              findings: result.findings,
+              ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
+              ...(verdict.usesCopies ? { usesCopies: true } : {}),
+            });
+          });
+          break;
+        }
+        case 'common-conf':
+          record(entry, role, { findings: detectCommonConf(entry.path, text, kb) });
+          break;
+        case 'requirements':
+          record(entry, role, { findings: detectRequirements(entry.path, text, kb) });
+          break;
+        case 'setup-cfg':
+          record(entry, role, { findings: detectConsoleScripts(entry.path, setupCfgScripts(text)) });
+          break;
+        case 'pyproject':
+          record(entry, role, { findings: detectConsoleScripts(entry.path, pyprojectScripts(text)) });
+          break;
+        case 'gitreview':
+          record(entry, role, { findings: [], gitreview: gitreviewProject(text) });
+          break;
+      }
     }
+    await parse.finish();
+  } finally {
+    parse.close();
   }
-  await parse.finish();
   if (cache) tryCacheWrite(cacheDir!, () => cache.save());
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -2,7 +2,7 @@
 // file's text holds any of them at all. Also the names the statement lexer tells apart (keywords and
 // triggers), kept in a table it reads with one load per name.
 
-import { defaultRules, type Knowledge } from '../knowledge/index.js';
+import { defaultRules, type Knowledge, type RuleSelection } from '../knowledge/index.js';
 
 export interface Triggers {
   /** Names that make an import statement worth parsing (`oslo`, `openstack`, `oslo_utils`, `stevedore`). */
@@ -87,6 +87,16 @@ export function triggersOf(kb: Knowledge, statementNames: readonly string[] = de
   }
   const pattern = new RegExp(literals.map((l) => l.replace(/[^\w]/g, '\\$&')).join('|'));
   return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable: Array.from(notable), pattern };
+}
+
+const memo = new WeakMap<Knowledge, Map<string, Triggers>>();
+/** The triggers of a rule selection, made once per knowledge base and selection. */
+export function triggersFor(kb: Knowledge, rules: RuleSelection): Triggers {
+  let byRules = memo.get(kb);
+  if (!byRules) memo.set(kb, (byRules = new Map()));
+  let t = byRules.get(rules.version);
+  if (!t) byRules.set(rules.version, (t = triggersOf(kb, rules.words)));
+  return t;
 }
 
 /**
