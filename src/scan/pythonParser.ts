@@ -1,8 +1,8 @@
 // Where a scan's Python files are parsed: on the calling thread for a small scan, or in batches on
-// the shared pool of parse workers. A scan running alone makes each file's plan on the calling thread
-// (it has the text already) and sends the fragments to one worker: the statement lexer then warms up
-// in V8 once, not on every worker, and a file with nothing to parse is never sent. While several
-// scans run at once, the calling thread has their reading to do: the workers, one per core, plan.
+// the shared pool of parse workers. A scan alone makes each file's plan on the calling thread (it
+// has the text already) and sends the fragments to one worker: the statement lexer then warms up in
+// V8 once, not on every worker, and a file with nothing to parse is never sent. Scans of a batch
+// (`alongside`) leave the calling thread to their reading: the workers, one per core, plan.
 
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
@@ -22,6 +22,8 @@ const BATCH_BYTES = 512 * 1024;
 export interface ParserSetup {
   /** Parse workers asked for (0: this thread); by default up to one per core, once there is enough to parse. */
   workers: number | undefined;
+  /** Other scans run beside this one (`ScanOptions.alongside`). */
+  alongside: boolean;
   /** Whether the knowledge base is the shipped one (the only one workers know). */
   ownKnowledge: boolean;
   kb: Knowledge;
@@ -44,8 +46,6 @@ export interface PythonParser {
   submit(file: CandidateFile, done: (result: PythonFileResult) => void): Promise<void>;
   /** Resolves once every queued file is done; rejects with the first failure. */
   finish(): Promise<void>;
-  /** The scan is over, even if it failed: it no longer counts among the scans sharing the workers. */
-  close(): void;
 }
 
 /** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
@@ -64,16 +64,14 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
         done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }));
       },
       async finish() {},
-      close() {},
     };
   }
   const pool = sharedPool(jobs);
-  running++;
+  const planHere = triggers !== null && !setup.alongside;
   // Workers that only parse what this thread planned have a fraction of its work: one is enough, and
   // each more costs its start (Node, tree-sitter, the queries) for nothing. They load tree-sitter
   // while this thread reads the first files.
-  pool.start(setup.workers === undefined && triggers && running === 1 ? 1 : jobs);
-  let closed = false;
+  pool.start(planHere && setup.workers === undefined ? 1 : jobs);
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
   const packer = new BatchPacker(BATCH_BYTES);
@@ -93,7 +91,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   };
   return {
     async submit(file, done) {
-      const plan = triggers && running === 1 ? planPython(file.text, triggers) : null;
+      const plan = planHere ? planPython(file.text, triggers) : null;
       if (plan?.kind === 'none') {
         done({ findings: [], adopted: [], parsed: 'none' });
         return;
@@ -112,12 +110,5 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
       while (inFlight.size > 0) await Promise.race(inFlight);
       if (failure) throw failure;
     },
-    close() {
-      if (!closed) running--;
-      closed = true;
-    },
   };
 }
-
-/** Scans on the worker pool in this process right now. */
-let running = 0;

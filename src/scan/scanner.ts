@@ -32,10 +32,17 @@ export interface ScanOptions {
   /** Folder of the results cache (see `defaultScanCacheDir()`); none by default. Used when the source has a `location`. */
   cache?: string | null;
   /**
-   * Parse workers: 0 parses on the calling thread. Default: one (one per core with `prefilter: false`),
-   * used once a scan has enough Python to parse (or the workers are already running).
+   * Parse workers: 0 parses on the calling thread. Default: one per core (one for a scan alone, which
+   * plans on the calling thread), used once a scan has enough Python to parse (or the workers are
+   * already running).
    */
   workers?: number;
+  /**
+   * Other scans run beside this one in the process (a batch of several targets): the calling thread
+   * has their reading to do, so the parse workers, one per core, plan the files. A scan alone plans
+   * them on the calling thread and sends the fragments to one worker.
+   */
+  alongside?: boolean;
   /** false parses every Python file whole: slower, same findings (for checking the prefilter). */
   prefilter?: boolean;
   /** The rule packs to run (`selectRules`); default: the incubator, namespace and rootwrap-privsep packs. */
@@ -98,7 +105,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
       return { ...result, findings: result.findings.filter(keep), stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
     }
   }
-  const setup: ScanSetup = { workers: options.workers, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
+  const setup: ScanSetup = { workers: options.workers, alongside: options.alongside === true, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
   const tree: OpenTree = source.open ? await source.open() : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
   let reading = false;
   try {
@@ -177,66 +184,62 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
 
   const parse = pythonParser(setup, toFetch, { copyModules, copyPackages });
   startReading();
-  try {
-    for await (const { entry, data } of tree.read(toFetch)) {
-      const role = roleOf(entry.path)!;
-      if (data === null) {
-        // Not a property of the blob: never cached.
-        complete = false;
-        if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
-        continue;
-      }
-      const decoded = decodeText(data);
-      if ('reason' in decoded) {
-        record(entry, role, { findings: [], skip: decoded.reason });
-        continue;
-      }
-      const text = decoded.text;
-      switch (role) {
-        case 'script':
-        case 'python': {
-          if (role === 'script' && !isPythonScript(text)) {
-            record(entry, role, { findings: [] });
-            break;
-          }
-          stats.python++;
-          const verdict = triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
-          if (!verdict.candidate) {
-            stats.parsed.none++;
-            record(entry, role, { findings: [] });
-            break;
-          }
-          await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
-            stats.parsed[result.parsed]++;
-            record(entry, role, {
-              findings: result.findings,
-              ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
-              ...(verdict.usesCopies ? { usesCopies: true } : {}),
-            });
-          });
+  for await (const { entry, data } of tree.read(toFetch)) {
+    const role = roleOf(entry.path)!;
+    if (data === null) {
+      // Not a property of the blob: never cached.
+      complete = false;
+      if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
+      continue;
+    }
+    const decoded = decodeText(data);
+    if ('reason' in decoded) {
+      record(entry, role, { findings: [], skip: decoded.reason });
+      continue;
+    }
+    const text = decoded.text;
+    switch (role) {
+      case 'script':
+      case 'python': {
+        if (role === 'script' && !isPythonScript(text)) {
+          record(entry, role, { findings: [] });
           break;
         }
-        case 'common-conf':
-          record(entry, role, { findings: detectCommonConf(entry.path, text, kb) });
+        stats.python++;
+        const verdict = triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
+        if (!verdict.candidate) {
+          stats.parsed.none++;
+          record(entry, role, { findings: [] });
           break;
-        case 'requirements':
-          record(entry, role, { findings: detectRequirements(entry.path, text, kb) });
-          break;
-        case 'setup-cfg':
-          record(entry, role, { findings: detectConsoleScripts(entry.path, setupCfgScripts(text)) });
-          break;
-        case 'pyproject':
-          record(entry, role, { findings: detectConsoleScripts(entry.path, pyprojectScripts(text)) });
-          break;
-        case 'gitreview':
-          record(entry, role, { findings: [], gitreview: gitreviewProject(text) });
-          break;
+        }
+        await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
+          stats.parsed[result.parsed]++;
+          record(entry, role, {
+            findings: result.findings,
+            ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
+            ...(verdict.usesCopies ? { usesCopies: true } : {}),
+          });
+        });
+        break;
       }
+      case 'common-conf':
+        record(entry, role, { findings: detectCommonConf(entry.path, text, kb) });
+        break;
+      case 'requirements':
+        record(entry, role, { findings: detectRequirements(entry.path, text, kb) });
+        break;
+      case 'setup-cfg':
+        record(entry, role, { findings: detectConsoleScripts(entry.path, setupCfgScripts(text)) });
+        break;
+      case 'pyproject':
+        record(entry, role, { findings: detectConsoleScripts(entry.path, pyprojectScripts(text)) });
+        break;
+      case 'gitreview':
+        record(entry, role, { findings: [], gitreview: gitreviewProject(text) });
+        break;
     }
-    await parse.finish();
-  } finally {
-    parse.close();
   }
+  await parse.finish();
   if (cache) tryCacheWrite(cacheDir!, () => cache.save());
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
