@@ -74,7 +74,6 @@ export class ParsePool {
   private spawn(): Slot {
     const worker = new Worker(new URL('./worker.js', import.meta.url));
     const slot: Slot = { worker, job: null };
-    worker.unref();
     worker.on('message', (reply: BatchReply) => {
       const job = slot.job;
       slot.job = null;
@@ -95,6 +94,9 @@ export class ParsePool {
     };
     worker.on('error', (e) => lost(e));
     worker.on('exit', (code) => lost(new Error(`parse worker exited with code ${code}`)));
+    // After the listeners: listening for messages holds the process again. A worker started ahead of
+    // its first batch (`start`) must not keep a finished process alive.
+    worker.unref();
     this.slots.push(slot);
     return slot;
   }

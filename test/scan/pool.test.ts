@@ -1,6 +1,7 @@
 // tree-sitter is a native addon: it must load in worker threads, and the workers must answer
 // exactly what the calling thread would.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { Random, pythonFile } from '../../bench/corpus.js';
 import { knowledge } from '../../src/knowledge/index.js';
@@ -81,6 +82,13 @@ test('files planned by the sender answer in a worker like the calling thread, wi
   } finally {
     await pool.close();
   }
+});
+
+test('workers started ahead of their first batch do not keep a finished process alive', () => {
+  const pool = new URL('../../src/scan/pool.js', import.meta.url).href;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `import { ParsePool } from ${JSON.stringify(pool)}; new ParsePool(2).start();`], { timeout: 60_000 });
+  assert.equal(child.signal, null, 'the process was still running: killed');
+  assert.equal(child.status, 0, String(child.stderr));
 });
 
 test('a closed pool refuses queued work instead of hanging', async () => {
