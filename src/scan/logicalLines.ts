@@ -117,14 +117,9 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
         i = lineEnd(i);
         continue;
       }
-      if (c === 10) {
-        i++;
-        row++;
-        continue;
-      }
-      if (c === 13) {
-        if (code.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
-        i += 2;
+      if (c === 10 || c === 13) {
+        if (c === 13 && code.charCodeAt(i + 1) !== 10) throw new Odd('a carriage return without a line feed');
+        i += c === 13 ? 2 : 1;
         row++;
         continue;
       }
