@@ -41,7 +41,7 @@ function failed(target: Target, stage: 'resolve' | 'clone' | 'fetch' | 'scan', m
 
 async function runOne(target: Target, options: BatchOptions, emit: (e: PipelineEvent) => void): Promise<Project> {
   // Only what the scan itself needs: the batch's own `jobs` (targets at once) is not the scan's `workers`.
-  const scanOptions = { maxFileSize: options.maxFileSize, activity: options.activity, cache: options.cache, workers: options.workers, prefilter: options.prefilter, rules: options.rules };
+  const scanOptions = { maxFileSize: options.maxFileSize, activity: options.activity, cache: options.cache, workers: options.workers, prefilter: options.prefilter, rules: options.rules, alongside: options.alongside };
   const ref = options.ref ?? target.ref;
   switch (target.location.kind) {
     case 'unresolved':
@@ -97,7 +97,7 @@ export async function runBatch(targets: Target[], options: BatchOptions, listene
       if (options.signal?.aborted) project = failed(target, 'resolve', 'interrupted before it started');
       else {
         try {
-          project = await runOne(target, options, emit);
+          project = await runOne(target, { ...options, alongside: jobs > 1 }, emit);
         } catch (e) {
           project = failed(target, 'scan', (e as Error).message);
         }

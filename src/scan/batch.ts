@@ -3,8 +3,8 @@
 
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
-import type { Triggers } from './prefilter.js';
-import { scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
+import type { Plan, Triggers } from './prefilter.js';
+import { scanPlanned, scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
 
 /** The incubator modules and their packages present in one repository's tree. */
 export interface Copies {
@@ -18,7 +18,17 @@ export interface BatchFile {
   start: number;
   end: number;
   usesCopies: boolean;
+  /**
+   * The prefilter's plan, when the sender made it: the whole file, or fragments whose source follows
+   * the file's bytes up to `sourceEnd`, then their `rows` as 32-bit integers (numbers in the buffer,
+   * not an array cloned number by number). The file's own bytes travel too: a fragment tree-sitter
+   * cannot read cleanly sends the file to a whole parse. Without a plan the worker makes it.
+   */
+  plan?: { kind: 'whole' } | { kind: 'fragments'; sourceEnd: number; rows: number };
 }
+
+/** A plan that needs parsing, as the sender made it. */
+export type SentPlan = Exclude<Plan, { kind: 'none' }>;
 
 export interface BatchRequest extends Copies {
   id: number;
@@ -48,16 +58,30 @@ export class BatchPacker {
     return this.files.length;
   }
 
-  add(file: string, data: Uint8Array, usesCopies: boolean): void {
-    if (!this.bytes || this.size + data.length > this.bytes.length) {
+  add(file: string, data: Uint8Array, usesCopies: boolean, plan?: SentPlan): void {
+    const source = plan?.kind === 'fragments' ? Buffer.byteLength(plan.source) : 0;
+    const fragments = plan?.kind === 'fragments' ? source + 4 * plan.rows.length : 0;
+    const needed = data.length + fragments;
+    if (!this.bytes || this.size + needed > this.bytes.length) {
       // A buffer of its own (never Buffer's shared pool): only such a buffer can be moved to a worker.
-      const grown = Buffer.allocUnsafeSlow(Math.max(this.capacity, 2 * this.size + data.length));
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.capacity, 2 * this.size + needed));
       this.bytes?.copy(grown, 0, 0, this.size);
       this.bytes = grown;
     }
-    this.bytes.set(data, this.size);
-    this.files.push({ file, start: this.size, end: this.size + data.length, usesCopies });
-    this.size += data.length;
+    const start = this.size;
+    const end = start + data.length;
+    this.bytes.set(data, start);
+    const sent: BatchFile = { file, start, end, usesCopies };
+    if (plan?.kind === 'fragments') {
+      this.bytes.write(plan.source, end, source, 'utf8');
+      let at = end + source;
+      for (const row of plan.rows) at = this.bytes.writeInt32LE(row, at);
+      sent.plan = { kind: 'fragments', sourceEnd: end + source, rows: plan.rows.length };
+    } else if (plan) {
+      sent.plan = { kind: 'whole' };
+    }
+    this.files.push(sent);
+    this.size = end + fragments;
   }
 
   /** The request (without its id) for what was gathered; the packer starts over empty. */
@@ -92,10 +116,22 @@ export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledg
   const options = { knowledge, triggers: request.prefilter ? triggers : null, rules: request.rules?.rules };
   const copies = copySets(request);
   const all = Buffer.from(request.bytes);
-  return request.files.map((f) => {
-    const decoded = decodeText(all.subarray(f.start, f.end));
+  const text = (start: number, end: number, file: string): string => {
+    const decoded = decodeText(all.subarray(start, end));
     // The sender decoded the same bytes before choosing to send them.
-    if ('reason' in decoded) throw new Error(`${f.file}: ${decoded.reason}`);
-    return scanCandidate(f.file, decoded.text, f.usesCopies, copies, options);
+    if ('reason' in decoded) throw new Error(`${file}: ${decoded.reason}`);
+    return decoded.text;
+  };
+  return request.files.map((f) => {
+    if (!f.plan) return scanCandidate(f.file, text(f.start, f.end, f.file), f.usesCopies, copies, options);
+    let plan: Plan = { kind: 'whole', reason: 'planned by the sender' };
+    if (f.plan.kind === 'fragments') {
+      const { sourceEnd } = f.plan;
+      const rows = Array.from({ length: f.plan.rows }, (_, r) => all.readInt32LE(sourceEnd + 4 * r));
+      plan = { kind: 'fragments', source: text(f.end, sourceEnd, f.file), rows };
+    }
+    // The file's own text is decoded only if it is parsed whole: fragments are most of the work.
+    const input = { file: f.file, get text() { return text(f.start, f.end, f.file); }, ...(f.usesCopies ? copies : NO_COPIES) };
+    return scanPlanned(input, plan, options);
   });
 }

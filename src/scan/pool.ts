@@ -21,12 +21,25 @@ export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** How many workers may run: `size`, unless the callers asked for fewer (`start`). */
+  private wanted: number;
 
-  constructor(readonly size: number) {}
+  constructor(readonly size: number) {
+    this.wanted = size;
+  }
 
   /** Whether workers have been started (using the pool then costs no start-up). */
   get running(): boolean {
     return this.slots.length > 0;
+  }
+
+  /**
+   * Starts `count` workers now (at most `size`, never fewer than run already), so that they load
+   * while the caller prepares their first batches; no more are started until asked.
+   */
+  start(count = this.size): void {
+    this.wanted = Math.min(this.size, Math.max(count, this.slots.length));
+    while (this.slots.length < this.wanted) this.spawn();
   }
 
   /** Scans a batch of Python files on a worker; the batch's buffer is moved there, and is then empty here. */
@@ -49,7 +62,7 @@ export class ParsePool {
   private dispatch(): void {
     while (this.queue.length > 0) {
       let slot = this.slots.find((s) => s.job === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot && this.slots.length < this.wanted) slot = this.spawn();
       if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
@@ -61,7 +74,6 @@ export class ParsePool {
   private spawn(): Slot {
     const worker = new Worker(new URL('./worker.js', import.meta.url));
     const slot: Slot = { worker, job: null };
-    worker.unref();
     worker.on('message', (reply: BatchReply) => {
       const job = slot.job;
       slot.job = null;
@@ -82,6 +94,9 @@ export class ParsePool {
     };
     worker.on('error', (e) => lost(e));
     worker.on('exit', (code) => lost(new Error(`parse worker exited with code ${code}`)));
+    // After the listeners: listening for messages holds the process again. A worker started ahead of
+    // its first batch (`start`) must not keep a finished process alive.
+    worker.unref();
     this.slots.push(slot);
     return slot;
   }

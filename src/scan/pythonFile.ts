@@ -6,7 +6,7 @@ import type { Finding } from '../report/index.js';
 import { copyLocation } from '../knowledge/index.js';
 import { detectPython, type NameSet } from './detectors/python.js';
 import { detectRules, type DataRule } from './detectors/rules.js';
-import { planPython, type Triggers } from './prefilter.js';
+import { planPython, type Plan, type Triggers } from './prefilter.js';
 import { parsePython } from './treeSitter.js';
 
 export interface PythonFileInput {
@@ -43,6 +43,11 @@ export interface PythonFileOptions {
 
 export function scanPythonText(input: PythonFileInput, options: PythonFileOptions): PythonFileResult {
   const plan = options.triggers ? planPython(input.text, options.triggers) : ({ kind: 'whole', reason: 'no prefilter' } as const);
+  return scanPlanned(input, plan, options);
+}
+
+/** The findings of a file whose plan was made already (on the thread that read it). */
+export function scanPlanned(input: PythonFileInput, plan: Plan, options: Omit<PythonFileOptions, 'triggers'>): PythonFileResult {
   if (plan.kind === 'none') return { findings: [], adopted: [], parsed: 'none', copyLookups: [] };
   const asked = new Set<string>();
   const ctx = {

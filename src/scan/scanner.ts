@@ -15,20 +15,14 @@ import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
-import { defaultJobs, poolRunning, sharedPool } from './pool.js';
-import { textVerdict, triggersOf, type Triggers } from './prefilter.js';
-import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
+import { textVerdict } from './prefilter.js';
+import { triggersFor } from './triggers.js';
 import { packFilter } from './packs.js';
-import type { Parsed, PythonFileResult } from './pythonFile.js';
+import type { Parsed } from './pythonFile.js';
+import { pythonParser, type ParserSetup } from './pythonParser.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-
-/** Below this many bytes of Python to parse, starting workers costs more than it saves. */
-const POOL_THRESHOLD = 1024 * 1024;
-/** A batch sent to a worker: enough files to make the message worth it, few enough to spread the load. */
-const BATCH_FILES = 64;
-const BATCH_BYTES = 512 * 1024;
 
 export interface ScanOptions {
   /** Files larger than this many bytes are skipped as `too-large`. */
@@ -38,10 +32,17 @@ export interface ScanOptions {
   /** Folder of the results cache (the cache layout's `scanResults`, cacheLayout.ts); none by default. Used when the source has a `location`. */
   cache?: string | null;
   /**
-   * Parse workers: 0 parses on the calling thread. Default: one per core, used once a scan has enough
-   * Python to parse (or the workers are already running).
+   * Parse workers: 0 parses on the calling thread. Default: one per core (one for a scan alone, which
+   * plans on the calling thread), used once a scan has enough Python to parse (or the workers are
+   * already running).
    */
   workers?: number;
+  /**
+   * Other scans run beside this one in the process (a batch of several targets): the calling thread
+   * has their reading to do, so the parse workers, one per core, plan the files. A scan alone plans
+   * them on the calling thread and sends the fragments to one worker.
+   */
+  alongside?: boolean;
   /** false parses every Python file whole: slower, same findings (for checking the prefilter). */
   prefilter?: boolean;
   /** The rule packs to run (`selectRules`); default: the incubator, namespace and rootwrap-privsep packs. */
@@ -72,25 +73,9 @@ export interface ScanResult {
   stats: ScanStats;
 }
 
-const triggerMemo = new WeakMap<Knowledge, Map<string, Triggers>>();
-function triggersFor(kb: Knowledge, rules: RuleSelection): Triggers {
-  let byRules = triggerMemo.get(kb);
-  if (!byRules) triggerMemo.set(kb, (byRules = new Map()));
-  let t = byRules.get(rules.version);
-  if (!t) byRules.set(rules.version, (t = triggersOf(kb, rules.words)));
-  return t;
-}
-
 /** What one scan works with, settled before the tree is listed. */
-interface ScanSetup {
-  options: ScanOptions;
-  ownKnowledge: boolean;
-  kb: Knowledge;
+interface ScanSetup extends ParserSetup {
   maxFileSize: number;
-  triggers: Triggers | null;
-  rules: RuleSelection;
-  /** Whether `rules` is the default selection (workers then need not be told). */
-  defaultPacks: boolean;
   /** What cached results depend on: the tool and the selected packs' versions. */
   key: string;
   location: string | undefined;
@@ -120,7 +105,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
       return { ...result, findings: result.findings.filter(keep), stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
     }
   }
-  const setup: ScanSetup = { options, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
+  const setup: ScanSetup = { workers: options.workers, alongside: options.alongside === true, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
   const tree: OpenTree = source.open ? await source.open() : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
   let reading = false;
   try {
@@ -261,74 +246,4 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
   const result = { findings: sortFindings(findings), skipped, adoptedLibraries: [...adopted].sort(), gitreviewProject: repo };
   if (commitKey && complete) tryCacheWrite(cacheDir!, () => saveCommitRecord(cacheDir!, commitKey, { ...result, files: stats.files, bytes: stats.bytes }, setup.key));
   return { ...result, stats };
-}
-
-/** A Python file that passed the text prefilter: its bytes, their text, and whether it may name a copy. */
-interface CandidateFile {
-  file: string;
-  data: Buffer;
-  text: string;
-  usesCopies: boolean;
-}
-
-interface PythonParser {
-  /** Queues a file; resolves when there is room for more (the caller's reading waits on it). */
-  submit(file: CandidateFile, done: (result: PythonFileResult) => void): Promise<void>;
-  /** Resolves once every queued file is done; rejects with the first failure. */
-  finish(): Promise<void>;
-}
-
-/** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
-function pythonParser(setup: ScanSetup, toFetch: TreeEntry[], copies: Copies): PythonParser {
-  const { options, ownKnowledge, kb, triggers, rules } = setup;
-  const jobs = options.workers ?? defaultJobs();
-  const pythonBytes = toFetch.reduce((n, e) => (roleOf(e.path) === 'python' ? n + e.size : n), 0);
-  // Workers load the shipped knowledge; another knowledge base is only known to this thread.
-  // Without an explicit `workers`, small scans stay on this thread unless the workers are up already.
-  const enough = options.workers !== undefined || pythonBytes >= POOL_THRESHOLD || poolRunning(jobs);
-  const useWorkers = jobs > 0 && ownKnowledge && enough;
-  if (!useWorkers) {
-    const sets = copySets(copies);
-    return {
-      async submit(file, done) {
-        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }));
-      },
-      async finish() {},
-    };
-  }
-  const pool = sharedPool(jobs);
-  const inFlight = new Set<Promise<void>>();
-  let failure: Error | null = null;
-  const packer = new BatchPacker(BATCH_BYTES);
-  let waiting: ((r: PythonFileResult) => void)[] = [];
-  const send = (): void => {
-    if (packer.count === 0) return;
-    const sent = waiting;
-    waiting = [];
-    const p: Promise<void> = pool.run(packer.take(copies, triggers !== null, setup.defaultPacks ? undefined : rules)).then(
-      (results) => results.forEach((r, i) => sent[i]!(r)),
-      (e: Error) => {
-        failure ??= e;
-      },
-    );
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-  };
-  return {
-    async submit(file, done) {
-      // The bytes travel, not the text: they are copied into the batch once and moved to the worker,
-      // where a string would be copied twice. The blob's own buffer may be a piece of git's pipe.
-      packer.add(file.file, file.data, file.usesCopies);
-      waiting.push(done);
-      if (packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES) send();
-      // Bounded memory: never more than two batches per worker waiting.
-      while (inFlight.size >= jobs * 2) await Promise.race(inFlight);
-      if (failure) throw failure;
-    },
-    async finish() {
-      send();
-      while (inFlight.size > 0) await Promise.race(inFlight);
-      if (failure) throw failure;
-    },
-  };
 }

@@ -1,12 +1,13 @@
 // tree-sitter is a native addon: it must load in worker threads, and the workers must answer
 // exactly what the calling thread would.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { Random, pythonFile } from '../../bench/corpus.js';
 import { knowledge } from '../../src/knowledge/index.js';
 import { BatchPacker, type Copies } from '../../src/scan/batch.js';
 import { ParsePool } from '../../src/scan/pool.js';
-import { triggersOf } from '../../src/scan/prefilter.js';
+import { planPython, triggersOf } from '../../src/scan/prefilter.js';
 import { scanPythonText } from '../../src/scan/pythonFile.js';
 
 const NO_COPIES: Copies = { copyModules: [], copyPackages: [] };
@@ -52,6 +53,42 @@ test('workers parse batches in parallel and answer like the calling thread', asy
   } finally {
     await pool.close();
   }
+});
+
+test('files planned by the sender answer in a worker like the calling thread, with their rows mapped back', async () => {
+  const pool = new ParsePool(1);
+  try {
+    const kb = knowledge();
+    const triggers = triggersOf(kb);
+    const random = new Random(5);
+    const texts = Array.from({ length: 12 }, (_, i) => `# café ${i}\n` + pythonFile({ random, pkg: 'nova', era: random.pick(['legacy', 'transition', 'current'] as const), copies: ['log'], py2: random.chance(0.5) }, 1500));
+    // A fragment tree-sitter cannot read cleanly: the worker falls back to the file's own bytes.
+    texts.push('from oslo_config import cfg, , x\nfrom oslo_log import log\n');
+    const copies: Copies = { copyModules: ['log'], copyPackages: ['nova'] };
+    const packer = new BatchPacker(256);
+    const plans = texts.map((text) => planPython(text, triggers));
+    texts.forEach((text, i) => {
+      const plan = plans[i]!;
+      if (plan.kind !== 'none') packer.add(`nova/m${i}.py`, Buffer.from(text), true, plan);
+    });
+    const sent = texts.filter((_, i) => plans[i]!.kind !== 'none');
+    assert.ok(plans.some((p) => p.kind === 'fragments') && sent.length === packer.count);
+    const answers = await pool.run(packer.take(copies, true));
+    assert.equal(plans.at(-1)!.kind, 'fragments');
+    const expected = sent.map((text) => scanPythonText({ file: `nova/m${texts.indexOf(text)}.py`, text, ...copies }, { knowledge: kb, triggers }));
+    assert.deepEqual(answers, expected);
+    assert.ok(answers.some((a) => a.parsed === 'fragments' && a.findings.some((f) => f.line !== null && f.line > 1)));
+    assert.equal(answers.at(-1)!.parsed, 'whole');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('workers started ahead of their first batch do not keep a finished process alive', () => {
+  const pool = new URL('../../src/scan/pool.js', import.meta.url).href;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `import { ParsePool } from ${JSON.stringify(pool)}; new ParsePool(2).start();`], { timeout: 60_000 });
+  assert.equal(child.signal, null, 'the process was still running: killed');
+  assert.equal(child.status, 0, String(child.stderr));
 });
 
 test('a closed pool refuses queued work instead of hanging', async () => {

@@ -1,0 +1,102 @@
+// The long tokens of Python source, read by regular expressions: names, string literals, and the
+// indentation a line shares with its block. They hold most of a file's characters, and V8's regular
+// expressions run over a character class in native code from their first use, where a loop over
+// character codes runs slowly until the optimizing compiler has seen enough of it, which in a short
+// scan is most of the time.
+
+import { notableAt, type Triggers } from './triggers.js';
+
+/** Something the lexer cannot vouch for: the file is then parsed whole. */
+export class Odd extends Error {}
+
+// Any character beyond ASCII may be part of a name: tree-sitter reads them so too. Without the `u`
+// flag a class range counts UTF-16 units, so `\u0080-\uffff` holds both halves of a surrogate pair.
+const NAME_REST = /[\w\u0080-\uffff]*/y;
+
+/** Whether `c` (a character code) may start a name: letters, `_`, anything beyond ASCII. */
+export function isNameStart(c: number): boolean {
+  return c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** Where the name starting at `at` ends. */
+export function nameEnd(text: string, at: number): number {
+  NAME_REST.lastIndex = at + 1;
+  NAME_REST.test(text);
+  return NAME_REST.lastIndex;
+}
+
+/** What the lexer remembers of a plain name: any name that is not a keyword stands for all of them. */
+export const PLAIN_NAME = 'x';
+
+export const STRING_PREFIX = /^(?:[rRbBuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF]|[uU][rR])$/;
+
+/** What ends a stretch of plain characters in a string: its quote, an escape or a line break. */
+const STOP: Record<number, RegExp> = { 34: /["\\\n\r]/g, 39: /['\\\n\r]/g, 96: /[`\\\n\r]/g };
+
+/** Where a string literal ends, and how many line breaks it holds. */
+export interface StringSpan {
+  end: number;
+  rows: number;
+}
+
+/**
+ * Reads the string literal whose opening quote is at `at` (the line being `row`, 0-based) into `span`.
+ * Python 2 backquotes (repr) are read as strings, as tree-sitter reads them. Throws Odd when the
+ * string never ends, or a carriage return stands alone.
+ */
+export function readString(s: string, at: number, row: number, span: StringSpan): void {
+  const n = s.length;
+  const quote = s.charCodeAt(at);
+  const triple = quote !== 96 && s.charCodeAt(at + 1) === quote && s.charCodeAt(at + 2) === quote;
+  const stop = STOP[quote]!;
+  let rows = 0;
+  let j = at + (triple ? 3 : 1);
+  for (;;) {
+    // The next character that matters, found in native code.
+    stop.lastIndex = j;
+    j = stop.test(s) ? stop.lastIndex - 1 : n;
+    if (j >= n) throw new Odd(`unterminated string at line ${row + rows + 1}`);
+    const ch = s.charCodeAt(j);
+    if (ch === 92) {
+      // An escaped character, even in raw strings (r"\"" is one string); an escaped newline joins lines.
+      const next = s.charCodeAt(j + 1);
+      if (next === 13 && s.charCodeAt(j + 2) === 10) {
+        j += 3;
+        rows++;
+      } else {
+        j += 2;
+        if (next === 10) rows++;
+      }
+      continue;
+    }
+    if (ch === 10 || ch === 13) {
+      if (!triple) throw new Odd(`unterminated string at line ${row + rows + 1}`);
+      if (ch === 13 && s.charCodeAt(j + 1) !== 10) throw new Odd('a carriage return without a line feed');
+      j += ch === 13 ? 2 : 1;
+      rows++;
+      continue;
+    }
+    // The quote.
+    if (!triple) {
+      span.end = j + 1;
+      span.rows = rows;
+      return;
+    }
+    if (s.charCodeAt(j + 1) === quote && s.charCodeAt(j + 2) === quote) {
+      span.end = j + 3;
+      span.rows = rows;
+      return;
+    }
+    j++;
+  }
+}
+
+/** The first token of a logical line: a name (PLAIN_NAME for any name that is neither keyword nor trigger), or one character. */
+export function headToken(text: string, at: number, triggers: Triggers): string {
+  const c = text.charCodeAt(at);
+  if (!isNameStart(c)) return c === 46 && text.startsWith('...', at) ? '...' : text.charAt(at);
+  const j = nameEnd(text, at);
+  const q = text.charCodeAt(j);
+  if (q === 34 || q === 39) return STRING_PREFIX.test(text.slice(at, j)) ? '"' : text.slice(at, j);
+  return notableAt(text, at, j, triggers)?.name ?? PLAIN_NAME;
+}

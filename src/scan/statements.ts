@@ -1,0 +1,70 @@
+// What the statement lexer vouches for at the edges of a logical line: where it may start (its
+// indentation against the open blocks, what may follow a decorator, its first token) and how it may
+// end (not on an operator, a compound statement with its `:`, `from` with its `import`). Anything
+// else is Odd: the file is then parsed whole.
+
+import { Odd } from './pythonTokens.js';
+import { COMPOUND, CONTINUING } from './triggers.js';
+
+export interface LogicalLine {
+  /** First and last physical rows (0-based). */
+  first: number;
+  last: number;
+  indent: string;
+  /** The first token (`@`, `def`, `elif`, `x`). */
+  head: string;
+  /** Ends with `:` outside brackets: a compound statement whose body is on the next lines. */
+  opensBlock: boolean;
+  triggered: boolean;
+}
+
+export function blankLine(): LogicalLine {
+  return { first: 0, last: 0, indent: '', head: '', opensBlock: false, triggered: false };
+}
+
+/** Tokens a statement cannot start with. */
+const NOT_FIRST = new Set(['and', 'or', 'in', 'is', 'as', ')', ']', '}', ',', '.', '=', ':', ';', '/', '%', '|', '&', '^', '<', '>', '!']);
+/** Operators a statement cannot end with (`,` can: `x = 1,`, `print x,`). */
+const OPERATORS = new Set(['+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '=', '.', '!']);
+
+/** The indentation of the open blocks, innermost last. */
+export class Blocks {
+  private readonly indents: string[] = [''];
+
+  /** The innermost block's indentation. */
+  get top(): string {
+    return this.indents[this.indents.length - 1]!;
+  }
+
+  /**
+   * Checks a statement starting at row `row` with `indent` and first token `head`, after `prev`:
+   * it opens a block after a `:`, returns to an open block's indentation otherwise, and follows a
+   * decorator only as a decorator or definition at the same indentation.
+   */
+  enter(indent: string, head: string, prev: LogicalLine | null, row: number): void {
+    const indents = this.indents;
+    const top = indents[indents.length - 1]!;
+    if (prev?.opensBlock) {
+      if (!(indent.length > top.length && indent.startsWith(top))) throw new Odd(`expected an indented block at line ${row + 1}`);
+      indents.push(indent);
+    } else if (indent !== top) {
+      const at = indents.lastIndexOf(indent);
+      if (at < 0) throw new Odd(`inconsistent indentation at line ${row + 1}`);
+      indents.length = at + 1;
+    }
+    if (prev?.head === '@' && !(prev.indent === indent && (head === '@' || head === 'def' || head === 'class' || head === 'async'))) {
+      throw new Odd(`decorator without a definition at line ${prev.first + 1}`);
+    }
+    if (NOT_FIRST.has(head)) throw new Odd(`statement starts with ${head} at line ${row + 1}`);
+  }
+}
+
+/**
+ * Checks how the logical line `line` ends at row `row`: `last` and `beforeLast` are its last two
+ * tokens outside brackets; `colon`, whether it has a `:` outside brackets; `hasImport`, an `import`.
+ */
+export function checkEnd(line: LogicalLine, last: string, beforeLast: string, colon: boolean, hasImport: boolean, row: number): void {
+  if ((OPERATORS.has(last) && !(last === '*' && beforeLast === 'import')) || CONTINUING.has(last)) throw new Odd(`statement cut short at line ${row + 1}`);
+  if (COMPOUND.has(line.head) && !colon) throw new Odd(`compound statement without ':' at line ${line.first + 1}`);
+  if (line.head === 'from' && !hasImport) throw new Odd(`from without import at line ${line.first + 1}`);
+}
