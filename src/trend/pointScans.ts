@@ -50,7 +50,9 @@ async function scanVersions(location: string, versions: TreeEntry[], reader: Tre
     const tree = reader.open ? await reader.open() : { read: (wanted: TreeEntry[]) => reader.read(wanted) };
     return { entries: versions, read: tree.read };
   };
-  const result = await scanTree({ location, entries: async () => versions, read: (wanted) => reader.read(wanted), open }, options);
+  // Thousands of versions at once: the parse workers, one per core, plan them (`alongside`), as for a
+  // batch of repositories; planning on this thread, as a scan of one tree does, would leave a core idle.
+  const result = await scanTree({ location, entries: async () => versions, read: (wanted) => reader.read(wanted), open }, { ...options, alongside: true });
   return result.stats.files - result.stats.cached;
 }
 
