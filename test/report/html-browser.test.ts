@@ -100,6 +100,8 @@ describe('HTML report in Chromium', () => {
     }
     // A project's own chart is drawn when its section opens.
     await page.click('details.project[data-project="svc"] summary');
+    // The details element reports its toggle in a task of its own, after the click has returned.
+    await page.waitForSelector('details.project[data-project="svc"] .chart circle.pt', { timeout: 5000 });
     assert.equal(await page.$$eval('details.project[data-project="svc"] .chart circle.pt', (cs) => cs.length), 3 * trend.projects[0]!.points.length);
     // Sorting by a column orders the rows by its values.
     await page.click('#projects th[data-col="0"]');
