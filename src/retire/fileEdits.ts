@@ -6,10 +6,29 @@ import type { RetireInputs } from './inputs.js';
 import type { ChangeTarget, FileEdit, Hunk, PlannedChange } from './plan.js';
 import { applyLineEdits, YamlText, type LineEdit } from './yamlText.js';
 
+/** A text file read as lines: YAML (YamlText) or any other text (PlainText). */
+export interface LinedText {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: string[];
+  line(n: number): string;
+}
+
+/** A file that is not YAML (a Gerrit ACL), edited as lines all the same. */
+export class PlainText implements LinedText {
+  readonly lines: string[];
+  constructor(readonly path: string, readonly text: string) {
+    this.lines = text.split('\n');
+  }
+  line(n: number): string {
+    return this.lines[n - 1] ?? '';
+  }
+}
+
 /** Edits of one text file, kept as hunks for display and applied for the new content. */
 export class TextEdit {
   readonly edits: LineEdit[] = [];
-  constructor(readonly y: YamlText) {}
+  constructor(readonly y: LinedText) {}
   /** Adds an edit, narrowed to the lines that really change (a rewritten entry keeps its unchanged lines). */
   push(e: LineEdit): void {
     let { start, end } = e;

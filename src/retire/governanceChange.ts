@@ -1,5 +1,7 @@
 // The change that retires the deliverable in governance: out of projects.yaml, into legacy.yaml under its
-// team with the retirement date, in the file's own list style and name order.
+// team with the retirement date, in the file's own list style and name order. Before 2016-09-27 that
+// file was retired-projects.yaml; a governance tree older still has neither, and the deliverable only
+// leaves projects.yaml.
 
 import { collect, TextEdit, type Workspace } from './fileEdits.js';
 import { GOV, GOVERNANCE } from './inputs.js';
@@ -14,7 +16,7 @@ function deliverableBlock(indent: string, deliverable: string, repo: string, dat
 
 export function governanceChange(ws: Workspace, repo: string, options: PlanOptions): PlannedChange | null {
   const projects = ws.yaml(GOVERNANCE, GOV.projects);
-  const legacy = ws.yaml(GOVERNANCE, GOV.legacy);
+  const legacy = ws.yaml(GOVERNANCE, GOV.legacy) ?? ws.yaml(GOVERNANCE, GOV.retiredProjects);
   const official = projects ? governanceEntry(projects, repo) : null;
   if (!projects || !official) return null;
   const edits: TextEdit[] = [];
@@ -58,7 +60,7 @@ export function governanceChange(ws: Workspace, repo: string, options: PlanOptio
     step: 'governance-retired',
     target: 'governance',
     subject: `Retire ${repo}`,
-    body: [`${repo} is no longer maintained: remove it from the ${official.team} team's deliverables and record it in legacy.yaml as retired on ${options.date}.`],
+    body: [`${repo} is no longer maintained: remove it from the ${official.team} team's deliverables${legacy ? ` and record it in ${legacy.path.split('/').pop()} as retired on ${options.date}` : ''}.`],
     ...collect(edits),
   };
 }

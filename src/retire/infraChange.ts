@@ -1,11 +1,18 @@
 // The change that takes the project out of the infrastructure: its Zuul entries and mentions, its Jenkins
-// jobs, its IRC notifications, and a read-only Gerrit project with the common retired ACL.
+// jobs, its IRC notifications, and a read-only Gerrit project. Since 2017-04-18 that is the common
+// retired ACL (`acl-config` in gerrit/projects.yaml, the project's own ACL deleted, and from 2018 a
+// `RETIRED,` description); a project-config from before it (no common ACL, no zuul.d) had the project's
+// own ACL reduced to a read-only [project] section, and the change follows the tree it is made for.
 
-import { collect, TextEdit, type Workspace } from './fileEdits.js';
+import { collect, PlainText, TextEdit, type Workspace } from './fileEdits.js';
 import { aclPath, PC, PROJECT_CONFIG, RETIRED_ACL } from './inputs.js';
 import { gerritbotChannels, gerritProject, jenkinsProject, layoutProject, mentions, zuulProjectEntry } from './locate.js';
 import type { PlannedChange } from './plan.js';
 import { blockAt, indentOf, removeBlock } from './yamlText.js';
+
+/** The project's own ACL of a retired project before the common one: Gerrit refuses every change. */
+const OWN_ACL_READ_ONLY = ['[project]', 'state = read only'];
+const READ_ONLY = /^\s*state\s*=\s*read only\s*$/m;
 
 export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
   const edits: TextEdit[] = [];
@@ -25,9 +32,20 @@ export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
     for (const line of mentions(main, repo)) e.push({ ...blockAt(main.lines, line), insert: [] });
     edits.push(e);
   }
+  const commonAcl = ws.text(PROJECT_CONFIG, PC.retiredAcl) !== null || ws.text(PROJECT_CONFIG, PC.zuulProjects) !== null;
   const gerrit = ws.yaml(PROJECT_CONFIG, PC.gerritProjects);
   const gp = gerrit ? gerritProject(gerrit, repo) : null;
-  if (gerrit && gp) {
+  if (!commonAcl) {
+    const own = ws.text(PROJECT_CONFIG, aclPath(repo));
+    if (own === null || !READ_ONLY.test(own)) {
+      const acl = new PlainText(aclPath(repo), own ?? '');
+      const e = new TextEdit(acl);
+      // Every line but the file's last line break.
+      const last = acl.lines.at(-1) === '' ? acl.lines.length - 1 : acl.lines.length;
+      e.push({ start: 1, end: last, insert: OWN_ACL_READ_ONLY });
+      edits.push(e);
+    }
+  } else if (gerrit && gp) {
     const e = new TextEdit(gerrit);
     const keyIndent = ' '.repeat(indentOf(gerrit.line(gp.line)) + 2);
     if (gp.aclConfig && gp.aclConfig.value !== RETIRED_ACL) {
@@ -45,7 +63,7 @@ export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
     }
     edits.push(e);
   }
-  if (ws.text(PROJECT_CONFIG, aclPath(repo)) !== null) deletions.push(aclPath(repo));
+  if (commonAcl && ws.text(PROJECT_CONFIG, aclPath(repo)) !== null) deletions.push(aclPath(repo));
   const bot = ws.yaml(PROJECT_CONFIG, PC.gerritbot);
   if (bot) {
     const e = new TextEdit(bot);
@@ -61,7 +79,7 @@ export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
     step: 'infra-removed',
     target: 'project-config',
     subject: `Remove ${repo} from infrastructure`,
-    body: [`${repo} is retired: remove its Zuul configuration and IRC notifications, and make its Gerrit project read-only with the common retired.config ACL.`],
+    body: [`${repo} is retired: remove its Zuul configuration and IRC notifications, and make its Gerrit project read-only ${commonAcl ? 'with the common retired.config ACL' : 'through its own ACL'}.`],
     ...change,
   };
 }

@@ -144,7 +144,10 @@ export function infraStep(inputs: RetireInputs, repo: string, neverListed: boole
     ev.push(evidence(PROJECT_CONFIG, acl, line, 'own ACL file makes the project read-only (the pre-2017 way)', test('read only', (t) => t !== null && /^\s*state\s*=\s*read only\s*$/m.test(t))));
   } else if (gp) {
     const value = settings['acl-config'];
-    ev.push(evidence(PROJECT_CONFIG, PC.gerritProjects, gp.line, value ? `acl-config is ${String(value)}, not retired.config` : 'Gerrit project still open: no acl-config pointing at retired.config', test(`gerrit entry ${repo}`, (t) => gerritEntry(t, repo) !== null)));
+    // A tree from before the common ACL (no retired.config, no zuul.d) closes a project through its own ACL.
+    const ownAclEra = !value && pc[PC.retiredAcl] == null && pc[PC.zuulProjects] == null;
+    const note = value ? `acl-config is ${String(value)}, not retired.config` : ownAclEra ? 'Gerrit project still open: its own ACL is not read-only' : 'Gerrit project still open: no acl-config pointing at retired.config';
+    ev.push(evidence(PROJECT_CONFIG, PC.gerritProjects, gp.line, note, test(`gerrit entry ${repo}`, (t) => gerritEntry(t, repo) !== null)));
   } else if (pc[PC.gerritProjects]) {
     ev.push(evidence(PROJECT_CONFIG, PC.gerritProjects, null, 'not in gerrit/projects.yaml', test(`gerrit gone ${repo}`, (t) => gerritEntry(t, repo) === null)));
     readOnly = aclText === null;

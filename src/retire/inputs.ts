@@ -15,6 +15,8 @@ export const PC = {
   jenkins: 'jenkins/jobs/projects.yaml',
   gerritProjects: 'gerrit/projects.yaml',
   gerritbot: 'gerritbot/channels.yaml',
+  /** The common read-only ACL of retired projects, since 2017-04-18. */
+  retiredAcl: 'gerrit/acls/openstack/retired.config',
 } as const;
 
 export const GOV = {

@@ -227,3 +227,38 @@ test('inputs: swapped checkouts exit 2 with one line; a bad folder name says whe
   const open = step(s, 'infra-removed').evidence.find((e) => e.file === 'gerrit/projects.yaml')!;
   assert.equal(open.approximate, true, 'evidence at the shallow clone\'s only commit is approximate');
 });
+
+test('2015-2016 layout: --apply makes the era\'s changes: noop-jobs in layout.yaml, the own ACL read-only, retired-projects.yaml', async () => {
+  const w = await build({
+    projectConfig: [{ date: '2015-01-01T00:00:00Z', author: INFRA, message: 'Add kite', files: { 'zuul/layout.yaml': layoutWith(KITE_LAYOUT_LIVE), 'jenkins/jobs/projects.yaml': '- project:\n    name: kite\n    jobs:\n      - python-jobs\n', 'gerrit/projects.yaml': '- project: openstack/kite\n  description: Kite\n', 'gerrit/acls/openstack/kite.config': '[access "refs/heads/*"]\nabandon = group kite-core\n' } }],
+    governance: [{ date: '2015-01-01T00:00:00Z', author: INFRA, message: 'Teams', files: { 'reference/projects.yaml': govProjects(OTHER_DELIVERABLE + KITE_DELIVERABLE), 'reference/retired-projects.yaml': '---\nzaqar:\n  deliverables:\n    marconi:\n      retired-on: 2014-08-01\n      repos:\n        - openstack/marconi\n' } }],
+    repository: [live('2014-06-01T00:00:00Z')],
+  });
+  const env = { GIT_AUTHOR_NAME: 'Jane Developer', GIT_AUTHOR_EMAIL: 'jane@example.org', GIT_COMMITTER_NAME: 'Jane Developer', GIT_COMMITTER_EMAIL: 'jane@example.org', GIT_AUTHOR_DATE: '2016-06-01T12:00:00Z', GIT_COMMITTER_DATE: '2016-06-01T12:00:00Z' };
+  const args = ['retire', w.repo, '--project-config', w.pc, '--governance', w.gov, '--apply', '--date', '2016-06-01'];
+  const r = cli(args, env);
+  assert.equal(r.status, 0, r.stderr);
+  const show = (dir: string, path: string): string => execFileSync('git', ['-C', dir, 'show', `HEAD:${path}`], { encoding: 'utf8' });
+  const log = (dir: string): string[] => execFileSync('git', ['-C', dir, 'log', '--format=%s'], { encoding: 'utf8' }).trim().split('\n');
+  // project-config: gating ended, then the project taken out, each as the tree of that time does it.
+  assert.deepEqual(log(w.pc).slice(0, 2), ['Remove openstack/kite from infrastructure', 'End project gating for openstack/kite']);
+  const layout = show(w.pc, 'zuul/layout.yaml');
+  assert.doesNotMatch(layout, /openstack\/kite/);
+  assert.match(layout, /openstack\/barbican/);
+  assert.doesNotMatch(show(w.pc, 'jenkins/jobs/projects.yaml'), /kite/);
+  assert.equal(show(w.pc, 'gerrit/acls/openstack/kite.config'), '[project]\nstate = read only\n', 'the own ACL reduced to read-only, not deleted');
+  assert.equal(show(w.pc, 'gerrit/projects.yaml'), '- project: openstack/kite\n  description: Kite\n', 'no common ACL and no RETIRED, prefix in a tree that had neither');
+  // governance: out of projects.yaml, into retired-projects.yaml (legacy.yaml's name then).
+  assert.doesNotMatch(show(w.gov, 'reference/projects.yaml'), /kite/);
+  assert.match(show(w.gov, 'reference/retired-projects.yaml'), /^ {4}kite:\n {6}retired-on: 2016-06-01\n {6}repos:\n {8}- openstack\/kite$/m);
+  // the repository: only README.rst and .gitreview.
+  assert.deepEqual(execFileSync('git', ['-C', w.repo, 'ls-tree', '--name-only', 'HEAD'], { encoding: 'utf8' }).trim().split('\n'), ['.gitreview', 'README.rst']);
+  // Every step reads as done in that era's terms, and a second --apply makes nothing.
+  const s = await stateOf(w, '2016-07-01');
+  for (const id of ['gating-ended', 'content-removed', 'infra-removed', 'governance-retired']) assert.equal(status(s, id), 'done', id);
+  assert.ok(step(s, 'infra-removed').evidence.some((e) => /own ACL file makes the project read-only/.test(e.note)));
+  const heads = [w.pc, w.gov, w.repo].map((d) => execFileSync('git', ['-C', d, 'rev-parse', 'HEAD'], { encoding: 'utf8' }));
+  const again = cli(args, env);
+  assert.equal(again.status, 0, again.stderr);
+  assert.deepEqual([w.pc, w.gov, w.repo].map((d) => execFileSync('git', ['-C', d, 'rev-parse', 'HEAD'], { encoding: 'utf8' })), heads);
+});
