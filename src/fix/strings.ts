@@ -7,6 +7,7 @@
 import type { SyntaxNode } from '../scan/index.js';
 import { stringValue } from './api.js';
 import type { RewriteCatalog } from './rewrites.js';
+import { insideImport } from './scope.js';
 import { lineOf, replaceSite, type Mention, type Site } from './sites.js';
 
 const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
@@ -20,11 +21,6 @@ function isDocstring(node: SyntaxNode): boolean {
 /** Keyword arguments whose string is an entry-point namespace, never a module (stevedore's `namespace=`). */
 function isNamespaceArgument(node: SyntaxNode): boolean {
   return node.parent?.type === 'keyword_argument' && node.parent.childForFieldName('name')?.text === 'namespace';
-}
-
-function insideImport(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
-  return false;
 }
 
 export function stringSites(tree: SyntaxNode, catalog: RewriteCatalog): { sites: Site[]; mentions: Mention[] } {
