@@ -161,8 +161,7 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
         const why = changed(r.subject, chain.slice(c.oldPrefix.length + 1).split('.')[0]!);
         if (why && !blocked.has(c.key)) blocked.set(c.key, `line ${lineOf(id)} uses ${chain}: ${why}`);
       }
-      const node = prefixNode(id, list);
-      if (node) sites.push({ ...replaceSite(node.chain.key, node.node, node.chain.newPrefix), kind: 'dotted-use' });
+      if (at) sites.push({ ...replaceSite(at.chain.key, at.node, at.chain.newPrefix), kind: 'dotted-use' });
     }
     // `import nova.openstack.common.lockutils` only for the listing: it becomes the listing module's import.
     for (const [prefix, uses] of listedUses) {
