@@ -5,14 +5,14 @@
 import { commitInfo, gitTreeSource, openCheckout } from '../git/index.js';
 import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { Finding, Project } from '../report/index.js';
-import { copyLocation, type TreeEntry } from '../scan/index.js';
+import { copyLocation, parsePython, type TreeEntry } from '../scan/index.js';
 import { copySwaps } from './copyImports.js';
 import { flagsGroupSites } from './flagsGroup.js';
 import { unifiedDiff } from './diff.js';
 import { entryPointKeys, entryPointMentions, SETUP_CFG } from './entryPoints.js';
 import { changeId, commitMessage, editKinds } from './message.js';
 import { acceptRewrites } from './accept.js';
-import { analysePython, type PythonAnalysis } from './python.js';
+import { analysePython, incubatorImports, type PythonAnalysis } from './python.js';
 import { holdsPackage, incubatorKey, RewriteCatalog, type Rewrite } from './rewrites.js';
 import { ENTRY_POINT_REASON, mentionItems, namespaceRemoval, notDropIn } from './left.js';
 import { openstackInit, REQUIREMENT_FILES, treeState, type CopyFile, type PythonWork, type SourceFile, type State } from './state.js';
@@ -111,8 +111,12 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const pythonFiles = [...files.values()]
     .filter((f) => f.entry.path.endsWith('.py') && !copyLocation(f.entry.path) && (findingPaths.has(f.entry.path) || trigger.test(f.text)))
     .sort((x, y) => cmp(x.entry.path, y.entry.path));
+  const copyModules = new Set(copies.filter((c) => c.module !== null).map((c) => c.module!));
+  const importsOf = new Map<string, string[]>(); // the states below ask again of every unchanged file
   for (const file of pythonFiles) {
-    analyses.push({ file, analysis: analysePython(file.text, file.entry.path, catalog) });
+    const tree = parsePython(file.text);
+    analyses.push({ file, analysis: analysePython(file.text, file.entry.path, catalog, tree) });
+    if (!importsOf.has(file.text)) importsOf.set(file.text, incubatorImports(file.entry.path, tree, kb, copyModules));
     budget.parsed(file.text.length);
     await budget.settle();
   }
@@ -152,9 +156,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
 
   const copyImports = importsInsideCopies(project.findings);
   const swapsInCopies = copySwaps(copyImports, files, rewrites, catalog);
-  const copyModules = new Set(copies.filter((c) => c.module !== null).map((c) => c.module!));
   const date = (await commitInfo(checkout.root, checkout.commit))?.date ?? null;
-  const importsOf = new Map<string, string[]>();
   const stateFor = (active: ReadonlySet<string>): ReturnType<typeof treeState> =>
     treeState(active, { python, texts, files, copies, copyImports, copySwaps: swapsInCopies, copyModules, confPaths, rewrites, kb, catalog, byPath, importsOf, budget });
 

@@ -4,7 +4,8 @@
 // successor moved (`api.ts`) and dotted paths in strings (`strings.ts`).
 // Pure: text in, text out.
 
-import { parsePython, resolveFrom, type SyntaxNode } from '../scan/index.js';
+import type { Knowledge } from '../knowledge/index.js';
+import { detectPython, parsePython, resolveFrom, type SyntaxNode, type Tree } from '../scan/index.js';
 import { aliasClashSites } from './aliasClash.js';
 import { apiSites, type ModuleBinding } from './api.js';
 import { fromNamesSite, type NameEntry } from './fromNames.js';
@@ -53,8 +54,7 @@ function rootOf(attribute: SyntaxNode): SyntaxNode | null {
   return n && n.type === 'identifier' ? n : null;
 }
 
-export function analysePython(text: string, file: string, catalog: RewriteCatalog): PythonAnalysis {
-  const tree = parsePython(text);
+export function analysePython(text: string, file: string, catalog: RewriteCatalog, tree: Tree = parsePython(text)): PythonAnalysis {
   const sites: Site[] = [];
   const blocked = new Map<string, string>();
   const chains = new Map<string, ChainRewrite[]>(); // root name → prefixes its plain imports bring
@@ -194,6 +194,12 @@ export function analysePython(text: string, file: string, catalog: RewriteCatalo
 
   const keys = new Set(sites.flatMap((s) => s.keys));
   return { text, sites, keys, blocked, refused: api.refused, mentions: strings.mentions, errors: syntaxErrorCount(tree), flags: flagsHelpers(tree.rootNode, text) };
+}
+
+/** Incubator modules a Python file outside the copy imports, read from its tree. */
+export function incubatorImports(file: string, tree: Tree, kb: Knowledge, copyModules: Set<string>): string[] {
+  const found = detectPython(file, tree, { knowledge: kb, copyModules, insideCopy: false });
+  return found.findings.flatMap((f) => (f.kind === 'incubator-import' ? [f.detail.module] : []));
 }
 
 /** The text of the longest attribute chain an identifier starts (`oslo.messaging.Target`), cleaned. */

@@ -3,14 +3,14 @@
 // go once nothing imports or names them; conf, setup.cfg and requirements follow.
 
 import type { Knowledge } from '../knowledge/index.js';
-import { confModules, copyLocation, detectPython, parsePython, type TreeEntry } from '../scan/index.js';
+import { confModules, copyLocation, parsePython, type TreeEntry } from '../scan/index.js';
 import { confCopiesAnything, removeConfModules } from './commonConf.js';
 import { swapCopyImports, type CopySwap } from './copyImports.js';
 import { copiesNamedIn, COPY_REFERENCE, dropPages, modulePages } from './copyNames.js';
 import { rewriteEntryPoints, SETUP_CFG } from './entryPoints.js';
 import type { MessageFacts } from './message.js';
 import { renderPython } from './accept.js';
-import type { PythonAnalysis } from './python.js';
+import { incubatorImports, type PythonAnalysis } from './python.js';
 import { addRequirement, raiseRequirement } from './requirements.js';
 import { compareVersions } from '../util/index.js';
 import { incubatorKey, type Rewrite, type RewriteCatalog } from './rewrites.js';
@@ -108,10 +108,9 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     // file again for each library's state made `fix` several times the size of `scan`.
     let modules = t.importsOf.get(text);
     if (!modules) {
-      const found = detectPython(p.file.entry.path, parsePython(text), { knowledge: t.kb, copyModules: t.copyModules, insideCopy: false });
+      modules = incubatorImports(p.file.entry.path, parsePython(text), t.kb, t.copyModules);
       t.budget.parsed(text.length);
       await t.budget.settle();
-      modules = found.findings.flatMap((f) => (f.kind === 'incubator-import' ? [f.detail.module] : []));
       t.importsOf.set(text, modules);
     }
     for (const m of modules) stillImported.add(m);
