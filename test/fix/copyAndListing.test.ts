@@ -9,6 +9,15 @@ import { test } from 'node:test';
 import { fixRepo, git } from '../helpers/fix.js';
 import { assertStillCompiles, checkGolden, plan } from '../helpers/fixGolden.js';
 
+/** The opts-listing plan after one committed edit of a file. */
+async function planEdited(file: string, from: string, to: string, message: string): ReturnType<typeof plan> {
+  const dir = await fixRepo('opts-listing');
+  const path = join(dir, file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+  git(dir, 'commit', '--quiet', '-am', message);
+  return plan(dir);
+}
+
 test('util_opts in a module-level option listing becomes the library list_opts(); flags() learns the group', async () => {
   const { dir, plan: p } = await checkGolden('opts-listing');
   const locks = p.changes.find((c) => c.library === 'oslo.concurrency')!;
@@ -36,22 +45,14 @@ test('the API page of a deleted copy goes with its toctree line; prose and anoth
 });
 
 test('a flags() helper of another form refuses the lockutils swap everywhere, with the reason', async () => {
-  const dir = await fixRepo('opts-listing');
-  const helper = join(dir, 'heron', 'test.py');
-  writeFileSync(helper, readFileSync(helper, 'utf8').replace('        for k, v in six.iteritems(kw):\n', '        for k, v in sorted(six.iteritems(kw)):\n            print(k)\n'));
-  git(dir, 'commit', '--quiet', '-am', 'A helper that prints');
-  const p = await plan(dir);
+  const p = await planEdited('heron/test.py', '        for k, v in six.iteritems(kw):\n', '        for k, v in sorted(six.iteritems(kw)):\n            print(k)\n', 'A helper that prints');
   assert.deepEqual(p.changes.map((c) => c.library), ['oslo.serialization', 'oslo.utils']);
   const lock = p.left.find((l) => l.id === 'incubator:lockutils')!;
   assert.match(lock.reason, /heron\/test\.py line 9: flags\(\) sets each keyword as an option and takes no group/);
 });
 
 test('a util_opts use outside a module-level listing keeps the swap refused, with the reason', async () => {
-  const dir = await fixRepo('opts-listing');
-  const opts = join(dir, 'heron', 'opts.py');
-  writeFileSync(opts, readFileSync(opts, 'utf8').replace('    heron.openstack.common.lockutils.util_opts,\n', '    list(heron.openstack.common.lockutils.util_opts),\n'));
-  git(dir, 'commit', '--quiet', '-am', 'A copy of the list');
-  const p = await plan(dir);
+  const p = await planEdited('heron/opts.py', '    heron.openstack.common.lockutils.util_opts,\n', '    list(heron.openstack.common.lockutils.util_opts),\n', 'A copy of the list');
   assert.ok(!p.changes.some((c) => c.library === 'oslo.concurrency'));
   const lock = p.left.find((l) => l.id === 'incubator:lockutils')!;
   assert.match(lock.reason, /util_opts: oslo\.concurrency has no util_opts: .*; it is not an entry of a module-level list of option lists/);
