@@ -3,6 +3,7 @@
 
 import { wrapWords } from '../util/index.js';
 import { createHash } from 'node:crypto';
+import { copyLocation } from '../scan/index.js';
 import type { Rewrite } from './rewrites.js';
 
 export interface MessageFacts {
@@ -84,7 +85,7 @@ export function editKinds(f: MessageFacts): string[] {
 export function summaryLine(f: MessageFacts): string {
   if (f.swapped.length === 0 && f.namespaces.length === 0 && f.entryPoints === 0) {
     // Only copies nothing imported: the commit deletes, and says so.
-    const modules = [...new Set(f.deletedCopies.map(moduleOf).concat(f.confRemoved))].sort();
+    const modules = [...new Set(f.deletedCopies.map((p) => copyLocation(p)!.module).concat(f.confRemoved))].sort();
     return firstFits(`Remove unused oslo-incubator ${modules.length === 1 ? 'module' : 'modules'} ${list(modules)}`, 'Remove unused oslo-incubator modules');
   }
   if (f.swapped.length === 0) {
@@ -92,11 +93,6 @@ export function summaryLine(f: MessageFacts): string {
   }
   if (f.swapped.length === 1) return firstFits(`Use ${f.swapped[0]!.subject} from ${f.library}`, `Switch to ${f.library}`);
   return firstFits(`Switch to ${f.library}`, `Use ${f.library}`);
-}
-
-function moduleOf(path: string): string {
-  const rel = path.slice(path.indexOf('openstack/common/') + 'openstack/common/'.length);
-  return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').replace(/\//g, '.') || 'openstack.common';
 }
 
 /** The edits besides imports, in words: each kind of edit the commit makes is named. */
@@ -158,7 +154,7 @@ export function messageBody(f: MessageFacts): string {
   const tidy = otherEdits(f);
   if (f.requirement) tidy.push(`Add ${f.requirement.trim()} to requirements.txt.`);
   if (f.deletedCopies.length > 0) {
-    const modules = [...new Set(f.deletedCopies.map(moduleOf))].sort();
+    const modules = [...new Set(f.deletedCopies.map((p) => copyLocation(p)!.module))].sort();
     tidy.push(
       `${f.swapped.length || f.namespaces.length ? `Nothing imports the copied ${list(modules)} any more` : `Nothing in the project imports the copied ${list(modules)}, which ${f.library} replaces`}, so delete ${f.deletedCopies.length === 1 ? 'the copy' : 'the copies'}` +
         `${f.confRemoved.length ? ' and ' + (f.confRemoved.length === 1 ? 'its entry' : 'their entries') + ' in openstack-common.conf' : ''}.`,
