@@ -15,11 +15,11 @@ export function knowledge(): Knowledge {
 }
 export { parseRule, RuleError } from './rules.js';
 export type { Rule, RuleKind, Severity } from './rules.js';
-export { parseRuleTests, readRuleTests } from './ruleTestFile.js';
+export { readRuleTests } from './ruleTestFile.js';
 export type { RuleTests } from './ruleTestFile.js';
 export { loadRuleDir } from './ruleFiles.js';
 export { packVersions } from './packs.js';
-export { DEFAULT_PACKS, defaultRules, selectRules, selectionOf, shippedRules } from './packs.js';
+export { DEFAULT_PACKS, defaultRules, selectRules, shippedRules } from './packs.js';
 export type { RuleSelection, SelectOptions } from './packs.js';
-export { retirementFacts, loadRetirementFacts } from './retirement.js';
+export { retirementFacts } from './retirement.js';
 export type { RetirementFacts, TemplateKind, GovernanceRole } from './retirement.js';

@@ -53,7 +53,7 @@ export function selectRules(options: SelectOptions = {}): { all: Rule[]; selecti
   return { all, selection: selectionOf(all, packs) };
 }
 
-export function selectionOf(all: readonly Rule[], packs: ReadonlySet<string>): RuleSelection {
+function selectionOf(all: readonly Rule[], packs: ReadonlySet<string>): RuleSelection {
   const chosen = all.filter((r) => r.packs.some((p) => packs.has(p)));
   const rules = chosen.filter((r) => r.kind !== 'builtin').map(({ testFile: _testFile, ...r }) => r);
   const words = [...new Set(chosen.filter((r) => r.prefilter === 'words').flatMap((r) => r.words))].sort();

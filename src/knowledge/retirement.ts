@@ -28,7 +28,7 @@ function glob(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 }
 
-export function loadRetirementFacts(dataDir: string = knowledgeDataDir): RetirementFacts {
+function loadRetirementFacts(dataDir: string = knowledgeDataDir): RetirementFacts {
   const templates = readTsv(join(dataDir, 'retirement-templates.tsv')).map((r) => ({ file: r.file!, match: glob(r.template!), kind: r.kind as TemplateKind }));
   const texts = readTsv(join(dataDir, 'retirement-texts.tsv'));
   const of = (kind: string): string[] => texts.filter((r) => r.kind === kind).map((r) => r.pattern!);

@@ -17,7 +17,7 @@ export interface RuleTests {
 }
 
 /** Reads the `valid`/`invalid` snippets of a `<id>.test.yml`. */
-export function parseRuleTests(text: string, file: string): RuleTests {
+function parseRuleTests(text: string, file: string): RuleTests {
   const { LineCounter, parseDocument } = require('yaml') as typeof Yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
