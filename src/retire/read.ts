@@ -13,7 +13,7 @@ import type { CandidacyRules } from './candidacy.js';
 import { retiredWording } from './entries.js';
 import { FileSearch } from './history.js';
 import {
-  assertRepoName, CHECKOUT_MARKERS, GOVERNANCE, governanceFiles, PC, PROJECT_CONFIG, projectConfigFiles, RepoNameError,
+  assertRepoName, CHECKOUT_MARKERS, GOVERNANCE, governanceFiles, PROJECT_CONFIG, projectConfigFiles, RepoNameError,
   type EvidenceLookup, type RetireInputs,
 } from './inputs.js';
 
@@ -144,7 +144,7 @@ export async function readRetireInputs(sources: RetireSources): Promise<{ inputs
     };
     const roots: RetireRoots = { repository: checkout.root, projectConfig: pc?.root ?? null, governance: gov?.root ?? null };
     const searches = new Map<string, FileSearch>();
-    if (pc) searches.set(PROJECT_CONFIG, new FileSearch(pc.root, pc.commit, [...projectConfigFiles(repo), PC.layout]));
+    if (pc) searches.set(PROJECT_CONFIG, new FileSearch(pc.root, pc.commit, projectConfigFiles(repo)));
     if (gov) searches.set(GOVERNANCE, new FileSearch(gov.root, gov.commit, governanceFiles()));
     searches.set(repo, readmes);
     const lookup: EvidenceLookup = {
