@@ -4,7 +4,8 @@
 
 import type { RetireInputs } from './inputs.js';
 import type { ChangeTarget, FileEdit, Hunk, PlannedChange } from './plan.js';
-import { applyLineEdits, YamlText, type LineEdit } from './yamlText.js';
+import { parseYaml } from './pending.js';
+import { applyLineEdits, type LineEdit, type YamlText } from './yamlText.js';
 
 /** A text file read as lines: YAML (YamlText) or any other text (PlainText). */
 export interface LinedText {
@@ -63,8 +64,7 @@ export class Workspace {
     this.current = { 'project-config': { ...(inputs.projectConfig ?? {}) }, governance: { ...(inputs.governance ?? {}) }, repository: {} };
   }
   yaml(target: ChangeTarget, path: string): YamlText | null {
-    const text = this.current[target][path];
-    return text === null || text === undefined ? null : new YamlText(path, text);
+    return parseYaml(this.current[target], path);
   }
   text(target: ChangeTarget, path: string): string | null {
     return this.current[target][path] ?? null;

@@ -8,6 +8,8 @@ import type { CommitFact, VersionTest } from './inputs.js';
 
 export class FileSearch {
   private versions: Promise<Map<string, FileVersion[]>> | null = null;
+  /** Walks of files outside `paths` asked after the first walk, one per file. */
+  private readonly extra = new Map<string, Promise<FileVersion[]>>();
   private reader: BlobReader | null = null;
   private readonly texts = new Map<string, Promise<string | null>>();
   private readonly answers = new Map<string, Promise<CommitFact | null>>();
@@ -15,7 +17,30 @@ export class FileSearch {
 
   constructor(private readonly root: string, private readonly head: string, private readonly paths: readonly string[]) {}
 
-  private text(blob: string | null): Promise<string | null> {
+  /** The versions of every file in `paths` (and the first file asked outside them), from the one walk. */
+  walk(file?: string): Promise<Map<string, FileVersion[]>> {
+    this.versions ??= fileVersions(this.root, file === undefined || this.paths.includes(file) ? this.paths : [...this.paths, file], this.head);
+    return this.versions;
+  }
+
+  /** Whether the checkout's history is shallow, asked once. */
+  isShallow(): Promise<boolean> {
+    this.shallow ??= isShallow(this.root).catch(() => false);
+    return this.shallow;
+  }
+
+  private async versionsOf(file: string): Promise<FileVersion[]> {
+    const walked = (await this.walk(file)).get(file);
+    if (walked) return walked;
+    let more = this.extra.get(file);
+    if (!more) {
+      more = fileVersions(this.root, [file], this.head).then((m) => m.get(file) ?? []);
+      this.extra.set(file, more);
+    }
+    return more;
+  }
+
+  text(blob: string | null): Promise<string | null> {
     if (blob === null) return Promise.resolve(null);
     let t = this.texts.get(blob);
     if (!t) {
@@ -38,9 +63,7 @@ export class FileSearch {
   }
 
   private async search(file: string, test: VersionTest): Promise<CommitFact | null> {
-    this.versions ??= fileVersions(this.root, this.paths.includes(file) ? this.paths : [...this.paths, file], this.head);
-    this.shallow ??= isShallow(this.root).catch(() => false);
-    const versions = (await this.versions).get(file) ?? (await fileVersions(this.root, [file], this.head)).get(file) ?? [];
+    const versions = await this.versionsOf(file);
     if (!versions.length) return null;
     const holds = async (i: number): Promise<boolean> => test.holds(i >= versions.length ? null : await this.text(versions[i]!.blob), file);
     if (!(await holds(0))) return null;
@@ -68,7 +91,7 @@ export class FileSearch {
   private async fact(versions: FileVersion[], at: number): Promise<CommitFact> {
     const v = versions[at]!;
     // In a shallow clone the oldest version stands for all the history cut off before it.
-    const approximate = (await this.shallow) && at === versions.length - 1;
+    const approximate = (await this.isShallow()) && at === versions.length - 1;
     return approximate ? { commit: v.commit, date: v.date, approximate } : { commit: v.commit, date: v.date };
   }
 

@@ -102,7 +102,7 @@ export function infraStep(inputs: RetireInputs, repo: string, neverListed: boole
   const short = repo.split('/').pop()!;
   const finders: [string, (t: string | null) => number[]][] = [
     [PC.zuulProjects, (t) => { const e = projectEntry(t, repo, 'project'); return e ? [e.line] : []; }],
-    [PC.zuulMain, (t) => { const y = t === null ? null : parseYaml({ m: t }, 'm'); return y ? mentions(y, repo) : []; }],
+    [PC.zuulMain, () => { const y = parseYaml(pc, PC.zuulMain); return y ? mentions(y, repo) : []; }],
     [PC.layout, (t) => { const e = projectEntry(t, repo, 'layout'); return e ? [e.line] : []; }],
     [PC.jenkins, (t) => { const e = projectEntry(t, short, 'project'); return e ? [e.line] : []; }],
   ];

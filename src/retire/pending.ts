@@ -26,9 +26,17 @@ export interface StepResult {
   leftovers: Leftover[];
 }
 
+const parsedFiles = new WeakMap<Record<string, string | null>, Map<string, YamlText>>();
+
+/** A file of a checkout's texts parsed as YAML, once per set of texts: every step that reads it shares the parse. */
 export function parseYaml(files: Record<string, string | null> | null, path: string): YamlText | null {
   const text = files?.[path];
-  return text === null || text === undefined ? null : new YamlText(path, text);
+  if (text === null || text === undefined) return null;
+  let parsed = parsedFiles.get(files!);
+  if (!parsed) parsedFiles.set(files!, (parsed = new Map()));
+  let yaml = parsed.get(path);
+  if (!yaml || yaml.text !== text) parsed.set(path, (yaml = new YamlText(path, text)));
+  return yaml;
 }
 
 /** A test from a predicate on a version's text, named so that the same question is asked once. */

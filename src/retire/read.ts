@@ -4,7 +4,7 @@
 
 import { basename } from 'node:path';
 import {
-  activityOf, BlobReader, fileVersions, isShallow, openCheckout, parentOf, readTrackedTexts, tagsOf, trackedPaths,
+  activityOf, openCheckout, parentOf, readTrackedTexts, tagsOf, trackedPaths,
   type ActivityOptions, type Checkout,
 } from '../git/index.js';
 import { retirementFacts } from '../knowledge/index.js';
@@ -13,7 +13,7 @@ import type { CandidacyRules } from './candidacy.js';
 import { retiredWording } from './entries.js';
 import { FileSearch } from './history.js';
 import {
-  assertRepoName, CHECKOUT_MARKERS, GOVERNANCE, governanceFiles, PC, PROJECT_CONFIG, projectConfigFiles, RepoNameError,
+  assertRepoName, CHECKOUT_MARKERS, GOVERNANCE, governanceFiles, PROJECT_CONFIG, projectConfigFiles, RepoNameError,
   type EvidenceLookup, type RetireInputs,
 } from './inputs.js';
 
@@ -49,19 +49,14 @@ export interface RetireWarnings {
  * longer maintained (or deprecated), at a commit that left nothing else but .gitreview and dot files
  * (removed in a second commit in 2016). Later commits may still follow it, such as a mirror's farewell.
  */
-async function findRetirement(root: string, head: string): Promise<{ commit: string; date: string; file: string } | null> {
+async function findRetirement(root: string, readmes: FileSearch): Promise<{ commit: string; date: string; file: string } | null> {
   const facts = retirementFacts();
-  const versions = await fileVersions(root, facts.readmeFiles, head);
+  const versions = await readmes.walk();
   const candidates = [...versions].flatMap(([file, vs]) => vs.map((v) => ({ file, ...v }))).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const reader = new BlobReader(root);
-  try {
-    for (const c of candidates.slice(0, 20)) {
-      if (!c.blob || !retiredWording(await reader.read(c.blob), facts)) continue;
-      const files = await trackedPaths(root, c.commit);
-      if (files.every((f) => f === c.file || facts.keptFiles.includes(f) || f.startsWith('.'))) return { commit: c.commit, date: c.date, file: c.file };
-    }
-  } finally {
-    reader.close();
+  for (const c of candidates.slice(0, 20)) {
+    if (!c.blob || !retiredWording(await readmes.text(c.blob), facts)) continue;
+    const files = await trackedPaths(root, c.commit);
+    if (files.every((f) => f === c.file || facts.keptFiles.includes(f) || f.startsWith('.'))) return { commit: c.commit, date: c.date, file: c.file };
   }
   return null;
 }
@@ -107,54 +102,61 @@ export async function readRetireInputs(sources: RetireSources): Promise<{ inputs
   if (pc) await assertIdentity(pc, 'project-config');
   if (gov) await assertIdentity(gov, 'governance');
 
-  // After retirement the last human commit is the retirement itself: judge activity and releases from before it.
-  const retirement = await findRetirement(checkout.root, checkout.commit);
-  const activityRef = retirement ? ((await parentOf(checkout.root, retirement.commit)) ?? checkout.commit) : checkout.commit;
-  const activity = await activityOf(checkout.root, activityRef, { now: sources.now, ...sources.activity });
-  const releases = await tagsOf(checkout.root, activityRef).catch(() => []);
+  // One history walk of the READMEs serves both finding the retirement and the evidence's commits.
+  const readmes = new FileSearch(checkout.root, checkout.commit, facts.readmeFiles);
+  try {
+    // After retirement the last human commit is the retirement itself: judge activity and releases from before it.
+    const retirement = await findRetirement(checkout.root, readmes);
+    const activityRef = retirement ? ((await parentOf(checkout.root, retirement.commit)) ?? checkout.commit) : checkout.commit;
+    const activity = await activityOf(checkout.root, activityRef, { now: sources.now, ...sources.activity });
+    const releases = await tagsOf(checkout.root, activityRef).catch(() => []);
 
-  let setupCfg = top['setup.cfg'] ?? null;
-  if (setupCfg === null && retirement) setupCfg = (await readTrackedTexts(checkout.root, ['setup.cfg'], activityRef))['setup.cfg'] ?? null;
-  const pkg = /^\s*name\s*=\s*(\S+)\s*$/m.exec(setupCfg?.split(/^\[/m).find((s) => s.startsWith('metadata]')) ?? '')?.[1] ?? repo.split('/')[1]!;
-  let globalRequirement: RetireInputs['globalRequirement'];
-  if (sources.requirements) {
-    const req = await openCheckout(sources.requirements);
-    const text = (await readTrackedTexts(req.root, ['global-requirements.txt'], req.commit))['global-requirements.txt'];
-    if (text == null) throw new Error(`--requirements ${req.root} is not an openstack/requirements checkout: no global-requirements.txt at HEAD`);
-    globalRequirement = { package: pkg, line: requirementLine(text ?? null, pkg) };
-  }
+    let setupCfg = top['setup.cfg'] ?? null;
+    if (setupCfg === null && retirement) setupCfg = (await readTrackedTexts(checkout.root, ['setup.cfg'], activityRef))['setup.cfg'] ?? null;
+    const pkg = /^\s*name\s*=\s*(\S+)\s*$/m.exec(setupCfg?.split(/^\[/m).find((s) => s.startsWith('metadata]')) ?? '')?.[1] ?? repo.split('/')[1]!;
+    let globalRequirement: RetireInputs['globalRequirement'];
+    if (sources.requirements) {
+      const req = await openCheckout(sources.requirements);
+      const text = (await readTrackedTexts(req.root, ['global-requirements.txt'], req.commit))['global-requirements.txt'];
+      if (text == null) throw new Error(`--requirements ${req.root} is not an openstack/requirements checkout: no global-requirements.txt at HEAD`);
+      globalRequirement = { package: pkg, line: requirementLine(text ?? null, pkg) };
+    }
 
-  const inputs: RetireInputs = {
-    repository: {
-      repo,
-      files,
-      readme: top['README.rst'] ?? null,
-      readmes: Object.fromEntries(facts.readmeFiles.map((f) => [f, top[f] ?? null])),
-      head: checkout.commit,
-      retirement,
-    },
-    projectConfig: pc ? await readTrackedTexts(pc.root, projectConfigFiles(repo), pc.commit) : null,
-    projectConfigHead: pc?.commit ?? null,
-    governance: gov ? await readTrackedTexts(gov.root, governanceFiles(), gov.commit) : null,
-    governanceHead: gov?.commit ?? null,
-    activity,
-    now: sources.now,
-    rules: sources.rules,
-    releases,
-    ...(sources.dependents !== undefined ? { dependents: sources.dependents } : {}),
-    ...(globalRequirement !== undefined ? { globalRequirement } : {}),
-  };
-  const roots: RetireRoots = { repository: checkout.root, projectConfig: pc?.root ?? null, governance: gov?.root ?? null };
-  const searches = new Map<string, FileSearch>();
-  if (pc) searches.set(PROJECT_CONFIG, new FileSearch(pc.root, pc.commit, [...projectConfigFiles(repo), PC.layout]));
-  if (gov) searches.set(GOVERNANCE, new FileSearch(gov.root, gov.commit, governanceFiles()));
-  searches.set(repo, new FileSearch(checkout.root, checkout.commit, facts.readmeFiles));
-  const lookup: EvidenceLookup = {
-    since: async (key, file, test) => (await searches.get(key)?.since(file, test)) ?? null,
-  };
-  const shallow: string[] = [];
-  for (const [name, c] of [[repo, checkout], [PROJECT_CONFIG, pc], [GOVERNANCE, gov]] as const) {
-    if (c && (await isShallow(c.root).catch(() => false))) shallow.push(name);
+    const inputs: RetireInputs = {
+      repository: {
+        repo,
+        files,
+        readme: top['README.rst'] ?? null,
+        readmes: Object.fromEntries(facts.readmeFiles.map((f) => [f, top[f] ?? null])),
+        head: checkout.commit,
+        retirement,
+      },
+      projectConfig: pc ? await readTrackedTexts(pc.root, projectConfigFiles(repo), pc.commit) : null,
+      projectConfigHead: pc?.commit ?? null,
+      governance: gov ? await readTrackedTexts(gov.root, governanceFiles(), gov.commit) : null,
+      governanceHead: gov?.commit ?? null,
+      activity,
+      now: sources.now,
+      rules: sources.rules,
+      releases,
+      ...(sources.dependents !== undefined ? { dependents: sources.dependents } : {}),
+      ...(globalRequirement !== undefined ? { globalRequirement } : {}),
+    };
+    const roots: RetireRoots = { repository: checkout.root, projectConfig: pc?.root ?? null, governance: gov?.root ?? null };
+    const searches = new Map<string, FileSearch>();
+    if (pc) searches.set(PROJECT_CONFIG, new FileSearch(pc.root, pc.commit, projectConfigFiles(repo)));
+    if (gov) searches.set(GOVERNANCE, new FileSearch(gov.root, gov.commit, governanceFiles()));
+    searches.set(repo, readmes);
+    const lookup: EvidenceLookup = {
+      since: async (key, file, test) => (await searches.get(key)?.since(file, test)) ?? null,
+    };
+    const shallow: string[] = [];
+    for (const name of [repo, PROJECT_CONFIG, GOVERNANCE]) {
+      if (await searches.get(name)?.isShallow()) shallow.push(name);
+    }
+    return { inputs, lookup, roots, warnings: { shallow }, close: () => searches.forEach((s) => s.close()) };
+  } catch (e) {
+    readmes.close();
+    throw e;
   }
-  return { inputs, lookup, roots, warnings: { shallow }, close: () => searches.forEach((s) => s.close()) };
 }

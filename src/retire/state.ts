@@ -11,8 +11,6 @@ import { aclPath, GOV, GOVERNANCE, NO_LOOKUP, PC, PROJECT_CONFIG, type EvidenceL
 import { atCommit, evidence, test, type PendingEvidence, type StepResult } from './pending.js';
 import { RETIREMENT_SCHEMA_VERSION, type Evidence, type RetirementStage, type RetirementState, type Step } from './types.js';
 
-export { parseYaml } from './pending.js';
-
 /** The standard README of a retired repository says this (infra manual). */
 export const NO_LONGER_MAINTAINED = /no\s+longer\s+maintained/i;
 

@@ -9,6 +9,7 @@ import { intentOf } from './keys.js';
 import { entriesOf, navigate, typeFilter, type Nav, type NavContext } from './navigation.js';
 import { applyEvent } from './progress.js';
 import { listHeight } from './ProjectScreen.js';
+import { projectRow } from './rows.js';
 import { changeLines } from './changeLines.js';
 import { sheetLinesOf } from './selectors.js';
 import { rowsOf, type Action, type Layout, type ReviewState, type StoreEnv } from './store.js';
@@ -94,7 +95,8 @@ function pressKey(s: ReviewState, input: string, key: Key, env: StoreEnv, layout
 /** Puts a project scanned again in place of the old one: in the report, its row, and on screen. */
 function replaceProject(s: ReviewState, old: Project, fresh: Project, env: StoreEnv): ReviewState {
   const report = s.report ? { ...s.report, projects: s.report.projects.map((p) => (p === old ? fresh : p)) } : null;
-  const rows = report ? rowsOf(report, env) : s.rows;
+  // Only the replaced project's row is judged again: every other project is as it was.
+  const rows = s.rows.map((r) => (r.project === old ? projectRow(fresh, env.now, env.candidacy) : r));
   const nav: Nav = s.nav.open === old ? { ...s.nav, open: fresh, detail: { selected: entriesOf(fresh).findIndex((e) => e.type === 'finding'), offset: 0 } } : s.nav;
   return { ...s, report, rows, nav };
 }

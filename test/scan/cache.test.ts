@@ -36,6 +36,13 @@ async function scanCounting(dir: string, options: ScanOptions): Promise<{ result
 
 const strip = (r: ScanResult) => ({ ...r, stats: undefined });
 
+/** A repository whose tree holds a copy of the incubator's package (`nova/openstack/common`), and `files`. */
+const repoWithCopies = (files: Record<string, string>) => repoWith({ 'nova/openstack/common/__init__.py': '', ...files });
+
+/** The incubator-import findings as [file, module named]. */
+const incubatorImports = (r: ScanResult): [string, string][] =>
+  r.findings.filter((f) => f.kind === 'incubator-import').map((f) => [f.file, (f.detail as { module: string }).module]);
+
 /** The per-file results files (each repository also has a record of its last commit, `.commit.json`). */
 function cacheFiles(dir: string): string[] {
   try {
@@ -111,8 +118,7 @@ test('the cache can be deleted at any time', async () => {
 test('results that depend on the copied incubator modules are recomputed when the copies change', async () => {
   const cache = tempDir();
   // `newthing` is unknown to the knowledge base: the import names it only while the copy exists.
-  const dir = await repoWith({
-    'nova/openstack/common/__init__.py': '',
+  const dir = await repoWithCopies({
     'nova/api.py': 'from nova.openstack.common.newthing import helper\n',
     'nova/other.py': 'from oslo_config import cfg\n',
   });
@@ -123,15 +129,14 @@ test('results that depend on the copied incubator modules are recomputed when th
   assert.ok(!after.read.includes('nova/other.py'), 'a file that cannot name a copy is not');
   const fresh = await scanCounting(dir, { workers: 0 });
   assert.deepEqual(strip(after.result), strip(fresh.result));
-  const modules = (r: ScanResult) => r.findings.filter((f) => f.kind === 'incubator-import').map((f) => (f.detail as { module: string }).module);
+  const modules = (r: ScanResult) => incubatorImports(r).map(([, module]) => module);
   assert.notDeepEqual(modules(after.result), modules(before.result));
 });
 
 test('a result that depends on the copies holds while the copies answer its lookups the same', async () => {
   const cache = tempDir();
   // Neither `zwidgets` nor `zgadgets` is known to the knowledge base: each import names the deepest copied module.
-  const dir = await repoWith({
-    'nova/openstack/common/__init__.py': '',
+  const dir = await repoWithCopies({
     'nova/openstack/common/zwidgets/__init__.py': '',
     'nova/openstack/common/zwidgets/helper.py': '',
     'nova/openstack/common/zgadgets/__init__.py': '',
@@ -139,7 +144,7 @@ test('a result that depends on the copies holds while the copies answer its look
     'nova/a.py': 'from nova.openstack.common.zwidgets import helper\n',
     'nova/b.py': 'from nova.openstack.common.zgadgets import tool\n',
   });
-  const modules = (r: ScanResult) => Object.fromEntries(r.findings.filter((f) => f.kind === 'incubator-import').map((f) => [f.file, (f.detail as { module: string }).module]));
+  const modules = (r: ScanResult) => Object.fromEntries(incubatorImports(r));
   const first = await scanCounting(dir, { cache, workers: 0 });
   assert.deepEqual(modules(first.result), { 'nova/a.py': 'zwidgets.helper', 'nova/b.py': 'zgadgets.tool' });
 
