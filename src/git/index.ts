@@ -4,7 +4,7 @@ export { parseLsTree } from './objectStream.js';
 export type { Checkout } from './checkout.js';
 export { assertSafeRef, UnsafeValueError } from './safety.js';
 export { writeCommits, applyFiles, commitEnv, insideRoot } from './commits.js';
-export { gitEnv, processEnv } from './env.js';
+export { gitEnv } from './env.js';
 export { gitText, runGit, GitError } from './run.js';
 export type { GitRun, RunOptions } from './run.js';
 export type { CommitSpec, FileChange } from './commits.js';
