@@ -67,6 +67,18 @@ async function commit(s: Stream, c: { mark: number; who: string; at: number; mes
   }
 }
 
+/**
+ * Writes a repository at `dir` whose history `history` streams into `git fast-import`, drawing on one
+ * `Random` from `seed`, and checks it out.
+ */
+async function writeRepository(dir: string, seed: number, history: (s: Stream, random: Random) => Promise<void>): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await git(dir, ['init', '-q', '--initial-branch=master']);
+  const random = new Random(seed);
+  await git(dir, ['fast-import', '--quiet'], (s) => history(s, random));
+  await git(dir, ['checkout', '-q', '-f', 'master']);
+}
+
 export interface NovaLikeSpec {
   seed: number;
   pythonFiles: number;
@@ -79,15 +91,12 @@ export const NOVA_LIKE: NovaLikeSpec = { seed: 2015, pythonFiles: 1400, averageS
 
 /** Writes a nova-like repository with a long history at `dir` and checks it out. */
 export async function writeNovaLike(dir: string, spec: NovaLikeSpec = NOVA_LIKE): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  await git(dir, ['init', '-q', '--initial-branch=master']);
-  const random = new Random(spec.seed);
-  const files = repositoryFiles(random, { name: 'nova', era: 'transition', pythonFiles: spec.pythonFiles }, spec.averageSize) as Record<string, string>;
-  const copies = Object.keys(files).filter((p) => p.includes('/openstack/common/') && p.endsWith('.py') && !p.endsWith('__init__.py'));
-  const start = Date.parse('2010-08-01T00:00:00Z') / 1000;
-  const end = Date.parse('2015-01-31T00:00:00Z') / 1000;
-  const step = Math.floor((end - start) / (spec.changes + 1));
-  await git(dir, ['fast-import', '--quiet'], async (s) => {
+  await writeRepository(dir, spec.seed, async (s, random) => {
+    const files = repositoryFiles(random, { name: 'nova', era: 'transition', pythonFiles: spec.pythonFiles }, spec.averageSize) as Record<string, string>;
+    const copies = Object.keys(files).filter((p) => p.includes('/openstack/common/') && p.endsWith('.py') && !p.endsWith('__init__.py'));
+    const start = Date.parse('2010-08-01T00:00:00Z') / 1000;
+    const end = Date.parse('2015-01-31T00:00:00Z') / 1000;
+    const step = Math.floor((end - start) / (spec.changes + 1));
     await commit(s, { mark: 1, who: HUMANS[0]!, at: start, message: 'Initial import', files });
     let main = 1;
     let mark = 2;
@@ -115,7 +124,6 @@ export async function writeNovaLike(dir: string, spec: NovaLikeSpec = NOVA_LIKE)
       main = merge;
     }
   });
-  await git(dir, ['checkout', '-q', '-f', 'master']);
 }
 
 export interface IncubatorLikeSpec {
@@ -131,14 +139,11 @@ export const INCUBATOR_LIKE: IncubatorLikeSpec = { seed: 2013, modules: 60, vers
 
 /** Writes an oslo-incubator-like repository: every module's versions, one commit each, on the mainline. */
 export async function writeIncubatorLike(dir: string, spec: IncubatorLikeSpec = INCUBATOR_LIKE): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  await git(dir, ['init', '-q', '--initial-branch=master']);
-  const random = new Random(spec.seed);
-  const names = ['log', 'jsonutils', 'timeutils', 'importutils', 'excutils', 'gettextutils', 'lockutils', 'fileutils', 'uuidutils', 'strutils', 'processutils', 'loopingcall', 'service', 'network_utils', 'local', 'policy', 'periodic_task', 'threadgroup', 'eventlet_backdoor', 'context'];
-  const modules = Array.from({ length: spec.modules }, (_, i) => `${names[i % names.length]}${i < names.length ? '' : `_${i}`}.py`);
-  const texts = new Map(modules.map((m) => [m, pythonFile({ random, pkg: 'openstack', era: 'legacy', copies: [], py2: random.chance(0.5) }, spec.averageSize)]));
-  let at = Date.parse('2011-06-01T00:00:00Z') / 1000;
-  await git(dir, ['fast-import', '--quiet'], async (s) => {
+  await writeRepository(dir, spec.seed, async (s, random) => {
+    const names = ['log', 'jsonutils', 'timeutils', 'importutils', 'excutils', 'gettextutils', 'lockutils', 'fileutils', 'uuidutils', 'strutils', 'processutils', 'loopingcall', 'service', 'network_utils', 'local', 'policy', 'periodic_task', 'threadgroup', 'eventlet_backdoor', 'context'];
+    const modules = Array.from({ length: spec.modules }, (_, i) => `${names[i % names.length]}${i < names.length ? '' : `_${i}`}.py`);
+    const texts = new Map(modules.map((m) => [m, pythonFile({ random, pkg: 'openstack', era: 'legacy', copies: [], py2: random.chance(0.5) }, spec.averageSize)]));
+    let at = Date.parse('2011-06-01T00:00:00Z') / 1000;
     let mark = 0;
     for (let v = 0; v < spec.versions; v++) {
       for (const m of modules) {
@@ -154,5 +159,4 @@ export async function writeIncubatorLike(dir: string, spec: IncubatorLikeSpec = 
       }
     }
   });
-  await git(dir, ['checkout', '-q', '-f', 'master']);
 }

@@ -39,8 +39,3 @@ export function gitEnv(extra: Record<string, string> = {}): Record<string, strin
   env['GIT_ALLOW_PROTOCOL'] ??= 'http:https:ssh:git:file';
   return { ...env, ...extra };
 }
-
-/** The process's environment under the policy, for git run by other means (test fixtures with simple-git). */
-export function processEnv(): Record<string, string> {
-  return gitEnv();
-}

@@ -22,16 +22,23 @@ async function gitOut(dir: string, args: string[]): Promise<string> {
 
 const iso = (d: string): string => new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** The commit and date of the first and last commit reachable from `tip` on its first-parent line. */
-export async function historySpan(dir: string, tip: string): Promise<{ first: HistoryPoint; last: HistoryPoint }> {
-  const out = await gitOut(dir, ['log', '--first-parent', '--format=%H %cI', '--end-of-options', assertSafeRef(tip), '--']);
+/** The commits of `tip`'s first-parent line, newest first, each with its committer date in seconds. */
+async function firstParentLine(dir: string, tip: string): Promise<(HistoryPoint & { seconds: number })[]> {
+  const out = await gitOut(dir, ['log', '--first-parent', '--format=%H %ct %cI', '--end-of-options', assertSafeRef(tip), '--']);
   const lines = out.trim().split('\n').filter(Boolean);
   if (lines.length === 0) throw new HistoryError('the repository has no commits');
-  const point = (line: string): HistoryPoint => {
-    const [commit, date] = line.split(' ');
-    return { label: commit!.slice(0, 10), commit: commit!, date: iso(date!) };
-  };
-  return { first: point(lines[lines.length - 1]!), last: point(lines[0]!) };
+  return lines.map((line) => {
+    const [commit, seconds, date] = line.split(' ');
+    return { label: commit!.slice(0, 10), commit: commit!, date: iso(date!), seconds: Number(seconds) };
+  });
+}
+
+const pointOf = ({ label, commit, date }: HistoryPoint): HistoryPoint => ({ label, commit, date });
+
+/** The commit and date of the first and last commit reachable from `tip` on its first-parent line. */
+export async function historySpan(dir: string, tip: string): Promise<{ first: HistoryPoint; last: HistoryPoint }> {
+  const line = await firstParentLine(dir, tip);
+  return { first: pointOf(line[line.length - 1]!), last: pointOf(line[0]!) };
 }
 
 /** Commit and date of each commit-ish, in the order given; an unknown one is a HistoryError. */
@@ -88,15 +95,18 @@ export async function tagPoints(dir: string, patterns: readonly string[]): Promi
  * it). A date before the first commit is a HistoryError naming the first commit's date.
  */
 export async function datePoints(dir: string, tip: string, dates: readonly Date[]): Promise<HistoryPoint[]> {
-  const { first } = await historySpan(dir, tip);
+  // One walk of the line answers every date: the newest commit committed at or before it (git
+  // ignores fractions of a second in a date, so they are dropped here too).
+  const line = await firstParentLine(dir, tip);
+  const first = line[line.length - 1]!;
   const points: HistoryPoint[] = [];
   for (const d of dates) {
     const when = d.toISOString();
     if (when < first.date) throw new HistoryError(`${when.slice(0, 10)} is before the first commit (${first.date.slice(0, 10)})`);
-    const id = (await gitOut(dir, ['rev-list', '-1', '--first-parent', `--before=${when}`, '--end-of-options', assertSafeRef(tip), '--'])).trim();
-    if (!id) throw new HistoryError(`${when.slice(0, 10)} is before the first commit (${first.date.slice(0, 10)})`);
-    const [c] = await commitsOf(dir, [id]);
-    points.push({ label: when.slice(0, 10), ...c! });
+    const seconds = Math.floor(d.getTime() / 1000);
+    const at = line.find((c) => c.seconds <= seconds);
+    if (!at) throw new HistoryError(`${when.slice(0, 10)} is before the first commit (${first.date.slice(0, 10)})`);
+    points.push({ label: when.slice(0, 10), commit: at.commit, date: at.date });
   }
   return points;
 }

@@ -107,7 +107,18 @@ type Entry = [blob: string, result: FileResult];
  * with the copies key it was found with (a file naming copies may have a result per set of copies).
  */
 type HeldResults = Map<string, [copies: string, result: FileResult][]>;
-const held = new Map<string, { holders: number; byKey: Map<string, HeldResults> }>();
+
+/** The valid entries of a cache file as it was read, and the copies key they were found with. */
+interface Stored {
+  entries: Map<string, Entry>;
+  copies: string;
+}
+
+/**
+ * While a location is held, its cache file is read once per tool key: the scans after the first
+ * save only results they found or took, which the held results answer already.
+ */
+const held = new Map<string, { holders: number; byKey: Map<string, HeldResults>; stored: Map<string, Stored> }>();
 
 /**
  * Keeps in memory every result that scans of `location` find or take from the cache, until `release`,
@@ -116,7 +127,7 @@ const held = new Map<string, { holders: number; byKey: Map<string, HeldResults> 
  * Holds of one location nest.
  */
 export function holdResults(location: string): { release(): void } {
-  const hold = held.get(location) ?? { holders: 0, byKey: new Map<string, HeldResults>() };
+  const hold = held.get(location) ?? { holders: 0, byKey: new Map<string, HeldResults>(), stored: new Map<string, Stored>() };
   hold.holders++;
   held.set(location, hold);
   let released = false;
@@ -129,10 +140,36 @@ export function holdResults(location: string): { release(): void } {
   };
 }
 
+/** The valid entries of the cache file at `path`: none when it is missing, torn, or of another format, key or location. */
+function readStored(path: string, key: string, location: string): Stored {
+  const none: Stored = { entries: new Map(), copies: '' };
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    return none; // no cache yet
+  }
+  try {
+    const nl = raw.indexOf('\n');
+    const header = JSON.parse(raw.slice(0, nl)) as Header;
+    const body = raw.slice(nl + 1);
+    if (header.format !== CACHE_FORMAT || header.tool !== key || header.location !== location) return none;
+    if (createHash('sha256').update(body).digest('hex') !== header.entries) return none;
+    const entries = new Map<string, Entry>();
+    for (const [file, entry] of Object.entries(JSON.parse(body) as Record<string, Entry>)) {
+      if (Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]?.findings)) entries.set(file, entry);
+    }
+    return { entries, copies: header.copies };
+  } catch {
+    // A torn or foreign file: ignored; the scan reads everything and the save replaces it.
+    return none;
+  }
+}
+
 export class ScanCache {
-  private readonly old = new Map<string, Entry>();
+  private readonly old: ReadonlyMap<string, Entry>;
   private readonly next = new Map<string, Entry>();
-  private oldCopies = '';
+  private readonly oldCopies: string;
   private lists: CopyLists | null | undefined;
   private readonly held: HeldResults | undefined;
   readonly path: string;
@@ -145,35 +182,15 @@ export class ScanCache {
   ) {
     this.path = join(dir, `v${CACHE_FORMAT}`, `${locationHash(location)}.json`);
     const hold = held.get(location);
+    let stored: Stored | undefined;
     if (hold) {
       this.held = hold.byKey.get(key) ?? new Map();
       hold.byKey.set(key, this.held);
+      const id = `${key}\0${this.path}`;
+      stored = hold.stored.get(id) ?? readStored(this.path, key, location);
+      hold.stored.set(id, stored);
     }
-    this.load();
-  }
-
-  private load(): void {
-    let raw: string;
-    try {
-      raw = readFileSync(this.path, 'utf8');
-    } catch {
-      return; // no cache yet
-    }
-    try {
-      const nl = raw.indexOf('\n');
-      const header = JSON.parse(raw.slice(0, nl)) as Header;
-      const body = raw.slice(nl + 1);
-      if (header.format !== CACHE_FORMAT || header.tool !== this.key || header.location !== this.location) return;
-      if (createHash('sha256').update(body).digest('hex') !== header.entries) return;
-      const entries = JSON.parse(body) as Record<string, Entry>;
-      for (const [path, entry] of Object.entries(entries)) {
-        if (Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]?.findings)) this.old.set(path, entry);
-      }
-      this.oldCopies = header.copies;
-    } catch {
-      // A torn or foreign file: ignored; the scan reads everything and the save replaces it.
-      this.old.clear();
-    }
+    ({ entries: this.old, copies: this.oldCopies } = stored ?? readStored(this.path, key, location));
   }
 
   /** The stored result of this path at this blob, if it is still valid; it is kept for the next save. */

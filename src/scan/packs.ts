@@ -6,7 +6,7 @@
 import type { RuleSelection } from '../knowledge/index.js';
 import type { Finding, Kind } from '../report/index.js';
 
-export const BUILTIN_PACK_KINDS: Readonly<Record<string, readonly Kind[]>> = {
+const BUILTIN_PACK_KINDS: Readonly<Record<string, readonly Kind[]>> = {
   incubator: ['incubator-copy', 'incubator-config', 'incubator-import'],
   namespace: ['namespace-import'],
   'rootwrap-privsep': ['rootwrap-import', 'rootwrap-call', 'rootwrap-config', 'privsep-usage'],

@@ -2,24 +2,18 @@
 // tree-sitter is a native addon that loads once per thread; each worker keeps its own parser.
 
 import { parentPort } from 'node:worker_threads';
-import { knowledge, type RuleSelection } from '../knowledge/index.js';
+import { defaultRules, knowledge } from '../knowledge/index.js';
 import { scanBatch, type BatchReply, type BatchRequest } from './batch.js';
-import { triggersOf, type Triggers } from './prefilter.js';
+import { triggersFor } from './triggers.js';
 
 const kb = knowledge();
-const triggers = triggersOf(kb);
-/** Triggers of the last rule selection other than the default one (a run has one selection). */
-let other: { version: string; triggers: Triggers } | null = null;
-function triggersFor(rules: RuleSelection | undefined): Triggers {
-  if (!rules) return triggers;
-  if (other?.version !== rules.version) other = { version: rules.version, triggers: triggersOf(kb, rules.words) };
-  return other.triggers;
-}
+// The default selection's triggers are made while the worker starts, before its first batch.
+triggersFor(kb, defaultRules());
 
 parentPort!.on('message', (request: BatchRequest) => {
   let reply: BatchReply;
   try {
-    reply = { id: request.id, results: scanBatch(request, kb, triggersFor(request.rules)) };
+    reply = { id: request.id, results: scanBatch(request, kb, triggersFor(kb, request.rules ?? defaultRules())) };
   } catch (e) {
     reply = { id: request.id, error: (e as Error).message };
   }

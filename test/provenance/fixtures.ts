@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { commitEnv, processEnv, writeCommits, type CommitSpec } from '../../src/git/index.js';
+import { commitEnv, gitEnv, writeCommits, type CommitSpec } from '../../src/git/index.js';
 
 const DEV = 'Ola Incubator <ola@example.org>';
 
@@ -158,7 +158,7 @@ export async function buildIncubator(parent: string): Promise<IncubatorFixture> 
   await git.raw(['checkout', '--quiet', '-b', 'feature']);
   commits['side'] = await writeCommits(dir, [at('2013-06-01T10:00:00Z', 'jsonutils: add loads', { [`${c}jsonutils.py`]: JSONUTILS_SIDE })]);
   await git.raw(['checkout', '--quiet', 'master']);
-  await git.env({ ...processEnv(), ...commitEnv(DEV, '2013-07-01T10:00:00Z') }).raw(['merge', '--quiet', '--no-ff', '--no-commit', 'feature']);
+  await git.env({ ...gitEnv(), ...commitEnv(DEV, '2013-07-01T10:00:00Z') }).raw(['merge', '--quiet', '--no-ff', '--no-commit', 'feature']);
   await writeCommits(dir, [at('2013-07-01T10:00:00Z', 'Merge branch feature', { [`${c}jsonutils.py`]: JSONUTILS_1 })]);
   commits['merge'] = (await git.revparse(['HEAD'])).trim();
   await git.raw(['branch', '--quiet', '-D', 'feature']);
