@@ -15,6 +15,7 @@
 import { logicalLines, type LogicalLine } from './logicalLines.js';
 import { Odd } from './pythonTokens.js';
 import type { Triggers } from './triggers.js';
+import { warmUpSamples } from './warmUp.js';
 
 export { textVerdict, triggersOf, type ByteVerdict, type Triggers } from './triggers.js';
 
@@ -27,6 +28,9 @@ export type Plan =
   /** Parse only `source`; its row r is the file's row `rows[r]` (0-based), columns unchanged. */
   | { kind: 'fragments'; source: string; rows: number[] };
 
+/** Whether this thread has lexed the warm-up samples (warmUp.ts). */
+let warm = false;
+
 /** Clauses that continue a statement: parsed after a stand-in for what they continue. */
 const CONTINUES: Record<string, string> = { elif: 'if 0: pass', else: 'if 0: pass', except: 'try: pass', finally: 'try: pass' };
 
@@ -35,6 +39,12 @@ const CONTINUES: Record<string, string> = { elif: 'if 0: pass', else: 'if 0: pas
  * that name a trigger in code, or (when anything is unusual) the whole file.
  */
 export function planPython(text: string, triggers: Triggers): Plan {
+  if (!warm) {
+    warm = true;
+    // Three times: V8 keeps no feedback for a function before its eighth call or so.
+    const samples = warmUpSamples(triggers);
+    for (let k = 0; k < 3; k++) for (const sample of samples) planPython(sample, triggers);
+  }
   let lines: LogicalLine[];
   try {
     lines = logicalLines(text, triggers);

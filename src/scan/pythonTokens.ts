@@ -97,6 +97,8 @@ export function headToken(text: string, at: number, triggers: Triggers): string 
   if (!isNameStart(c)) return c === 46 && text.startsWith('...', at) ? '...' : text.charAt(at);
   const j = nameEnd(text, at);
   const q = text.charCodeAt(j);
-  if (q === 34 || q === 39) return STRING_PREFIX.test(text.slice(at, j)) ? '"' : text.slice(at, j);
+  if ((q === 34 || q === 39) && STRING_PREFIX.test(text.slice(at, j))) return '"';
+  // Always one of the lexer's own strings (never cut from the text): V8 compares them by address.
+  // A plain name followed by a quote is two operands in a row, Odd whatever it stands for.
   return notableAt(text, at, j, triggers)?.name ?? PLAIN_NAME;
 }

@@ -4,7 +4,7 @@
 // else is Odd: the file is then parsed whole.
 
 import { Odd } from './pythonTokens.js';
-import { COMPOUND, CONTINUING } from './triggers.js';
+import { COMPOUND, CONTINUING_TOKEN, IMPORT_TOKEN, OTHER_NOTABLE_TOKEN } from './triggers.js';
 
 export interface LogicalLine {
   /** First and last physical rows (0-based). */
@@ -24,8 +24,9 @@ export function blankLine(): LogicalLine {
 
 /** Tokens a statement cannot start with. */
 const NOT_FIRST = new Set(['and', 'or', 'in', 'is', 'as', ')', ']', '}', ',', '.', '=', ':', ';', '/', '%', '|', '&', '^', '<', '>', '!']);
-/** Operators a statement cannot end with (`,` can: `x = 1,`, `print x,`). */
-const OPERATORS = new Set(['+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '=', '.', '!']);
+/** Operators a statement cannot end with (`,` can: `x = 1,`, `print x,`), by character code. */
+const OPERATOR = new Uint8Array(128);
+for (const c of '+-*/%@&|^~<>=.!') OPERATOR[c.charCodeAt(0)] = 1;
 
 /** The indentation of the open blocks, innermost last. */
 export class Blocks {
@@ -61,10 +62,12 @@ export class Blocks {
 
 /**
  * Checks how the logical line `line` ends at row `row`: `last` and `beforeLast` are its last two
- * tokens outside brackets; `colon`, whether it has a `:` outside brackets; `hasImport`, an `import`.
+ * tokens outside brackets (the lexer's integers, see NAME_TOKEN); `colon`, whether it has a `:`
+ * outside brackets; `hasImport`, an `import`.
  */
-export function checkEnd(line: LogicalLine, last: string, beforeLast: string, colon: boolean, hasImport: boolean, row: number): void {
-  if ((OPERATORS.has(last) && !(last === '*' && beforeLast === 'import')) || CONTINUING.has(last)) throw new Odd(`statement cut short at line ${row + 1}`);
+export function checkEnd(line: LogicalLine, last: number, beforeLast: number, colon: boolean, hasImport: boolean, row: number): void {
+  const operator = last < 128 && OPERATOR[last] === 1 && !(last === 42 && beforeLast === IMPORT_TOKEN);
+  if (operator || (last >= CONTINUING_TOKEN && last < OTHER_NOTABLE_TOKEN)) throw new Odd(`statement cut short at line ${row + 1}`);
   if (COMPOUND.has(line.head) && !colon) throw new Odd(`compound statement without ':' at line ${line.first + 1}`);
   if (line.head === 'from' && !hasImport) throw new Odd(`from without import at line ${line.first + 1}`);
 }

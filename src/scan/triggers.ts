@@ -30,7 +30,20 @@ export interface NotableName {
   importName: boolean;
   /** Makes any statement worth parsing. */
   anyName: boolean;
+  /** The lexer's token for it (see NAME_TOKEN). */
+  token: number;
 }
+
+// The statement lexer's tokens are small integers, so that the few it compares stay one machine
+// comparison and its variables keep one type: punctuation is its character code, a string 34 (`"`),
+// a number 48 (`0`), `...` ELLIPSIS_TOKEN, a plain name NAME_TOKEN, a notable name its own token.
+export const ELLIPSIS_TOKEN = 200;
+export const NAME_TOKEN = 256;
+export const IMPORT_TOKEN = 512;
+export const FROM_TOKEN = 513;
+/** Tokens from here to 1023 are keywords after which a statement cannot end (CONTINUING). */
+export const CONTINUING_TOKEN = 512;
+export const OTHER_NOTABLE_TOKEN = 1024;
 
 export const COMPOUND = new Set(['if', 'elif', 'else', 'while', 'for', 'def', 'class', 'with', 'try', 'except', 'finally', 'async']);
 /** Keywords after which a statement cannot end. */
@@ -78,15 +91,29 @@ export function triggersOf(kb: Knowledge, statementNames: readonly string[] = de
   // `oslo` covers `oslo_utils` and `oslotest`: a literal containing a shorter one adds nothing.
   const literals: string[] = [];
   for (const name of all) if (!literals.some((l) => name.includes(l))) literals.push(name);
+  // Every shape has its entry (undefined for most): a read past the end would send the lexer's compiled code back to the interpreter.
   const notable: NotableName[][] = [];
-  for (const name of new Set([...KEYWORDS, ...CONTINUING, ...COMPOUND, ...importNames, ...anyNames])) {
+  let continuing = IMPORT_TOKEN + 2;
+  let other = OTHER_NOTABLE_TOKEN;
+  for (const name of new Set([...KEYWORDS, ...CONTINUING, ...COMPOUND, ...importNames, ...anyNames].map(interned))) {
     const shape = shapeOf(name, 0, name.length);
     // A rule's word that no lexer could read as one name (`a.b`, or too long) is never met as a name.
     if (shape < 0 || !/^[A-Za-z_]\w*$/.test(name)) continue;
-    (notable[shape] ??= []).push({ name, keyword: KEYWORDS.has(name), importName: importNames.has(name), anyName: anyNames.has(name) });
+    const token = name === 'import' ? IMPORT_TOKEN : name === 'from' ? FROM_TOKEN : CONTINUING.has(name) ? continuing++ : other++;
+    (notable[shape] ??= []).push({ name, keyword: KEYWORDS.has(name), importName: importNames.has(name), anyName: anyNames.has(name), token });
   }
   const pattern = new RegExp(literals.map((l) => l.replace(/[^\w]/g, '\\$&')).join('|'));
-  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable: Array.from(notable), pattern };
+  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable: Array.from({ length: 128 * MAX_NOTABLE }, (_, shape) => notable[shape]), pattern };
+}
+
+/**
+ * The same string, as V8 keeps the strings of the source: a name read from the knowledge base is a
+ * string made at run time, and the lexer's compiled code, which compares a line's first token with
+ * `'from'` or `'@'` by address, would be sent back to the interpreter when it met one. An object's
+ * property names are interned.
+ */
+function interned(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
 }
 
 const memo = new WeakMap<Knowledge, Map<string, Triggers>>();
