@@ -1,28 +1,36 @@
-// The long tokens of Python source, read by regular expressions: names, string literals, and the
-// indentation a line shares with its block. They hold most of a file's characters, and V8's regular
-// expressions run over a character class in native code from their first use, where a loop over
-// character codes runs slowly until the optimizing compiler has seen enough of it, which in a short
-// scan is most of the time.
+// The long tokens of Python source: names, string literals, and the first token of a line. A string
+// is read by regular expressions, which find its quote in native code from their first use however
+// long it runs; a name, mostly a few characters, by a loop over character codes (see nameEnd).
 
 import { notableAt, type Triggers } from './triggers.js';
 
 /** Something the lexer cannot vouch for: the file is then parsed whole. */
 export class Odd extends Error {}
 
-// Any character beyond ASCII may be part of a name: tree-sitter reads them so too. Without the `u`
-// flag a class range counts UTF-16 units, so `\u0080-\uffff` holds both halves of a surrogate pair.
-const NAME_REST = /[\w\u0080-\uffff]*/y;
-
 /** Whether `c` (a character code) may start a name: letters, `_`, anything beyond ASCII. */
 export function isNameStart(c: number): boolean {
   return c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
-/** Where the name starting at `at` ends. */
+/** The ASCII characters a name may hold after its first: letters, digits, `_` (1). */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/**
+ * Where the name starting at `at` ends. Any character beyond ASCII may be part of a name:
+ * tree-sitter reads them so too (both halves of a surrogate pair are beyond ASCII). A loop rather
+ * than a sticky regular expression: once compiled it reads a short name in a few nanoseconds, where
+ * each call of a regular expression costs tens; names are the commonest token.
+ */
 export function nameEnd(text: string, at: number): number {
-  NAME_REST.lastIndex = at + 1;
-  NAME_REST.test(text);
-  return NAME_REST.lastIndex;
+  const n = text.length;
+  let j = at + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c < 128 ? WORD[c] === 0 : false) return j;
+    j++;
+  }
+  return j;
 }
 
 /** What the lexer remembers of a plain name: any name that is not a keyword stands for all of them. */
