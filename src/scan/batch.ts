@@ -3,7 +3,7 @@
 
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
-import type { Plan, Triggers } from './prefilter.js';
+import { VersionPlanner, type Plan, type Triggers } from './prefilter.js';
 import { scanPlanned, scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
 
 /** The incubator modules and their packages present in one repository's tree. */
@@ -38,6 +38,8 @@ export interface BatchRequest extends Copies {
   prefilter: boolean;
   /** The selected rules, when they are not the default packs (a worker's default). */
   rules?: RuleSelection;
+  /** The files are versions of paths, path by path: planned from the version before (`ScanOptions.versions`). */
+  versions?: boolean;
 }
 
 export type BatchReply = { id: number; results: PythonFileResult[] } | { id: number; error: string };
@@ -85,8 +87,8 @@ export class BatchPacker {
   }
 
   /** The request (without its id) for what was gathered; the packer starts over empty. */
-  take(copies: Copies, prefilter: boolean, rules?: RuleSelection): Omit<BatchRequest, 'id'> {
-    const request = { files: this.files, bytes: (this.bytes ?? Buffer.allocUnsafeSlow(0)).buffer as ArrayBuffer, ...copies, prefilter, ...(rules ? { rules } : {}) };
+  take(copies: Copies, prefilter: boolean, rules?: RuleSelection, versions = false): Omit<BatchRequest, 'id'> {
+    const request = { files: this.files, bytes: (this.bytes ?? Buffer.allocUnsafeSlow(0)).buffer as ArrayBuffer, ...copies, prefilter, ...(rules ? { rules } : {}), ...(versions ? { versions } : {}) };
     this.bytes = null;
     this.files = [];
     this.size = 0;
@@ -111,9 +113,12 @@ export function scanCandidate(file: string, text: string, usesCopies: boolean, c
   return scanPythonText({ file, text, ...(usesCopies ? copies : NO_COPIES) }, options);
 }
 
+/** This thread's planner of versions: consecutive batches may hold versions of the same path. */
+let planner: VersionPlanner | undefined;
+
 /** Scans every file of a batch, in order. */
 export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledge, triggers: Triggers): PythonFileResult[] {
-  const options = { knowledge, triggers: request.prefilter ? triggers : null, rules: request.rules?.rules };
+  const options = { knowledge, triggers: request.prefilter ? triggers : null, rules: request.rules?.rules, planner: request.versions ? (planner ??= new VersionPlanner()) : undefined };
   const copies = copySets(request);
   const all = Buffer.from(request.bytes);
   const text = (start: number, end: number, file: string): string => {

@@ -7,10 +7,17 @@
 
 import { headToken, Odd } from './pythonTokens.js';
 import { lineTokens, readLine, type LineTokens } from './lineTokens.js';
+import { isAnchor, newRecord, recordStatement, Replay, takeRun, type LexRecord } from './lexReplay.js';
 import { blankLine, Blocks, checkEnd, type LogicalLine } from './statements.js';
 import type { Triggers } from './triggers.js';
 
 export type { LogicalLine } from './statements.js';
+
+/** A lexing that may take runs of the previous version's (`base`), and leaves its own record in `out` when it ends without Odd. */
+export interface LexMemo {
+  base?: LexRecord | null;
+  out?: LexRecord | null;
+}
 
 const NAME_IN_TEXT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 
@@ -20,7 +27,7 @@ const NAME_IN_TEXT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
  * on anything unusual. Lines are read into two scratch records in turn (the current one and the one
  * before): most lines are never kept, and a record per line would be most of the lexer's garbage.
  */
-export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
+export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): LogicalLine[] {
   const lines: LogicalLine[] = [];
   const scratch = [blankLine(), blankLine()];
   let turn = 0;
@@ -36,6 +43,9 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   /** A line the end of the text cut short (no line break after it), and where its first row starts. */
   let open: LogicalLine | null = null;
   let lineFrom = 0;
+  const base = memo?.base;
+  const replay = base && base.triggers === triggers && base.hasCR === hasCR ? new Replay(base, text) : null;
+  const record = memo ? newRecord(text, triggers, hasCR) : null;
 
   while (i < n) {
     // Indentation, then a blank or comment-only line (skipped) or the first token of a logical line.
@@ -57,9 +67,21 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       row++;
       continue;
     }
+    const head = headToken(text, i, triggers);
+    if (replay !== null) {
+      // The previous version's lexing, for as long as the text is the same.
+      const jump = replay.find(from, row, head, blocks.snapshot(), prev, prevKept);
+      if (jump !== null) {
+        ({ prev, prevKept } = takeRun(base!, jump, lines, record));
+        blocks.restore(base!.blocks[jump.to]!);
+        i = base!.offsets[jump.to]! + jump.delta;
+        row = base!.rows[jump.to]! + jump.shift;
+        continue;
+      }
+    }
+    if (record !== null) recordStatement(record, from, row, lines.length, blocks.snapshot(), prev, prevKept, isAnchor(head));
     // The block's own indentation is reused, not cut again.
     const indent = i - from === top.length && text.startsWith(top, from) ? top : text.slice(from, i);
-    const head = headToken(text, i, triggers);
     blocks.enter(indent, head, prev, row);
     const line = scratch[(turn ^= 1)]!;
     line.first = row;
@@ -86,6 +108,10 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
   }
   if (prev?.opensBlock) throw new Odd('block without a body at end of file');
   if (prev?.head === '@') throw new Odd('decorator at end of file');
+  if (record !== null) {
+    record.lines = lines;
+    memo!.out = record;
+  }
   return lines;
 }
 

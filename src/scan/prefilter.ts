@@ -12,7 +12,8 @@
 // cut short, inconsistent indentation) is parsed whole: tree-sitter's error recovery there could
 // reach across statements, and only a whole parse gives the same answer as a whole parse.
 
-import { logicalLines, type LogicalLine } from './logicalLines.js';
+import type { LexRecord } from './lexReplay.js';
+import { logicalLines, type LexMemo, type LogicalLine } from './logicalLines.js';
 import { Odd } from './pythonTokens.js';
 import type { Triggers } from './triggers.js';
 import { warmUpSamples } from './warmUp.js';
@@ -38,7 +39,7 @@ const CONTINUES: Record<string, string> = { elif: 'if 0: pass', else: 'if 0: pas
  * What to parse of one Python file whose bytes hold a trigger: nothing, only the statements
  * that name a trigger in code, or (when anything is unusual) the whole file.
  */
-export function planPython(text: string, triggers: Triggers): Plan {
+export function planPython(text: string, triggers: Triggers, memo?: LexMemo): Plan {
   if (!warm) {
     warm = true;
     // Three times: V8 keeps no feedback for a function before its eighth call or so.
@@ -47,7 +48,7 @@ export function planPython(text: string, triggers: Triggers): Plan {
   }
   let lines: LogicalLine[];
   try {
-    lines = logicalLines(text, triggers);
+    lines = logicalLines(text, triggers, memo);
   } catch (e) {
     if (e instanceof Odd) return { kind: 'whole', reason: e.message };
     throw e;
@@ -84,6 +85,24 @@ export function planPython(text: string, triggers: Triggers): Plan {
   }
   if (out.length === 0) return { kind: 'none' };
   return { kind: 'fragments', source: out.join('\n') + '\n', rows };
+}
+
+/**
+ * Plans the versions of files given one after the other, each version of a path lexed from the one
+ * given just before it, if any (lexReplay.ts): what a trend gives, every version of each path in turn.
+ * Only the last version's record is kept.
+ */
+export class VersionPlanner {
+  private path: string | null = null;
+  private last: LexRecord | null = null;
+
+  plan(path: string, text: string, triggers: Triggers): Plan {
+    const memo: LexMemo = { base: path === this.path ? this.last : null, out: null };
+    const plan = planPython(text, triggers, memo);
+    this.path = path;
+    this.last = memo.out ?? null;
+    return plan;
+  }
 }
 
 /** Where row `r` starts, counting newlines on from a known earlier row. */

@@ -6,7 +6,7 @@ import type { Finding } from '../report/index.js';
 import { copyLocation } from '../knowledge/index.js';
 import { detectPython, type NameSet } from './detectors/python.js';
 import { detectRules, type DataRule } from './detectors/rules.js';
-import { planPython, type Plan, type Triggers } from './prefilter.js';
+import { planPython, type Plan, type Triggers, type VersionPlanner } from './prefilter.js';
 import { parsePython } from './treeSitter.js';
 
 export interface PythonFileInput {
@@ -39,10 +39,13 @@ export interface PythonFileOptions {
   triggers: Triggers | null;
   /** Rules of the selected packs that are data (their words are in `triggers`). */
   rules?: readonly DataRule[];
+  /** Plans files given as versions of paths, each from the version before (`ScanOptions.versions`). */
+  planner?: VersionPlanner;
 }
 
 export function scanPythonText(input: PythonFileInput, options: PythonFileOptions): PythonFileResult {
-  const plan = options.triggers ? planPython(input.text, options.triggers) : ({ kind: 'whole', reason: 'no prefilter' } as const);
+  const { triggers, planner } = options;
+  const plan = !triggers ? ({ kind: 'whole', reason: 'no prefilter' } as const) : planner ? planner.plan(input.file, input.text, triggers) : planPython(input.text, triggers);
   return scanPlanned(input, plan, options);
 }
 

@@ -8,7 +8,7 @@ import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
 import { roleOf } from './classify.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
-import { planPython, type Triggers } from './prefilter.js';
+import { planPython, VersionPlanner, type Triggers } from './prefilter.js';
 import type { PythonFileResult } from './pythonFile.js';
 import type { TreeEntry } from './source.js';
 
@@ -24,6 +24,8 @@ export interface ParserSetup {
   workers: number | undefined;
   /** Other scans run beside this one (`ScanOptions.alongside`). */
   alongside: boolean;
+  /** The files are versions of paths, path by path (`ScanOptions.versions`). */
+  versions: boolean;
   /** Whether the knowledge base is the shipped one (the only one workers know). */
   ownKnowledge: boolean;
   kb: Knowledge;
@@ -59,9 +61,10 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   const useWorkers = jobs > 0 && ownKnowledge && enough;
   if (!useWorkers) {
     const sets = copySets(copies);
+    const planner = setup.versions ? new VersionPlanner() : undefined;
     return {
       async submit(file, done) {
-        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules }));
+        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules, planner }));
       },
       async finish() {},
     };
@@ -80,7 +83,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
     if (packer.count === 0) return;
     const sent = waiting;
     waiting = [];
-    const p: Promise<void> = pool.run(packer.take(copies, triggers !== null, setup.defaultPacks ? undefined : rules)).then(
+    const p: Promise<void> = pool.run(packer.take(copies, triggers !== null, setup.defaultPacks ? undefined : rules, setup.versions)).then(
       (results) => results.forEach((r, i) => sent[i]!(r)),
       (e: Error) => {
         failure ??= e;

@@ -43,6 +43,11 @@ export interface ScanOptions {
    * them on the calling thread and sends the fragments to one worker.
    */
   alongside?: boolean;
+  /**
+   * The files are versions of the same paths, each path's versions one after the other (a trend): each
+   * version is lexed from the one before it where their texts are the same (lexReplay.ts).
+   */
+  versions?: boolean;
   /** false parses every Python file whole: slower, same findings (for checking the prefilter). */
   prefilter?: boolean;
   /** The rule packs to run (`selectRules`); default: the incubator, namespace and rootwrap-privsep packs. */
@@ -105,7 +110,7 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
       return { ...result, findings: result.findings.filter(keep), stats: { files, bytes, cached: files, python: 0, parsed: { none: 0, fragments: 0, whole: 0 }, commitReused: true } };
     }
   }
-  const setup: ScanSetup = { workers: options.workers, alongside: options.alongside === true, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
+  const setup: ScanSetup = { workers: options.workers, alongside: options.alongside === true, versions: options.versions === true, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
   const tree: OpenTree = source.open ? await source.open() : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
   let reading = false;
   try {

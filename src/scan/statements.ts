@@ -30,7 +30,20 @@ for (const c of '+-*/%@&|^~<>=.!') OPERATOR[c.charCodeAt(0)] = 1;
 
 /** The indentation of the open blocks, innermost last. */
 export class Blocks {
-  private readonly indents: string[] = [''];
+  private indents: string[] = [''];
+  /** A copy of `indents` as they are, kept until they change (lexReplay.ts records it per statement). */
+  private frozen: readonly string[] | null = null;
+
+  /** The open blocks' indentation as it is now, never changed later. */
+  snapshot(): readonly string[] {
+    return (this.frozen ??= [...this.indents]);
+  }
+
+  /** Makes the open blocks those of a snapshot. */
+  restore(snapshot: readonly string[]): void {
+    this.indents = [...snapshot];
+    this.frozen = snapshot;
+  }
 
   /** The innermost block's indentation. */
   get top(): string {
@@ -48,10 +61,12 @@ export class Blocks {
     if (prev?.opensBlock) {
       if (!(indent.length > top.length && indent.startsWith(top))) throw new Odd(`expected an indented block at line ${row + 1}`);
       indents.push(indent);
+      this.frozen = null;
     } else if (indent !== top) {
       const at = indents.lastIndexOf(indent);
       if (at < 0) throw new Odd(`inconsistent indentation at line ${row + 1}`);
       indents.length = at + 1;
+      this.frozen = null;
     }
     if (prev?.head === '@' && !(prev.indent === indent && (head === '@' || head === 'def' || head === 'class' || head === 'async'))) {
       throw new Odd(`decorator without a definition at line ${prev.first + 1}`);

@@ -53,7 +53,7 @@ async function scanVersions(location: string, versions: TreeEntry[], reader: Tre
   };
   // Thousands of versions at once: the parse workers, one per core, plan them (`alongside`), as for a
   // batch of repositories; planning on this thread, as a scan of one tree does, would leave a core idle.
-  const result = await scanTree({ location, entries: async () => versions, read: (wanted) => reader.read(wanted), open }, { ...options, alongside: true });
+  const result = await scanTree({ location, entries: async () => versions, read: (wanted) => reader.read(wanted), open }, { ...options, alongside: true, versions: true });
   return result.stats.files - result.stats.cached;
 }
 
