@@ -111,7 +111,7 @@ class CatFile {
     try {
       return await answers(this.queue, count, this.check);
     } catch (e) {
-      throw new Error(`git cat-file: ${this.stderr.trim().split('\n')[0] || (e as Error).message}`);
+      throw new Error(`git cat-file: ${this.stderr.trim().split('\n')[0] || (e as Error).message}`, { cause: e });
     }
   }
 
