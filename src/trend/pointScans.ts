@@ -7,7 +7,7 @@
 // against each point's own copies, and read again at the few points where they do not hold.
 
 import { gitTreeSource, listTrees, type HistoryPoint } from '../git/index.js';
-import { holdResults, scanTree, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../scan/index.js';
+import { holdResults, scanTree, startParseWorkers, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../scan/index.js';
 
 export interface PointScans {
   /** Each point's scan, in the order of the points. */
@@ -30,8 +30,8 @@ function versionsOf(trees: readonly TreeEntry[][]): TreeEntry[] {
 
 /**
  * Versions scanned in one go: enough for the parse workers to stay busy, few enough that an interrupt
- * is heard within seconds (nova's twenty releases have 12,352: three scans of about
- * 1.5 s each on two cores; each scan's start and end leave a core idle for a moment, so fewer is faster).
+ * is heard within seconds (nova's twenty releases have 12,352: three scans of about 1.5 s each on two
+ * cores). Each scan's end would leave a core idle for a moment: the next one starts beside it.
  */
 const CHUNK = 4096;
 
@@ -58,13 +58,21 @@ export async function scanPoints(dir: string, points: readonly HistoryPoint[], o
   try {
     if (hold) {
       // All the trees at once, each folder read once (treeListing.ts): the parse workers have nothing
-      // to do until every tree is listed.
+      // to do until every tree is listed, so they start meanwhile.
+      startParseWorkers();
       trees.push(...(await listTrees(dir, points.map((p) => p.commit))));
       const all = versionsOf(trees);
+      // Two scans at a time: the next one reads while the workers finish the last batches of the one before.
+      let before: Promise<number> | null = null;
       for (let at = 0; at < all.length; at += CHUNK) {
-        if (signal?.aborted) throw new Error('interrupted');
-        read += await scanVersions(location!, all.slice(at, at + CHUNK), sources.at(-1)!, options);
+        if (signal?.aborted) break;
+        const scan = scanVersions(location!, all.slice(at, at + CHUNK), sources.at(-1)!, options);
+        scan.catch(() => undefined);
+        if (before) read += await before;
+        before = scan;
       }
+      if (before) read += await before;
+      if (signal?.aborted) throw new Error('interrupted');
     }
     const results: ScanResult[] = [];
     for (const [i, source] of sources.entries()) {
