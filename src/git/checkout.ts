@@ -3,13 +3,14 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BlobRead, TreeEntry, TreeSource } from '../util/index.js';
+import type { BlobRead, OpenTree, TreeEntry, TreeSource } from '../util/index.js';
 import { gitEnv } from './env.js';
 import { headCommitFromFiles } from './head.js';
 import { batchAnswers, ByteQueue, parseLsTree } from './objectStream.js';
 import { runGit, spawnGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 import { openTree, openTreeShared, sharedReaderServes } from './treeReader.js';
+import { readPreferringWorkTree, WorkTree } from './workTreeBlobs.js';
 
 export class NotACheckoutError extends Error {}
 
@@ -74,12 +75,23 @@ export async function openRepository(path: string, ref = 'HEAD'): Promise<Checko
   }
 }
 
+export interface TreeSourceOptions {
+  /**
+   * The work tree checked out at `commit`, if any: a file there that holds exactly a blob's content is
+   * read from it instead of from git (workTree.ts).
+   */
+  workTree?: string;
+}
+
 /**
- * Files tracked at `commit`, read straight from git's object store: ignored and untracked files never
- * appear. `open` goes through a tree reader shared by the process's scans (see treeReader.ts).
+ * Files tracked at `commit`, read straight from git's object store (or a work tree file with the same
+ * content): ignored and untracked files never appear. `open` goes through a tree reader shared by the
+ * process's scans (see treeReader.ts).
  */
-export function gitTreeSource(root: string, commit: string): TreeSource {
+export function gitTreeSource(root: string, commit: string, options: TreeSourceOptions = {}): TreeSource {
   const location = resolve(root);
+  const workTree = options.workTree ? new WorkTree(options.workTree) : null;
+  const preferWorkTree = (tree: OpenTree): OpenTree => (workTree ? { entries: tree.entries, read: (wanted) => readPreferringWorkTree(workTree, wanted, tree.read) } : tree);
   return {
     location,
     commit,
@@ -88,8 +100,8 @@ export function gitTreeSource(root: string, commit: string): TreeSource {
       if (code !== 0) throw new Error(`git ls-tree ${commit}: ${stderr.trim().split('\n')[0] || `exit code ${code}`}`);
       return parseLsTree(stdout.toString());
     },
-    read: (entries) => readBlobs(root, entries),
-    open: () => (sharedReaderServes(location) ? openTreeShared(location, commit) : openTree(root, commit)),
+    read: (entries) => (workTree ? readPreferringWorkTree(workTree, entries, (rest) => readBlobs(root, rest)) : readBlobs(root, entries)),
+    open: async () => preferWorkTree(await (sharedReaderServes(location) ? openTreeShared(location, commit) : openTree(root, commit))),
   };
 }
 

@@ -77,7 +77,7 @@ const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
 
 /** The commits of `range` (newest first) as a record, and the first parent of the oldest of them. */
-async function readRange(dir: string, tip: string, range: string[], paths: readonly string[]): Promise<{ record: HistoryRecord; base: string | null }> {
+async function readRange(dir: string, tip: string, range: string[], paths: Promise<readonly string[]>): Promise<{ record: HistoryRecord; base: string | null }> {
   const authors: string[] = [];
   const authorIndex = new Map<string, number>();
   const times: number[] = [];
@@ -98,12 +98,13 @@ async function readRange(dir: string, tip: string, range: string[], paths: reado
   });
   // The narrow read: commits that touched a copy or the conf, with those of their files.
   const touched: { hash: string; time: number; files: string[] }[] = [];
-  const narrow = streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-only', '--end-of-options', ...range, '--', ...paths], (line) => {
+  // The narrow read waits for the folders to name; the read of every commit does not.
+  const narrow = paths.then((p) => streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-only', '--end-of-options', ...range, '--', ...p], (line) => {
     if (line.startsWith('\x1e')) {
       const [hash, time] = line.slice(1).split(SEP);
       touched.push({ hash: hash!, time: Number(time), files: [] });
     } else if (line && touched.length > 0) touched[touched.length - 1]!.files.push(line);
-  });
+  }));
   await Promise.all([all, narrow]);
   let syncAt = subjectSync;
   const moduleTimes: Record<string, number> = {};
@@ -143,7 +144,8 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
   if (old?.tip === ref) return old;
   const whole = assertWholeHistory(dir);
   whole.catch(() => undefined);
-  const paths = await syncPaths(dir, ref);
+  const paths = syncPaths(dir, ref);
+  paths.catch(() => undefined);
   let record: HistoryRecord | undefined;
   if (old) {
     try {

@@ -1,4 +1,5 @@
 export { openCheckout, openRepository, gitTreeSource, readBlobs, NotACheckoutError } from './checkout.js';
+export { listTrees } from './treeListing.js';
 export { openTree } from './treeReader.js';
 export { parseLsTree } from './objectStream.js';
 export type { Checkout } from './checkout.js';

@@ -11,7 +11,11 @@ export interface LocalTarget {
   ref?: string;
 }
 
-export type ScanCommitOptions = ScanOptions & { activity?: ActivityOptions };
+export type ScanCommitOptions = ScanOptions & {
+  activity?: ActivityOptions;
+  /** The work tree checked out at the commit, whose unchanged files are read from disk. */
+  workTree?: string;
+};
 
 /** How a project is named in the report, before its files are read. */
 export interface ProjectBase {
@@ -34,7 +38,9 @@ export async function scanCheckout(target: LocalTarget, options: ScanCommitOptio
   } catch (e) {
     return failedProject(base, { stage: 'resolve', message: (e as Error).message });
   }
-  return scanCommit(checkout.root, checkout.commit, base, options);
+  // The commit checked out (HEAD): its work tree's unchanged files are read from disk.
+  const atHead = target.ref === undefined || target.ref === 'HEAD';
+  return scanCommit(checkout.root, checkout.commit, base, { ...options, ...(atHead ? { workTree: checkout.root } : {}) });
 }
 
 /** Scans the tree and history of `commit` in the repository at `gitDir` (a work tree or a bare clone). */
@@ -47,7 +53,8 @@ export async function scanCommit(gitDir: string, commit: string, base: ProjectBa
       location,
     }).catch((e: Error) => (e instanceof HistoryUnavailableError ? e : Promise.reject(e)));
     history.catch(() => undefined);
-    const result = await scanTree(gitTreeSource(gitDir, commit), options);
+    const { workTree, ...scanOptions } = options;
+    const result = await scanTree(gitTreeSource(gitDir, commit, { workTree }), scanOptions);
     const read = await history;
     let activity: Activity | null = null;
     if (!(read instanceof HistoryUnavailableError)) {

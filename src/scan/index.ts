@@ -16,4 +16,4 @@ export { parsePython, query, querySource, compileQuery, QUERY_NAMES } from './tr
 export type { SyntaxNode, Tree } from './treeSitter.js';
 export { runRuleTests, checkRuleQueries } from './ruleTests.js';
 export type { RuleTestReport, RuleTestFailure } from './ruleTests.js';
-export { closeSharedPools } from './pool.js';
+export { closeSharedPools, startParseWorkers } from './pool.js';

@@ -118,6 +118,14 @@ export function sharedPool(size: number): ParsePool {
 }
 
 /**
+ * Starts the parse workers of a scan that will need all of them (one per core) ahead of its first
+ * batch, so that they load tree-sitter and the queries while git lists what is to be read.
+ */
+export function startParseWorkers(size = defaultJobs()): void {
+  sharedPool(size).start(size);
+}
+
+/**
  * Stops every shared pool's workers (a later scan starts new ones). For a command that parses on its
  * own thread after scanning (fix): idle workers keep their parsers' memory.
  */

@@ -6,8 +6,8 @@
 // answered by those results. Results that depend on the incubator copies are checked
 // against each point's own copies, and read again at the few points where they do not hold.
 
-import { gitTreeSource, type HistoryPoint } from '../git/index.js';
-import { holdResults, scanTree, type OpenTree, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../scan/index.js';
+import { gitTreeSource, listTrees, type HistoryPoint } from '../git/index.js';
+import { holdResults, scanTree, startParseWorkers, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../scan/index.js';
 
 export interface PointScans {
   /** Each point's scan, in the order of the points. */
@@ -15,15 +15,6 @@ export interface PointScans {
   /** Files the points' scans needed, all points together, and of those, how many were not read again: unchanged since an earlier point, or in the results cache. */
   files: number;
   cached: number;
-}
-
-/** The files of a tree, listed through the source's reader when it has one. */
-async function listTree(source: TreeSource): Promise<TreeEntry[]> {
-  if (!source.open) return source.entries();
-  const tree = await source.open();
-  // An open tree is closed by reading it.
-  for await (const _ of tree.read([]));
-  return tree.entries;
 }
 
 /**
@@ -39,21 +30,18 @@ function versionsOf(trees: readonly TreeEntry[][]): TreeEntry[] {
 
 /**
  * Versions scanned in one go: enough for the parse workers to stay busy, few enough that an interrupt
- * is heard within seconds (nova's twenty releases have 12,352: three scans of about
- * 1.5 s each on two cores; each scan's start and end leave a core idle for a moment, so fewer is faster).
+ * is heard within seconds (nova's twenty releases have 12,352: three scans of about 1.5 s each on two
+ * cores). Each scan's end would leave a core idle for a moment: the next one starts beside it.
  */
 const CHUNK = 4096;
 
 /** Scans file versions of a repository, for their results only; returns how many were read. */
 async function scanVersions(location: string, versions: TreeEntry[], reader: TreeSource, options: ScanOptions): Promise<number> {
   // Read through a point's reader (git finds any blob, whatever tree it was listed with); no commit, so no commit record.
-  const open = async (): Promise<OpenTree> => {
-    const tree = reader.open ? await reader.open() : { read: (wanted: TreeEntry[]) => reader.read(wanted) };
-    return { entries: versions, read: tree.read };
-  };
   // Thousands of versions at once: the parse workers, one per core, plan them (`alongside`), as for a
   // batch of repositories; planning on this thread, as a scan of one tree does, would leave a core idle.
-  const result = await scanTree({ location, entries: async () => versions, read: (wanted) => reader.read(wanted), open }, { ...options, alongside: true, versions: true });
+  // Each path's versions come one after the other, oldest first: each is lexed from the one before (`versions`).
+  const result = await scanTree({ location, entries: async () => versions, read: (wanted) => reader.read(wanted) }, { ...options, alongside: true, versions: true });
   return result.stats.files - result.stats.cached;
 }
 
@@ -70,17 +58,22 @@ export async function scanPoints(dir: string, points: readonly HistoryPoint[], o
   let read = 0;
   try {
     if (hold) {
-      // Two listings at a time: each is mostly git inflating trees, and the parse workers have nothing
-      // to do until every tree is listed.
-      for (let at = 0; at < sources.length; at += 2) {
-        if (signal?.aborted) throw new Error('interrupted');
-        trees.push(...(await Promise.all(sources.slice(at, at + 2).map(listTree))));
-      }
+      // All the trees at once, each folder read once (treeListing.ts): the parse workers have nothing
+      // to do until every tree is listed, so they start meanwhile.
+      startParseWorkers();
+      trees.push(...(await listTrees(dir, points.map((p) => p.commit))));
       const all = versionsOf(trees);
+      // Two scans at a time: the next one reads while the workers finish the last batches of the one before.
+      let before: Promise<number> | null = null;
       for (let at = 0; at < all.length; at += CHUNK) {
-        if (signal?.aborted) throw new Error('interrupted');
-        read += await scanVersions(location!, all.slice(at, at + CHUNK), sources.at(-1)!, options);
+        if (signal?.aborted) break;
+        const scan = scanVersions(location!, all.slice(at, at + CHUNK), sources.at(-1)!, options);
+        scan.catch(() => undefined);
+        if (before) read += await before;
+        before = scan;
       }
+      if (before) read += await before;
+      if (signal?.aborted) throw new Error('interrupted');
     }
     const results: ScanResult[] = [];
     for (const [i, source] of sources.entries()) {
