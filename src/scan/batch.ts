@@ -3,7 +3,8 @@
 
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
-import { VersionPlanner, type Plan, type Triggers } from './prefilter.js';
+import type { Plan, Triggers } from './prefilter.js';
+import { VersionPlanner } from './versions.js';
 import { scanPlanned, scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
 
 /** The incubator modules and their packages present in one repository's tree. */

@@ -12,7 +12,6 @@
 // cut short, inconsistent indentation) is parsed whole: tree-sitter's error recovery there could
 // reach across statements, and only a whole parse gives the same answer as a whole parse.
 
-import type { LexRecord } from './lexReplay.js';
 import { logicalLines, type LexMemo, type LogicalLine } from './logicalLines.js';
 import { Odd } from './pythonTokens.js';
 import type { Triggers } from './triggers.js';
@@ -85,24 +84,6 @@ export function planPython(text: string, triggers: Triggers, memo?: LexMemo): Pl
   }
   if (out.length === 0) return { kind: 'none' };
   return { kind: 'fragments', source: out.join('\n') + '\n', rows };
-}
-
-/**
- * Plans the versions of files given one after the other, each version of a path lexed from the one
- * given just before it, if any (lexReplay.ts): what a trend gives, every version of each path in turn.
- * Only the last version's record is kept.
- */
-export class VersionPlanner {
-  private path: string | null = null;
-  private last: LexRecord | null = null;
-
-  plan(path: string, text: string, triggers: Triggers): Plan {
-    const memo: LexMemo = { base: path === this.path ? this.last : null, out: null };
-    const plan = planPython(text, triggers, memo);
-    this.path = path;
-    this.last = memo.out ?? null;
-    return plan;
-  }
 }
 
 /** Where row `r` starts, counting newlines on from a known earlier row. */

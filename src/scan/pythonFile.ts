@@ -6,7 +6,8 @@ import type { Finding } from '../report/index.js';
 import { copyLocation } from '../knowledge/index.js';
 import { detectPython, type NameSet } from './detectors/python.js';
 import { detectRules, type DataRule } from './detectors/rules.js';
-import { planPython, type Plan, type Triggers, type VersionPlanner } from './prefilter.js';
+import { planPython, type Plan, type Triggers } from './prefilter.js';
+import type { VersionPlanner } from './versions.js';
 import { parsePython } from './treeSitter.js';
 
 export interface PythonFileInput {
@@ -39,7 +40,7 @@ export interface PythonFileOptions {
   triggers: Triggers | null;
   /** Rules of the selected packs that are data (their words are in `triggers`). */
   rules?: readonly DataRule[];
-  /** Plans files given as versions of paths, each from the version before (`ScanOptions.versions`). */
+  /** Plans files given as versions of paths, each from the version before (`ScanOptions.versions`), and keeps answers for the next. */
   planner?: VersionPlanner;
 }
 
@@ -60,18 +61,28 @@ export function scanPlanned(input: PythonFileInput, plan: Plan, options: Omit<Py
     insideCopy: copyLocation(input.file) !== null,
   };
   if (plan.kind === 'fragments') {
-    const tree = parsePython(plan.source);
-    // A fragment tree-sitter cannot read cleanly might read differently in its file: parse the file.
-    if (!tree.rootNode.hasError) {
-      const result = detectPython(input.file, tree, ctx);
+    const { planner, rules } = options;
+    const modules = asSet(input.copyModules);
+    const packages = asSet(input.copyPackages ?? []);
+    let answer = planner?.answerFor(plan.source, modules, packages, rules) ?? null;
+    if (!answer) {
+      const tree = parsePython(plan.source);
+      // A fragment tree-sitter cannot read cleanly might read differently in its file: parse the file.
+      if (!tree.rootNode.hasError) {
+        const result = detectPython(input.file, tree, ctx);
+        const found = rules?.length ? [...result.findings, ...detectRules(input.file, tree, rules)] : result.findings;
+        answer = { found, adopted: [...result.adopted], copyLookups: [...asked] };
+        planner?.remember(plan.source, modules, packages, rules, answer);
+      }
+    }
+    if (answer) {
       const rows = plan.rows;
-      const found = options.rules?.length ? [...result.findings, ...detectRules(input.file, tree, options.rules)] : result.findings;
-      const findings = found.map((f) => ({
+      const findings = answer.found.map((f) => ({
         ...f,
         line: f.line === null ? null : rows[f.line - 1]! + 1,
         endLine: f.endLine === null ? null : rows[f.endLine - 1]! + 1,
       }));
-      return { findings, adopted: [...result.adopted], parsed: 'fragments', copyLookups: [...asked] };
+      return { findings, adopted: [...answer.adopted], parsed: 'fragments', copyLookups: [...answer.copyLookups] };
     }
   }
   const tree = parsePython(input.text);

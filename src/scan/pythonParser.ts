@@ -8,7 +8,8 @@ import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
 import { roleOf } from './classify.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
-import { planPython, VersionPlanner, type Triggers } from './prefilter.js';
+import { planPython, type Triggers } from './prefilter.js';
+import { VersionPlanner } from './versions.js';
 import type { PythonFileResult } from './pythonFile.js';
 import type { TreeEntry } from './source.js';
 

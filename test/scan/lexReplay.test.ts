@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { Random, pythonFile } from '../../bench/corpus.js';
 import { knowledge } from '../../src/knowledge/index.js';
 import { logicalLines, type LexMemo } from '../../src/scan/logicalLines.js';
-import { planPython, triggersOf, VersionPlanner } from '../../src/scan/prefilter.js';
+import { planPython, triggersOf } from '../../src/scan/prefilter.js';
+import { VersionPlanner } from '../../src/scan/versions.js';
 import { mutate } from './fuzz.js';
 
 const triggers = triggersOf(knowledge());
