@@ -63,6 +63,7 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     blocks.enter(indent, head, prev, row);
     const line = scratch[(turn ^= 1)]!;
     line.first = row;
+    line.start = from;
     line.indent = indent;
     line.head = head;
     readLine(text, i, row, head === 'from' || head === 'import', hasCR, triggers, tokens);

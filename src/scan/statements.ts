@@ -10,6 +10,8 @@ export interface LogicalLine {
   /** First and last physical rows (0-based). */
   first: number;
   last: number;
+  /** Where its first row starts in the text. */
+  start: number;
   indent: string;
   /** The first token (`@`, `def`, `elif`, `x`). */
   head: string;
@@ -19,7 +21,7 @@ export interface LogicalLine {
 }
 
 export function blankLine(): LogicalLine {
-  return { first: 0, last: 0, indent: '', head: '', opensBlock: false, triggered: false };
+  return { first: 0, last: 0, start: 0, indent: '', head: '', opensBlock: false, triggered: false };
 }
 
 /** Tokens a statement cannot start with. */
