@@ -42,7 +42,8 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
     const from = i;
     // Most lines are indented at least as deep as the block they are in: that much is skipped at once.
     const top = blocks.top;
-    if (top.length > 0 && text.startsWith(top, i)) i += top.length;
+    const inBlock = top.length === 0 || text.startsWith(top, i);
+    if (inBlock) i += top.length;
     let c = 0;
     while (i < n && ((c = text.charCodeAt(i)) === 32 || c === 9 || c === 12)) i++;
     if (i >= n) break;
@@ -58,7 +59,7 @@ export function logicalLines(text: string, triggers: Triggers): LogicalLine[] {
       continue;
     }
     // The block's own indentation is reused, not cut again.
-    const indent = i - from === top.length && text.startsWith(top, from) ? top : text.slice(from, i);
+    const indent = inBlock && i - from === top.length ? top : text.slice(from, i);
     const head = headToken(text, i, triggers);
     blocks.enter(indent, head, prev, row);
     const line = scratch[(turn ^= 1)]!;
