@@ -222,13 +222,14 @@ export function takeRun(old: LexRecord, jump: Jump, lines: LogicalLine[], record
   }
   for (let k = old.kept[from]!; k < old.kept[to]!; k++) {
     const line = old.lines[k]!;
-    lines.push({ ...line, first: line.first + shift, last: line.last + shift });
+    lines.push({ ...line, first: line.first + shift, last: line.last + shift, start: line.start + delta });
   }
   const flags = old.prevFlags[to]!;
   if (flags === 0) return { prev: null, prevKept: false };
   const first = old.prevFirst[to]! + shift;
   return {
-    prev: { first, last: first, indent: old.prevIndent[to]!, head: old.prevHead[to]!, opensBlock: (flags & PREV_OPENS_BLOCK) !== 0, triggered: false },
+    // Only what the next statement is checked against: it is never kept itself.
+    prev: { first, last: first, start: -1, indent: old.prevIndent[to]!, head: old.prevHead[to]!, opensBlock: (flags & PREV_OPENS_BLOCK) !== 0, triggered: false },
     prevKept: (flags & PREV_KEPT) !== 0,
   };
 }

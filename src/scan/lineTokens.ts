@@ -9,7 +9,7 @@
 // Its state is in local variables of one type each (tokens are small integers, see NAME_TOKEN) that
 // no closure captures: V8 then keeps them in registers, not in a context object.
 
-import { nameEnd, Odd, readString, STRING_PREFIX, type StringSpan } from './pythonTokens.js';
+import { isStringPrefix, nameEnd, Odd, readString, type StringSpan } from './pythonTokens.js';
 import { ELLIPSIS_TOKEN, FROM_TOKEN, IMPORT_TOKEN, NAME_TOKEN, notableAt, type Triggers } from './triggers.js';
 
 /** What the tokens of a logical line said: one record per file, filled by readLine for each line. */
@@ -82,7 +82,7 @@ export function readLine(text: string, at: number, row: number, inImport: boolea
       const start = i;
       i = nameEnd(text, i);
       const q = text.charCodeAt(i);
-      if (!((q === 34 || q === 39) && i - start <= 2 && STRING_PREFIX.test(text.slice(start, i)))) {
+      if (!((q === 34 || q === 39) && isStringPrefix(text, start, i))) {
         const known = notableAt(text, start, i, triggers);
         // A plain name (neither keyword nor trigger): only its being an operand matters.
         let token = NAME_TOKEN;

@@ -52,7 +52,8 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
     const from = i;
     // Most lines are indented at least as deep as the block they are in: that much is skipped at once.
     const top = blocks.top;
-    if (top.length > 0 && text.startsWith(top, i)) i += top.length;
+    const inBlock = top.length === 0 || text.startsWith(top, i);
+    if (inBlock) i += top.length;
     let c = 0;
     while (i < n && ((c = text.charCodeAt(i)) === 32 || c === 9 || c === 12)) i++;
     if (i >= n) break;
@@ -81,10 +82,11 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
     }
     if (record !== null) recordStatement(record, from, row, lines.length, blocks.snapshot(), prev, prevKept, isAnchor(head));
     // The block's own indentation is reused, not cut again.
-    const indent = i - from === top.length && text.startsWith(top, from) ? top : text.slice(from, i);
+    const indent = inBlock && i - from === top.length ? top : text.slice(from, i);
     blocks.enter(indent, head, prev, row);
     const line = scratch[(turn ^= 1)]!;
     line.first = row;
+    line.start = from;
     line.indent = indent;
     line.head = head;
     readLine(text, i, row, head === 'from' || head === 'import', hasCR, triggers, tokens);

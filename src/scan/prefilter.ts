@@ -52,15 +52,6 @@ export function planPython(text: string, triggers: Triggers, memo?: LexMemo): Pl
     if (e instanceof Odd) return { kind: 'whole', reason: e.message };
     throw e;
   }
-  // Only the rows of triggered statements are cut out of the text.
-  const row = (r: number): string => {
-    const start = r === 0 ? 0 : nthLineStart(text, r, cursor);
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    cursor = { row: r, at: start };
-    return text.slice(start, end).replace(/\r$/, '');
-  };
-  let cursor = { row: 0, at: 0 };
   const out: string[] = [];
   const rows: number[] = [];
   const emit = (line: string, row: number): void => {
@@ -79,16 +70,15 @@ export function planPython(text: string, triggers: Triggers, memo?: LexMemo): Pl
     if (head.indent !== '') emit('if 1:', head.first);
     const stand = CONTINUES[head.head];
     if (stand) emit(head.indent + stand, head.first);
-    for (let r = head.first; r <= tail.last; r++) emit(row(r), r);
+    // Only the rows of triggered statements are cut out of the text: the lexer knows where each starts.
+    for (let r = head.first, at = head.start; r <= tail.last; r++) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      emit(text.slice(at, end).replace(/\r$/, ''), r);
+      at = end + 1;
+    }
     if (tail.opensBlock) emit(`${tail.indent} pass`, tail.last);
   }
   if (out.length === 0) return { kind: 'none' };
   return { kind: 'fragments', source: out.join('\n') + '\n', rows };
-}
-
-/** Where row `r` starts, counting newlines on from a known earlier row. */
-function nthLineStart(text: string, r: number, from: { row: number; at: number }): number {
-  let at = from.row <= r ? from.at : 0;
-  for (let k = from.row <= r ? from.row : 0; k < r; k++) at = text.indexOf('\n', at) + 1;
-  return at;
 }

@@ -36,7 +36,24 @@ export function nameEnd(text: string, at: number): number {
 /** What the lexer remembers of a plain name: any name that is not a keyword stands for all of them. */
 export const PLAIN_NAME = 'x';
 
-export const STRING_PREFIX = /^(?:[rRbBuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF]|[uU][rR])$/;
+/** The letters of string prefixes, lower case: `| 32` lower-cases a letter, and turns no other character into one of these. */
+const R = 114;
+const B = 98;
+const U = 117;
+const F = 102;
+
+/**
+ * Whether the name `text[from, to)` is a string prefix (`r`, `b`, `u`, `f`, `br`, `rb`, `fr`, `rf`,
+ * `ur`, any case), read by character codes: no string is cut out of the text for it.
+ */
+export function isStringPrefix(text: string, from: number, to: number): boolean {
+  const a = text.charCodeAt(from) | 32;
+  if (to - from === 1) return a === R || a === B || a === U || a === F;
+  if (to - from !== 2) return false;
+  const b = text.charCodeAt(from + 1) | 32;
+  if (b === R) return a === B || a === F || a === U;
+  return a === R && (b === B || b === F);
+}
 
 /** What ends a stretch of plain characters in a string: its quote, an escape or a line break. */
 const STOP: Record<number, RegExp> = { 34: /["\\\n\r]/g, 39: /['\\\n\r]/g, 96: /[`\\\n\r]/g };
@@ -105,7 +122,7 @@ export function headToken(text: string, at: number, triggers: Triggers): string 
   if (!isNameStart(c)) return c === 46 && text.startsWith('...', at) ? '...' : text.charAt(at);
   const j = nameEnd(text, at);
   const q = text.charCodeAt(j);
-  if ((q === 34 || q === 39) && STRING_PREFIX.test(text.slice(at, j))) return '"';
+  if ((q === 34 || q === 39) && isStringPrefix(text, at, j)) return '"';
   // Always one of the lexer's own strings (never cut from the text): V8 compares them by address.
   // A plain name followed by a quote is two operands in a row, Odd whatever it stands for.
   return notableAt(text, at, j, triggers)?.name ?? PLAIN_NAME;

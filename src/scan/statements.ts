@@ -3,13 +3,15 @@
 // end (not on an operator, a compound statement with its `:`, `from` with its `import`). Anything
 // else is Odd: the file is then parsed whole.
 
-import { Odd } from './pythonTokens.js';
+import { Odd, PLAIN_NAME } from './pythonTokens.js';
 import { COMPOUND, CONTINUING_TOKEN, IMPORT_TOKEN, OTHER_NOTABLE_TOKEN } from './triggers.js';
 
 export interface LogicalLine {
   /** First and last physical rows (0-based). */
   first: number;
   last: number;
+  /** Where its first row starts in the text. */
+  start: number;
   indent: string;
   /** The first token (`@`, `def`, `elif`, `x`). */
   head: string;
@@ -19,7 +21,7 @@ export interface LogicalLine {
 }
 
 export function blankLine(): LogicalLine {
-  return { first: 0, last: 0, indent: '', head: '', opensBlock: false, triggered: false };
+  return { first: 0, last: 0, start: 0, indent: '', head: '', opensBlock: false, triggered: false };
 }
 
 /** Tokens a statement cannot start with. */
@@ -71,7 +73,8 @@ export class Blocks {
     if (prev?.head === '@' && !(prev.indent === indent && (head === '@' || head === 'def' || head === 'class' || head === 'async'))) {
       throw new Odd(`decorator without a definition at line ${prev.first + 1}`);
     }
-    if (NOT_FIRST.has(head)) throw new Odd(`statement starts with ${head} at line ${row + 1}`);
+    // Most lines start with a plain name: no set needs asking.
+    if (head !== PLAIN_NAME && NOT_FIRST.has(head)) throw new Odd(`statement starts with ${head} at line ${row + 1}`);
   }
 }
 
@@ -83,6 +86,6 @@ export class Blocks {
 export function checkEnd(line: LogicalLine, last: number, beforeLast: number, colon: boolean, hasImport: boolean, row: number): void {
   const operator = last < 128 && OPERATOR[last] === 1 && !(last === 42 && beforeLast === IMPORT_TOKEN);
   if (operator || (last >= CONTINUING_TOKEN && last < OTHER_NOTABLE_TOKEN)) throw new Odd(`statement cut short at line ${row + 1}`);
-  if (COMPOUND.has(line.head) && !colon) throw new Odd(`compound statement without ':' at line ${line.first + 1}`);
+  if (!colon && COMPOUND.has(line.head)) throw new Odd(`compound statement without ':' at line ${line.first + 1}`);
   if (line.head === 'from' && !hasImport) throw new Odd(`from without import at line ${line.first + 1}`);
 }

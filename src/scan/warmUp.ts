@@ -3,8 +3,8 @@
 // meets only later (a number, a triple-quoted string running over lines, a carriage return, a file
 // with characters beyond Latin-1) sends the compiled code back to the interpreter, which is several
 // times slower, until it is compiled again, tens of milliseconds later. Real files bring those kinds
-// one by one, and a cold scan paid five or six compiles; after this sample it pays one (and the first
-// pass over nova's 908 candidate files takes about 0.6 of the time). It costs about 5 ms once per
+// one by one, and a cold scan paid five or six compiles; after this sample it pays one (without it,
+// the first pass over nova's 908 candidate files took 1.3 times as long). It costs about 5 ms once per
 // thread, much of it the first use of the lexer's functions that the first file would pay anyway, and
 // its plans are thrown away.
 
