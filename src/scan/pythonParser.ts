@@ -80,6 +80,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   let failure: Error | null = null;
   const packer = new BatchPacker(BATCH_BYTES);
   let waiting: ((r: PythonFileResult) => void)[] = [];
+  let lastPath = '';
   const send = (): void => {
     if (packer.count === 0) return;
     const sent = waiting;
@@ -100,11 +101,16 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
         done({ findings: [], adopted: [], parsed: 'none', copyLookups: [] });
         return;
       }
+      const full = (): boolean => packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES;
+      // Versions (ScanOptions.versions): a full batch goes only once the path changes, so that a path's
+      // versions go to one worker together, where each is lexed from the one before.
+      if (setup.versions && file.file !== lastPath && full()) send();
+      lastPath = file.file;
       // The bytes travel, not the text: they are copied into the batch once and moved to the worker,
       // where a string would be copied twice. The blob's own buffer may be a piece of git's pipe.
       packer.add(file.file, file.data, file.usesCopies, plan ?? undefined);
       waiting.push(done);
-      if (packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES) send();
+      if (!setup.versions && full()) send();
       // Bounded memory: never more than two batches per worker waiting.
       while (inFlight.size >= jobs * 2) await Promise.race(inFlight);
       if (failure) throw failure;
