@@ -128,7 +128,9 @@ export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledg
     if ('reason' in decoded) throw new Error(`${file}: ${decoded.reason}`);
     return decoded.text;
   };
-  return request.files.map((f) => {
+  return request.files.map((f, i) => {
+    // A path's versions come together in a batch: the last one's lexing serves no later version.
+    if (options.planner) options.planner.following = request.files[i + 1]?.file ?? null;
     if (!f.plan) return scanCandidate(f.file, text(f.start, f.end, f.file), f.usesCopies, copies, options);
     let plan: Plan = { kind: 'whole', reason: 'planned by the sender' };
     if (f.plan.kind === 'fragments') {

@@ -13,9 +13,10 @@ import type { Triggers } from './triggers.js';
 
 export type { LogicalLine } from './statements.js';
 
-/** A lexing that may take runs of the previous version's (`base`), and leaves its own record in `out` when it ends without Odd. */
+/** A lexing that may take runs of the previous version's (`base`), and with `record` leaves its own in `out` when it ends without Odd. */
 export interface LexMemo {
   base?: LexRecord | null;
+  record?: boolean;
   out?: LexRecord | null;
 }
 
@@ -45,7 +46,7 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
   let lineFrom = 0;
   const base = memo?.base;
   const replay = base && base.triggers === triggers && base.hasCR === hasCR ? new Replay(base, text) : null;
-  const record = memo ? newRecord(text, triggers, hasCR) : null;
+  const record = memo?.record ? newRecord(text, triggers, hasCR) : null;
 
   while (i < n) {
     // Indentation, then a blank or comment-only line (skipped) or the first token of a logical line.

@@ -36,10 +36,15 @@ export class VersionPlanner {
   private path: string | null = null;
   private lexed: LexRecord | null = null;
   private fragments: Fragments | null = null;
+  /**
+   * The path of the file planned after the next one, when known (null: none): a version is recorded
+   * only for a next version of its path. Unknown (undefined): always recorded.
+   */
+  following: string | null | undefined;
 
   /** The plan of `text`, the version of `path` after the one planned last, if that was of `path`. */
   plan(path: string, text: string, triggers: Triggers): Plan {
-    const memo: LexMemo = { base: path === this.path ? this.lexed : null, out: null };
+    const memo: LexMemo = { base: path === this.path ? this.lexed : null, record: this.following === undefined || this.following === path, out: null };
     const plan = planPython(text, triggers, memo);
     if (path !== this.path) this.fragments = null;
     this.path = path;
