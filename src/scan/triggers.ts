@@ -131,6 +131,8 @@ export function triggersFor(kb: Knowledge, rules: RuleSelection): Triggers {
  * relative import, whose module resolves against the file's path and so may name anything.
  */
 const RELATIVE_IMPORT = /from(?:[ \t\f]|\\\r?\n)*\./;
+/** A relative import or `openstack` (any copy's package path): one pass over the text finds either. */
+const COPY_HINT = new RegExp(`${RELATIVE_IMPORT.source}|openstack`);
 
 export interface ByteVerdict {
   /** The file may hold a finding: it names a trigger or has a relative import. */
@@ -149,8 +151,7 @@ export interface ByteVerdict {
  * character, so searching the decoded text finds what searching the bytes would.
  */
 export function textVerdict(text: string, triggers: Triggers): ByteVerdict {
-  const relative = RELATIVE_IMPORT.test(text);
-  const usesCopies = relative || text.includes('openstack');
+  const usesCopies = COPY_HINT.test(text);
   const candidate = usesCopies || triggers.pattern.test(text);
   return { candidate, usesCopies };
 }
