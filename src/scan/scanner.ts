@@ -2,21 +2,18 @@
 // prefilter and tree-sitter. Results of unchanged blobs come from the cache; Python files that may
 // hold a finding are parsed by the worker pool; everything is streamed, file by file.
 
-import { defaultRules, knowledge as sharedKnowledge, type Knowledge, type RuleSelection } from '../knowledge/index.js';
-import { sortFindings } from '../report/index.js';
-import type { Finding, Skipped } from '../report/index.js';
+import { copyLocation, defaultRules, knowledge as sharedKnowledge, type Knowledge, type RuleSelection } from '../knowledge/index.js';
+import { sortFindings, type Finding, type Skipped } from '../report/index.js';
 import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { tryCacheWrite } from './cacheWarning.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
-import { copyLocation } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
-import { textVerdict } from './prefilter.js';
-import { triggersFor } from './triggers.js';
+import { textVerdict, triggersFor } from './triggers.js';
 import { packFilter } from './packs.js';
 import type { Parsed } from './pythonFile.js';
 import { pythonParser, type ParserSetup } from './pythonParser.js';
@@ -43,10 +40,7 @@ export interface ScanOptions {
    * them on the calling thread and sends the fragments to one worker.
    */
   alongside?: boolean;
-  /**
-   * The files are versions of the same paths, each path's versions one after the other (a trend): each
-   * version is lexed from the one before it where their texts are the same (lexReplay.ts).
-   */
+  /** The files are versions of paths, each path's in a row (a trend): each is lexed from the one before (lexReplay.ts). */
   versions?: boolean;
   /** false parses every Python file whole: slower, same findings (for checking the prefilter). */
   prefilter?: boolean;
