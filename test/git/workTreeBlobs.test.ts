@@ -93,3 +93,16 @@ test('a scan of a checkout reads its unchanged files from the work tree, not fro
   const other = await scanCheckout({ path: root, ref: commit });
   assert.ok(other.skipped.some((s) => s.file === 'nova/a.py'), JSON.stringify(other.skipped));
 });
+
+test('a path that would leave the work tree or enter .git is never read from it', async () => {
+  const { root, commit } = await checkout();
+  const entry = (await gitTreeSource(root, commit).entries()).find((e) => e.path === 'nova/a.py')!;
+  // Files with the blob's content, where such paths would lead.
+  writeFileSync(join(root, '..', 'a.py'), COMMITTED);
+  writeFileSync(join(root, '.git', 'a.py'), COMMITTED);
+  const tree = new WorkTree(root);
+  for (const path of ['../a.py', 'nova/../../a.py', '.git/a.py', '.GIT/a.py', './nova/a.py', 'nova//a.py']) {
+    assert.equal(tree.read({ ...entry, path }), null, path);
+  }
+  assert.equal(tree.read(entry)?.toString(), COMMITTED);
+});
