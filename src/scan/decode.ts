@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import type { SkipReason } from '../report/index.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -31,16 +30,4 @@ export function decodeText(data: Buffer): { text: string } | { reason: SkipReaso
   } catch {
     return { reason: 'invalid-utf8' };
   }
-}
-
-/**
- * For the text pass alone: the bytes as Latin-1 text (one byte a character, no decoding) when they are
- * text decodeText accepts, else why not, as decodeText says. ASCII words are found in it exactly where
- * they are in the decoded text: in UTF-8 no byte of another character is ASCII.
- */
-export function searchableText(data: Buffer): { text: string } | { reason: SkipReason } {
-  if (isUtf16(data)) return { reason: 'utf-16' };
-  if (data.includes(0)) return { reason: 'binary' };
-  if (!isUtf8(data)) return { reason: 'invalid-utf8' };
-  return { text: data.toString('latin1') };
 }

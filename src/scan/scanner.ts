@@ -8,7 +8,7 @@ import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { tryCacheWrite } from './cacheWarning.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
-import { decodeText, searchableText } from './decode.js';
+import { decodeText } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
@@ -191,9 +191,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
       if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
       continue;
     }
-    // A batch's reading thread leaves decoding to the workers: it only checks and searches the bytes.
-    const quick = role === 'python' && setup.alongside && triggers?.ascii === true;
-    const decoded = quick ? searchableText(data) : decodeText(data);
+    const decoded = decodeText(data);
     if ('reason' in decoded) {
       record(entry, role, { findings: [], skip: decoded.reason });
       continue;
@@ -213,7 +211,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
           record(entry, role, { findings: [] });
           break;
         }
-        await parse.submit({ file: entry.path, data, text: quick ? null : text, usesCopies: verdict.usesCopies }, (result) => {
+        await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
           stats.parsed[result.parsed]++;
           record(entry, role, {
             findings: result.findings,

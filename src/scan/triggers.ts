@@ -19,8 +19,6 @@ export interface Triggers {
   notable: readonly (readonly NotableName[] | undefined)[];
   /** Matches where any of `literals` occurs. */
   pattern: RegExp;
-  /** Every literal is ASCII: the text pass may then search bytes read as Latin-1 (decode.ts, searchableText). */
-  ascii: boolean;
 }
 
 /** A name the lexer tells apart from plain names, and what it is. */
@@ -105,9 +103,7 @@ export function triggersOf(kb: Knowledge, statementNames: readonly string[] = de
     (notable[shape] ??= []).push({ name, keyword: KEYWORDS.has(name), importName: importNames.has(name), anyName: anyNames.has(name), token });
   }
   const pattern = new RegExp(literals.map((l) => l.replace(/[^\w]/g, '\\$&')).join('|'));
-  // eslint-disable-next-line no-control-regex
-  const ascii = literals.every((l) => /^[\x00-\x7f]*$/.test(l));
-  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable: Array.from({ length: 128 * MAX_NOTABLE }, (_, shape) => notable[shape]), pattern, ascii };
+  return { importNames, anyNames, literals: literals.map((l) => Buffer.from(l)), notable: Array.from({ length: 128 * MAX_NOTABLE }, (_, shape) => notable[shape]), pattern };
 }
 
 /**

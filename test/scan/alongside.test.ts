@@ -1,6 +1,6 @@
-// A scan beside others (a batch, a trend: `alongside`) leaves decoding to the parse workers: its
-// reading thread checks the bytes and searches them as Latin-1. Findings and skipped files must be
-// exactly those of a scan that decodes every file on its own thread.
+// A scan beside others (a batch, a trend: `alongside`) leaves planning to the parse workers, which
+// decode the bytes they are sent. Findings and skipped files must be exactly those of a scan that
+// reads every file on its own thread, whatever the bytes are.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gitTreeSource, openCheckout } from '../../src/git/index.js';
