@@ -11,15 +11,15 @@
 // Files are replaced atomically and the folder can be deleted at any time.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { knowledgeDataDir, queriesDir } from '../paths.js';
-import { toolVersion } from '../version.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Finding, SkipReason } from '../report/index.js';
 import { atomicWrite } from '../util/index.js';
+import { tryCacheWrite } from './cacheWarning.js';
+import { CACHE_FORMAT, toolKey } from './toolKey.js';
 
-export const CACHE_FORMAT = 1;
+export { CACHE_FORMAT, toolKey } from './toolKey.js';
+
 
 /** What one file contributed to a scan. */
 export interface FileResult {
@@ -36,32 +36,6 @@ export interface FileResult {
   copyLookups?: string[];
 }
 
-function filesUnder(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p, ext));
-    else if (name.endsWith(ext)) out.push(p);
-  }
-  return out;
-}
-
-let toolKeyMemo: string | undefined;
-/**
- * Everything a file's findings depend on besides the file: the queries, the knowledge data, the code
- * of the scan and knowledge stations (so a changed detector never meets results of the old one), the version.
- */
-export function toolKey(): string {
-  if (toolKeyMemo) return toolKeyMemo;
-  const hash = createHash('sha256').update(`oslo-audit ${toolVersion} cache ${CACHE_FORMAT}\n`);
-  const here = dirname(fileURLToPath(import.meta.url));
-  const code = [...filesUnder(here, '.js'), ...filesUnder(join(here, '..', 'knowledge'), '.js')];
-  for (const file of [...filesUnder(queriesDir, '.scm'), ...filesUnder(knowledgeDataDir, '.tsv'), ...code]) {
-    hash.update(`${file.slice(file.lastIndexOf('/') + 1)}\0`).update(readFileSync(file)).update('\0');
-  }
-  toolKeyMemo = hash.digest('hex');
-  return toolKeyMemo;
-}
 
 /**
  * The repository's copied incubator modules and the packages holding them, as the cache keeps them
@@ -115,10 +89,18 @@ interface Stored {
 }
 
 /**
- * While a location is held, its cache file is read once per tool key: the scans after the first
- * save only results they found or took, which the held results answer already.
+ * While a location is held, its cache file is read once per tool key, and written once, when the hold
+ * ends: each save replaces the file with the entries of the tree just scanned, so of a trend's saves
+ * (every chunk of versions, every point) only the last one's stays; writing the others cost a
+ * repository of 4,000 files a second of the reading thread. `pending`: that last save, by file.
  */
-const held = new Map<string, { holders: number; byKey: Map<string, HeldResults>; stored: Map<string, Stored> }>();
+interface Hold {
+  holders: number;
+  byKey: Map<string, HeldResults>;
+  stored: Map<string, Stored>;
+  pending: Map<string, { dir: string; save: () => void }>;
+}
+const held = new Map<string, Hold>();
 
 /**
  * Keeps in memory every result that scans of `location` find or take from the cache, until `release`,
@@ -127,7 +109,7 @@ const held = new Map<string, { holders: number; byKey: Map<string, HeldResults>;
  * Holds of one location nest.
  */
 export function holdResults(location: string): { release(): void } {
-  const hold = held.get(location) ?? { holders: 0, byKey: new Map<string, HeldResults>(), stored: new Map<string, Stored>() };
+  const hold = held.get(location) ?? { holders: 0, byKey: new Map<string, HeldResults>(), stored: new Map<string, Stored>(), pending: new Map() };
   hold.holders++;
   held.set(location, hold);
   let released = false;
@@ -135,7 +117,10 @@ export function holdResults(location: string): { release(): void } {
     release() {
       if (released) return;
       released = true;
-      if (--hold.holders === 0) held.delete(location);
+      if (--hold.holders > 0) return;
+      held.delete(location);
+      // Written even when the holder stopped early (an interrupt): what was found is kept.
+      for (const { dir, save } of hold.pending.values()) tryCacheWrite(dir, save);
     },
   };
 }
@@ -175,7 +160,7 @@ export class ScanCache {
   readonly path: string;
 
   constructor(
-    dir: string,
+    private readonly dir: string,
     private readonly location: string,
     private readonly copies: string,
     private readonly key: string = toolKey(),
@@ -225,8 +210,14 @@ export class ScanCache {
     this.held.set(id, [...others, [this.copies, result]]);
   }
 
-  /** Writes the entries of this scan (files no longer in the tree are dropped), atomically. */
+  /** Writes the entries of this scan (files no longer in the tree are dropped), atomically; while the location is held, when the hold ends. */
   save(): void {
+    const hold = held.get(this.location);
+    if (hold) hold.pending.set(this.path, { dir: this.dir, save: () => this.write() });
+    else this.write();
+  }
+
+  private write(): void {
     const entries: Record<string, Entry> = {};
     for (const path of [...this.next.keys()].sort()) entries[path] = this.next.get(path)!;
     const body = JSON.stringify(entries);

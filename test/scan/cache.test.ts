@@ -240,3 +240,29 @@ test('results held in memory answer scans of their location, every version of a 
   hold.release();
   assert.equal(new ScanCache(dir, '/repo', copies, 'key').get('x.py', b1), undefined);
 });
+
+test('while a location is held its results file is written once, when the hold ends, with the last save', () => {
+  const dir = tempDir();
+  const copies = copiesKey([], []);
+  const file = (): string => join(dir, 'v1', readdirSync(join(dir, 'v1'))[0]!);
+  const plain = new ScanCache(dir, '/repo', copies, 'key');
+  plain.set('old.py', 'a'.repeat(40), { findings: [] });
+  plain.save();
+  const before = readFileSync(file(), 'utf8');
+  const hold = holdResults('/repo');
+  for (const name of ['first.py', 'second.py', 'last.py']) {
+    const scan = new ScanCache(dir, '/repo', copies, 'key');
+    scan.set(name, 'b'.repeat(40), { findings: [] });
+    scan.save();
+    assert.equal(readFileSync(file(), 'utf8'), before, `${name}: not written while held`);
+  }
+  const inner = holdResults('/repo');
+  inner.release();
+  assert.equal(readFileSync(file(), 'utf8'), before, 'an inner hold ending writes nothing');
+  hold.release();
+  // The last save's entries, as if every save had been written in turn.
+  const reader = new ScanCache(dir, '/repo', copies, 'key');
+  assert.deepEqual(reader.get('last.py', 'b'.repeat(40)), { findings: [] });
+  assert.equal(reader.get('first.py', 'b'.repeat(40)), undefined);
+  assert.equal(reader.get('old.py', 'a'.repeat(40)), undefined);
+});

@@ -2,6 +2,8 @@
 // each point's findings must be those of a plain scan of it, including where a result depends on
 // which incubator copies the point has.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitTreeSource, tagCommit, writeCommits, type FileChange } from '../../src/git/index.js';
 import { scanTree, type ScanResult } from '../../src/scan/index.js';
@@ -57,4 +59,34 @@ test('each point gets the findings of a plain scan of it, as the copies an uncha
   const cold = await scanPoints(dir, points, { cache: null, workers: 0 });
   assert.deepEqual(cold.results.map(strip), plain.map(strip));
   assert.equal(cold.cached, 0);
+});
+
+test('the results file is written once a trend is done, and a cache that cannot be written is a warning', async () => {
+  const dir = `${tempDir()}/svc`;
+  const points = [];
+  for (const r of RELEASES) {
+    const commit = await writeCommits(dir, [{ date: r.date, author: DEV, message: `Release ${r.tag}`, files: r.files }]);
+    points.push({ label: r.tag, commit, date: r.date });
+  }
+  const plain = await Promise.all(points.map((p) => scanTree(gitTreeSource(dir, p.commit), { workers: 0 })));
+  // The last point's files are all in the results file afterwards: a scan of it reads nothing.
+  const cache = tempDir();
+  await scanPoints(dir, points, { cache, workers: 0 });
+  const last = points.at(-1)!;
+  const after = await scanTree({ ...gitTreeSource(dir, last.commit), commit: undefined }, { cache, workers: 0 });
+  assert.equal(after.stats.cached, after.stats.files);
+  assert.deepEqual(strip(after), strip(plain.at(-1)!));
+  // A file where the cache folder should be: the same findings, and one warning.
+  const file = join(tempDir(), 'not-a-folder');
+  writeFileSync(file, 'x');
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    const scans = await scanPoints(dir, points, { cache: file, workers: 0 });
+    assert.deepEqual(scans.results.map(strip), plain.map(strip));
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.equal(written.filter((l) => l.includes('cannot write the results cache')).length, 1, written.join(''));
 });
