@@ -3,7 +3,7 @@
 
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { decodeText } from './decode.js';
-import type { Plan, Triggers } from './prefilter.js';
+import { textVerdict, type Plan, type Triggers } from './prefilter.js';
 import { VersionPlanner } from './versions.js';
 import { scanPlanned, scanPythonText, type PythonFileOptions, type PythonFileResult } from './pythonFile.js';
 
@@ -13,12 +13,15 @@ export interface Copies {
   copyPackages: readonly string[];
 }
 
-/** One file of a batch: `bytes.subarray(start, end)`, and whether it may name an `openstack.common` module. */
+/**
+ * One file of a batch: `bytes.subarray(start, end)`, and whether it may name an `openstack.common`
+ * module (null: the sender left the text pass to the worker, which then makes it).
+ */
 export interface BatchFile {
   file: string;
   start: number;
   end: number;
-  usesCopies: boolean;
+  usesCopies: boolean | null;
   /**
    * The prefilter's plan, when the sender made it: the whole file, or fragments whose source follows
    * the file's bytes up to `sourceEnd`, then their `rows` as 32-bit integers (numbers in the buffer,
@@ -61,7 +64,7 @@ export class BatchPacker {
     return this.files.length;
   }
 
-  add(file: string, data: Uint8Array, usesCopies: boolean, plan?: SentPlan): void {
+  add(file: string, data: Uint8Array, usesCopies: boolean | null, plan?: SentPlan): void {
     const source = plan?.kind === 'fragments' ? Buffer.byteLength(plan.source) : 0;
     const fragments = plan?.kind === 'fragments' ? source + 4 * plan.rows.length : 0;
     const needed = data.length + fragments;
@@ -109,9 +112,18 @@ export function copySets(copies: Copies): CopySets {
 
 const NO_COPIES: CopySets = { copyModules: new Set(), copyPackages: new Set() };
 
-/** A Python file that passed the text prefilter: it sees the copy lists only if it may name an `openstack.common` module. */
-export function scanCandidate(file: string, text: string, usesCopies: boolean, copies: CopySets, options: PythonFileOptions): PythonFileResult {
-  return scanPythonText({ file, text, ...(usesCopies ? copies : NO_COPIES) }, options);
+/**
+ * A Python file that passed the text prefilter: it sees the copy lists only if it may name an
+ * `openstack.common` module. With `usesCopies` null the text pass is made here first; the result then
+ * says what it found (`usesCopies`), and a file without a trigger is not planned at all.
+ */
+export function scanCandidate(file: string, text: string, usesCopies: boolean | null, copies: CopySets, options: PythonFileOptions): PythonFileResult {
+  if (usesCopies === null && options.triggers) {
+    const verdict = textVerdict(text, options.triggers);
+    if (!verdict.candidate) return { findings: [], adopted: [], parsed: 'none', copyLookups: [], usesCopies: false };
+    return { ...scanCandidate(file, text, verdict.usesCopies, copies, options), usesCopies: verdict.usesCopies };
+  }
+  return scanPythonText({ file, text, ...(usesCopies !== false ? copies : NO_COPIES) }, options);
 }
 
 /** This thread's planner of versions: consecutive batches may hold versions of the same path. */

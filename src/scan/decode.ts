@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { SkipReason } from '../report/index.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -30,4 +31,14 @@ export function decodeText(data: Buffer): { text: string } | { reason: SkipReaso
   } catch {
     return { reason: 'invalid-utf8' };
   }
+}
+
+/**
+ * What decodeText would say of the bytes, without decoding them: why they are not text, or (text:
+ * null) that they are. For a reader that hands the bytes on to be decoded elsewhere.
+ */
+export function textCheck(data: Buffer): { text: null } | { reason: SkipReason } {
+  if (isUtf16(data)) return { reason: 'utf-16' };
+  if (data.includes(0)) return { reason: 'binary' };
+  return isUtf8(data) ? { text: null } : { reason: 'invalid-utf8' };
 }

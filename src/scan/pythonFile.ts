@@ -32,6 +32,8 @@ export interface PythonFileResult {
    * through these answers, so they hold for any lists that answer the same.
    */
   copyLookups: string[];
+  /** Whether the file may name a copy, when the text pass was made with the parse (`usesCopies` null). */
+  usesCopies?: boolean;
 }
 
 export interface PythonFileOptions {

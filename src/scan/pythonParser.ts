@@ -7,6 +7,7 @@
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
 import { roleOf } from './classify.js';
+import { decodeText } from './decode.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
 import { planPython, type Triggers } from './prefilter.js';
 import { VersionPlanner } from './versions.js';
@@ -36,13 +37,19 @@ export interface ParserSetup {
   defaultPacks: boolean;
 }
 
-/** A Python file that passed the text prefilter: its bytes, their text, and whether it may name a copy. */
+/**
+ * A Python file: its bytes, their text (null: not decoded yet), and whether it may name a copy (null:
+ * the text pass is still to make, by whichever thread plans the file; it may then not be a candidate).
+ */
 export interface CandidateFile {
   file: string;
   data: Buffer;
-  text: string;
-  usesCopies: boolean;
+  text: string | null;
+  usesCopies: boolean | null;
 }
+
+/** The file's text; its bytes were checked as text by whoever left it undecoded. */
+const textOf = (file: CandidateFile): string => file.text ?? (decodeText(file.data) as { text: string }).text;
 
 export interface PythonParser {
   /** Queues a file; resolves when there is room for more (the caller's reading waits on it). */
@@ -65,7 +72,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
     const planner = setup.versions ? new VersionPlanner() : undefined;
     return {
       async submit(file, done) {
-        done(scanCandidate(file.file, file.text, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules, planner }));
+        done(scanCandidate(file.file, textOf(file), file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules, planner }));
       },
       async finish() {},
     };
@@ -96,7 +103,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   };
   return {
     async submit(file, done) {
-      const plan = planHere ? planPython(file.text, triggers) : null;
+      const plan = planHere ? planPython(textOf(file), triggers) : null;
       if (plan?.kind === 'none') {
         done({ findings: [], adopted: [], parsed: 'none', copyLookups: [] });
         return;

@@ -8,7 +8,7 @@ import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { tryCacheWrite } from './cacheWarning.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
-import { decodeText } from './decode.js';
+import { decodeText, textCheck } from './decode.js';
 import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
@@ -191,36 +191,38 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
       if (role !== 'script') skipped.push({ file: entry.path, reason: 'unreadable' });
       continue;
     }
-    const decoded = decodeText(data);
+    // A scan beside others leaves a Python file's decoding and text pass to the parse workers, which
+    // decode it anyway: this thread, the reading of every scan, only checks that the bytes are text.
+    const later = role === 'python' && setup.alongside && triggers !== null;
+    const decoded = later ? textCheck(data) : decodeText(data);
     if ('reason' in decoded) {
       record(entry, role, { findings: [], skip: decoded.reason });
       continue;
     }
     const text = decoded.text;
-    switch (role) {
-      case 'script':
-      case 'python': {
-        if (role === 'script' && !isPythonScript(text)) {
-          record(entry, role, { findings: [] });
-          break;
-        }
-        stats.python++;
-        const verdict = triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
-        if (!verdict.candidate) {
-          stats.parsed.none++;
-          record(entry, role, { findings: [] });
-          break;
-        }
-        await parse.submit({ file: entry.path, data, text, usesCopies: verdict.usesCopies }, (result) => {
-          stats.parsed[result.parsed]++;
-          record(entry, role, {
-            findings: result.findings,
-            ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
-            ...(verdict.usesCopies ? { usesCopies: true, copyLookups: result.copyLookups } : {}),
-          });
-        });
-        break;
+    if (text === null || role === 'script' || role === 'python') {
+      if (role === 'script' && !isPythonScript(text!)) {
+        record(entry, role, { findings: [] });
+        continue;
       }
+      stats.python++;
+      const verdict = text === null ? null : triggers ? textVerdict(text, triggers) : { candidate: true, usesCopies: true };
+      if (verdict?.candidate === false) {
+        stats.parsed.none++;
+        record(entry, role, { findings: [] });
+        continue;
+      }
+      await parse.submit({ file: entry.path, data, text, usesCopies: verdict?.usesCopies ?? null }, (result) => {
+        stats.parsed[result.parsed]++;
+        record(entry, role, {
+          findings: result.findings,
+          ...(result.adopted.length > 0 ? { adopted: result.adopted } : {}),
+          ...((verdict?.usesCopies ?? result.usesCopies) ? { usesCopies: true, copyLookups: result.copyLookups } : {}),
+        });
+      });
+      continue;
+    }
+    switch (role) {
       case 'common-conf':
         record(entry, role, { findings: detectCommonConf(entry.path, text, kb) });
         break;
