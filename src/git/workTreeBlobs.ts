@@ -9,10 +9,9 @@
 // checked once) and the file itself is opened with O_NOFOLLOW. Special files are never read: the open
 // does not wait (O_NONBLOCK) and only a regular file of the blob's size is read.
 
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BlobRead, TreeEntry } from '../util/index.js';
+import { blobId, type BlobRead, type TreeEntry } from '../util/index.js';
 
 const FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
@@ -74,14 +73,6 @@ export class WorkTree {
     this.folders.set(folder, real);
     return real;
   }
-}
-
-/** The id git gives a blob of these bytes: SHA-1, or SHA-256 when ids are 64 hex digits long. */
-export function blobId(data: Buffer, idLength: number): string {
-  return createHash(idLength === 64 ? 'sha256' : 'sha1')
-    .update(`blob ${data.length}\0`)
-    .update(data)
-    .digest('hex');
 }
 
 /**

@@ -2,7 +2,7 @@
 // changed locally since. See docs/provenance.md.
 
 export { undoRewrite, baseOf } from './rewrite.js';
-export { tokenStream, tokenHash, blobId } from './tokens.js';
+export { tokenStream, tokenHash } from './tokens.js';
 export type { TokenStream } from './tokens.js';
 export { diffSequences, similarityOf, bagSimilarity, changeBlocks, unifiedDiff } from './diff.js';
 export { versionsFrom, HISTORY_FORMAT, COMMON_DIR } from './history.js';

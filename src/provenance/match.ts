@@ -7,7 +7,8 @@ import { bagSimilarity, changeBlocks, diffSequences, similarityOf, unifiedDiff }
 import type { IncubatorVersion } from './history.js';
 import { COMMON_DIR } from './history.js';
 import type { IncubatorIndex } from './incubatorIndex.js';
-import { blobId, tokenHash, tokenStream, type TokenStream } from './tokens.js';
+import { blobId } from '../util/index.js';
+import { tokenHash, tokenStream, type TokenStream } from './tokens.js';
 
 /** Below this share of tokens in common, a copy is not taken for a modified version of anything. */
 export const MIN_SIMILARITY = 0.5;

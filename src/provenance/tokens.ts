@@ -134,8 +134,3 @@ export class VersionParser {
   }
 }
 
-/** Git's blob id of a text: lets a copy be looked up among the incubator's blobs without reading them. */
-export function blobId(text: string | Buffer): string {
-  const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
-}

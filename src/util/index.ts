@@ -2,6 +2,7 @@
 // Nothing here loads a heavy dependency when imported (ajv waits for the first check in schema.ts), so
 // this face costs the start-up nothing.
 export { atomicWrite } from './atomicWrite.js';
+export { blobId } from './blobId.js';
 export { ParseBudget } from './collectGarbage.js';
 export { paint } from './color.js';
 export type { Style } from './color.js';

@@ -6,7 +6,8 @@ import { chmodSync, mkdirSync, renameSync, truncateSync, rmSync, symlinkSync, un
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitTreeSource, openCheckout } from '../../src/git/index.js';
-import { blobId, WorkTree } from '../../src/git/workTreeBlobs.js';
+import { WorkTree } from '../../src/git/workTreeBlobs.js';
+import { blobId } from '../../src/util/index.js';
 import { scanCheckout } from '../../src/pipeline/index.js';
 import { repoWith } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { baseOf, blobId, changeBlocks, diffSequences, similarityOf, tokenHash, tokenStream, undoRewrite, unifiedDiff } from '../../src/provenance/index.js';
+import { baseOf, changeBlocks, diffSequences, similarityOf, tokenHash, tokenStream, undoRewrite, unifiedDiff } from '../../src/provenance/index.js';
+import { blobId } from '../../src/util/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { updatePyRewrite } from './fixtures.js';
 
