@@ -62,6 +62,33 @@ export class ByteQueue {
   }
 }
 
+/** One answer of `git cat-file --batch` or `--batch-check`: a missing object's size is NaN and it has no data. */
+export interface CatFileAnswer {
+  type: string;
+  size: number;
+  /** The content (`--batch`); null when missing, and for `--batch-check`. */
+  data: Buffer | null;
+}
+
+/**
+ * Reads the next answer from `queue`, with its content (`--batch`) or without (`--batch-check`); null
+ * when the pipe ends first. With `copy` the content is a buffer of its own; without, it may share
+ * memory with the pipe's chunk (and keep it alive), for a reader that copies or decodes it at once.
+ */
+export async function nextAnswer(queue: ByteQueue, content: boolean, copy = true): Promise<CatFileAnswer | null> {
+  let nl: number;
+  while ((nl = queue.indexOf(10)) < 0) if (!(await queue.more())) return null;
+  const [, type = '', size] = queue.take(nl + 1).toString('latin1', 0, nl).split(' ');
+  if (type === 'missing') return { type, size: NaN, data: null };
+  if (!content) return { type, size: Number(size), data: null };
+  const want = Number(size) + 1; // the content and a newline
+  while (queue.length < want && (await queue.more()));
+  if (queue.length < want) return null;
+  // A copy of its own lets the pipe's chunk go while the content is kept.
+  const view = queue.take(want).subarray(0, want - 1);
+  return { type, size: want - 1, data: copy ? Buffer.from(view) : view };
+}
+
 /**
  * Answers `entries` in order from the output of `git cat-file --batch`, then reports what git left
  * unanswered. With `copy`, each blob is a buffer of its own; without, it may share memory with the
@@ -70,23 +97,10 @@ export class ByteQueue {
 export async function* batchAnswers(queue: ByteQueue, entries: TreeEntry[], failure: () => string, copy = true): AsyncIterable<BlobRead> {
   let index = 0;
   while (index < entries.length) {
-    const nl = queue.indexOf(10);
-    if (nl < 0) {
-      if (await queue.more()) continue;
-      break;
-    }
-    const header = queue.take(nl + 1).toString('latin1', 0, nl);
-    if (header.endsWith(' missing')) {
-      yield { entry: entries[index++]!, data: null, error: 'missing from the object store' };
-      continue;
-    }
-    const want = Number(header.split(' ')[2]) + 1; // the content and a newline
-    while (queue.length < want && (await queue.more()));
-    if (queue.length < want) break;
-    // A copy of its own lets the pipe's chunk go while the blob is kept.
-    const view = queue.take(want).subarray(0, want - 1);
-    const data = copy ? Buffer.from(view) : view;
-    yield { entry: entries[index++]!, data };
+    const answer = await nextAnswer(queue, true, copy);
+    if (!answer) break;
+    if (answer.type === 'missing') yield { entry: entries[index++]!, data: null, error: 'missing from the object store' };
+    else yield { entry: entries[index++]!, data: answer.data };
   }
   // Whatever git could not answer (it died, or a lazy fetch failed) is reported unreadable, not lost.
   while (index < entries.length) yield { entry: entries[index++]!, data: null, error: failure() };

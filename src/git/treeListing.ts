@@ -7,7 +7,7 @@
 
 import type { TreeEntry } from '../util/index.js';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { ByteQueue } from './objectStream.js';
+import { ByteQueue, nextAnswer, type CatFileAnswer } from './objectStream.js';
 import { spawnGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 
@@ -47,31 +47,13 @@ function parseTree(data: Buffer, idBytes: number): TreeItem[] {
   return items;
 }
 
-interface Answer {
-  type: string;
-  size: number;
-  /** The content (`--batch`), or null (missing, or `--batch-check`). */
-  data: Buffer | null;
-}
-
-/** Reads the answers of `git cat-file --batch[-check]` to `count` objects from `queue`, in order. */
-async function answers(queue: ByteQueue, count: number, check: boolean): Promise<Answer[]> {
-  const out: Answer[] = [];
+/** The answers to `count` objects from `queue`, in order. */
+async function answers(queue: ByteQueue, count: number, content: boolean): Promise<CatFileAnswer[]> {
+  const out: CatFileAnswer[] = [];
   while (out.length < count) {
-    const nl = queue.indexOf(10);
-    if (nl < 0) {
-      if (await queue.more()) continue;
-      throw new Error('git cat-file stopped early');
-    }
-    const [, type = '', size = ''] = queue.take(nl + 1).toString('latin1', 0, nl).split(' ');
-    if (type === 'missing' || check) {
-      out.push({ type, size: type === 'missing' ? NaN : Number(size), data: null });
-      continue;
-    }
-    const want = Number(size) + 1;
-    while (queue.length < want && (await queue.more()));
-    if (queue.length < want) throw new Error('git cat-file stopped early');
-    out.push({ type, size: want - 1, data: Buffer.from(queue.take(want).subarray(0, want - 1)) });
+    const answer = await nextAnswer(queue, content);
+    if (!answer) throw new Error('git cat-file stopped early');
+    out.push(answer);
   }
   return out;
 }
@@ -102,14 +84,14 @@ class CatFile {
   }
 
   /** The answers for `ids` (with `--batch-check`: for everything told, in order, and nothing may be told after). */
-  async ask(ids: readonly string[] = []): Promise<Answer[]> {
+  async ask(ids: readonly string[] = []): Promise<CatFileAnswer[]> {
     this.tell(ids);
     if (this.check) this.child.stdin.end();
     const count = this.told;
     this.told = 0;
     if (count === 0) return [];
     try {
-      return await answers(this.queue, count, this.check);
+      return await answers(this.queue, count, !this.check);
     } catch (e) {
       throw new Error(`git cat-file: ${this.stderr.trim().split('\n')[0] || (e as Error).message}`, { cause: e });
     }
