@@ -3,16 +3,21 @@
 // The history is read in two git commands run at once, both streamed: every commit of the
 // first-parent history with its date, author and subject (no file names), and, narrowed to the paths
 // where a sync can show (incubator copies and `openstack-common.conf`), the commits that changed them
-// with their file names. What the figures need is kept as a record (historyRecord.ts); with a record
-// file, a commit already seen costs no git at all, and a later commit reads only the commits after it.
+// with their file names. The narrow read stops once it knows the newest sync and the date of every
+// copy in the tree (syncSearch.ts). What the figures need is kept as a record (historyRecord.ts);
+// with a record file, a commit already seen costs no git at all, and a later commit reads only the
+// commits after it.
 
 import { createHash } from 'node:crypto';
 import type { Activity } from '../report/index.js';
-import { copyLocation } from '../knowledge/index.js';
 import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
 import { gitLines, HistoryUnavailableError, streamLines } from './logStream.js';
+import { gitText } from './run.js';
 import { assertSafeRef } from './safety.js';
 import { isShallow } from './shallow.js';
+import { isSyncSubject, SYNC_SUBJECTS, SyncSearch, syncScope, type SyncScope } from './syncSearch.js';
+
+export { isIncubatorSync } from './syncSearch.js';
 
 /** Authors whose commits are not a sign of life: CI and proposal bots. Matched against `Name <email>`. */
 export const DEFAULT_BOTS = [
@@ -33,51 +38,24 @@ export interface ActivityOptions {
   bots?: readonly string[];
 }
 
-// "Sync with oslo-incubator", "Updated from oslo-incubator", "Sync lockutils from oslo", but not
-// "Update oslo.config to 1.2" (a library bump, not a sync of copied code).
-const SYNC_SUBJECTS = [
-  /\b(sync\w*|update[sd]?|merge[sd]?|import\w*)\b.*\b(oslo[- ]?incubator|oslo[- ]common|openstack[-. ]common)\b/i,
-  /\bsync\w*\b.*\b(from|with)\s+oslo\b(?![._-])/i,
-];
-
-const isConf = (f: string): boolean => f.endsWith('openstack-common.conf');
-
-/** Whether a commit is a sync from oslo-incubator: by its subject, or by touching the conf and the copy together. */
-export function isIncubatorSync(subject: string, files: readonly string[]): boolean {
-  if (SYNC_SUBJECTS.some((re) => re.test(subject))) return true;
-  return files.some(isConf) && files.some((f) => copyLocation(f) !== null);
-}
-
 export function isBot(author: string, bots: readonly string[] = DEFAULT_BOTS): boolean {
   const who = author.toLowerCase();
   return bots.some((b) => who.includes(b.toLowerCase()));
 }
 
-// Where a sync can show: incubator copies (any path with an `openstack/common/` segment) and the conf
-// (any name ending in `openstack-common.conf`). Matching such patterns against every path of every
-// commit costs git more than listing every path, so the narrow read names folders instead: the
-// copies and confs at the top and one folder down (where update.py puts them), and every copy folder
-// of the scanned tree. A copy only ever held in a folder that is gone from the tree (a renamed
-// package) is left out; a sync subject still counts wherever the files were.
-async function syncPaths(dir: string, commit: string): Promise<string[]> {
-  const [listing] = await gitLines(dir, ['ls-tree', '-r', '-d', '-z', '--name-only', '--end-of-options', commit]);
-  const paths = new Set(['openstack-common.conf', 'openstack/common']);
-  for (const folder of (listing ?? '').split('\0')) {
-    if (!folder) continue;
-    if (!folder.includes('/')) paths.add(`${folder}/openstack/common`).add(`${folder}/openstack-common.conf`);
-    if (folder.endsWith('/openstack/common')) paths.add(folder);
-  }
-  return [...paths].sort().map((p) => `:(literal)${p}`);
+/** The scope of the narrow read, from the names of every file at `commit`. */
+async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
+  return syncScope(await gitText(dir, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit]));
 }
 
 /** What decides a record's sync facts: a record made under other rules is read again. */
-export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\nfolders 1`).digest('hex').slice(0, 32);
+export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\nfolders 1\nmodules in the tree`).digest('hex').slice(0, 32);
 
 const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
 
 /** The commits of `range` (newest first) as a record, and the first parent of the oldest of them. */
-async function readRange(dir: string, tip: string, range: string[], paths: Promise<readonly string[]>): Promise<{ record: HistoryRecord; base: string | null }> {
+async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>): Promise<{ record: HistoryRecord; base: string | null; modules: ReadonlySet<string> }> {
   const authors: string[] = [];
   const authorIndex = new Map<string, number>();
   const times: number[] = [];
@@ -91,33 +69,40 @@ async function readRange(dir: string, tip: string, range: string[], paths: Promi
     let a = authorIndex.get(author);
     if (a === undefined) authorIndex.set(author, (a = authors.push(author) - 1));
     position.set(hash, times.length);
-    if (subjectSync < 0 && SYNC_SUBJECTS.some((re) => re.test(subject.join(SEP)))) subjectSync = times.length;
+    if (subjectSync < 0 && isSyncSubject(subject.join(SEP))) subjectSync = times.length;
     times.push(Number(time));
     who.push(a);
     base = parents ? parents.split(' ')[0]! : null;
   });
-  // The narrow read: commits that touched a copy or the conf, with those of their files.
-  const touched: { hash: string; time: number; files: string[] }[] = [];
-  // The narrow read waits for the folders to name; the read of every commit does not.
-  const narrow = paths.then((p) => streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-only', '--end-of-options', ...range, '--', ...p], (line) => {
+  // Its failure is taken below, once the narrow read has ended too.
+  all.catch(() => undefined);
+  // The narrow read: commits that touched a copy or the conf, with those of their files. It waits for
+  // the tree's listing (what to name, which copies to date); the read of every commit does not.
+  const { modules, paths } = await scope;
+  const search = new SyncSearch(modules);
+  let commit: { hash: string; time: number; files: string[] } | null = null;
+  /** Takes the commit read; true when nothing further back can change the answers. */
+  const enough = (): boolean => {
+    if (commit === null) return false;
+    const { hash, time, files } = commit;
+    commit = null;
+    if (!search.add(hash, time, files)) return false;
+    // The newest sync: one by conf and copy, or one by subject newer than this commit.
+    const at = position.get(hash);
+    return search.confSync !== null || (subjectSync >= 0 && at !== undefined && at > subjectSync);
+  };
+  const narrow = streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-only', '--end-of-options', ...range, '--', ...paths], (line) => {
     if (line.startsWith('\x1e')) {
+      if (enough()) return true;
       const [hash, time] = line.slice(1).split(SEP);
-      touched.push({ hash: hash!, time: Number(time), files: [] });
-    } else if (line && touched.length > 0) touched[touched.length - 1]!.files.push(line);
-  }));
+      commit = { hash: hash!, time: Number(time), files: [] };
+    } else if (line && commit !== null) commit.files.push(line);
+  }).then(() => void enough());
   await Promise.all([all, narrow]);
   let syncAt = subjectSync;
-  const moduleTimes: Record<string, number> = {};
-  for (const c of touched) {
-    const at = position.get(c.hash);
-    if (at === undefined) continue;
-    if (c.files.some(isConf) && c.files.some((f) => copyLocation(f) !== null) && (syncAt < 0 || at < syncAt)) syncAt = at;
-    for (const f of c.files) {
-      const loc = copyLocation(f);
-      if (loc?.isPython && moduleTimes[loc.module] === undefined) moduleTimes[loc.module] = c.time;
-    }
-  }
-  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes }, base };
+  const confAt = search.confSync ? position.get(search.confSync.hash) : undefined;
+  if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;
+  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base, modules };
 }
 
 async function assertWholeHistory(dir: string): Promise<void> {
@@ -144,19 +129,19 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
   if (old?.tip === ref) return old;
   const whole = assertWholeHistory(dir);
   whole.catch(() => undefined);
-  const paths = syncPaths(dir, ref);
-  paths.catch(() => undefined);
+  const scope = scopeAt(dir, ref);
+  scope.catch(() => undefined);
   let record: HistoryRecord | undefined;
   if (old) {
     try {
-      const newer = await readRange(dir, ref, [ref, `^${old.tip}`], paths);
+      const newer = await readRange(dir, ref, [ref, `^${old.tip}`], scope);
       // Only when the old tip is the first parent of the oldest new commit do the two histories join up.
-      if (newer.base === old.tip) record = prependHistory(newer.record, old);
+      if (newer.base === old.tip) record = prependHistory(newer.record, old, newer.modules);
     } catch {
       // The old commit may be gone (a rewritten branch): the whole history is read below.
     }
   }
-  record ??= (await readRange(dir, ref, [ref], paths)).record;
+  record ??= (await readRange(dir, ref, [ref], scope)).record;
   await whole;
   if (file) {
     try {
@@ -199,7 +184,7 @@ export function activityFrom(h: HistoryRecord, options: ActivityOptions = {}): A
     commits365d,
     authors365d: authors.size,
     lastIncubatorSync: h.lastSync === null ? null : isoDate(h.lastSync),
-    incubatorModuleDates: Object.fromEntries(Object.entries(h.moduleTimes).map(([m, t]) => [m, isoDate(t)])),
+    incubatorModuleDates: Object.fromEntries(Object.entries(h.moduleTimes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([m, t]) => [m, isoDate(t)])),
   };
 }
 

@@ -21,7 +21,7 @@ export interface HistoryRecord {
   who: number[];
   /** Committer date of the newest incubator sync. */
   lastSync: number | null;
-  /** Incubator module → committer date of the newest commit that changed its Python copy. */
+  /** Incubator module whose Python copy is in the tree at `tip` → committer date of the newest commit that changed it. */
   moduleTimes: Record<string, number>;
 }
 
@@ -61,8 +61,8 @@ export function saveHistoryRecord(file: string, location: string, rules: string,
   writeRecord(file, { format: FORMAT, rules, location, tip } satisfies Omit<Header, 'body'>, { tip, authors, times, who, lastSync, moduleTimes } satisfies HistoryRecord);
 }
 
-/** `newer` (the commits after `older.tip`, newest first) in front of `older`. */
-export function prependHistory(newer: HistoryRecord, older: HistoryRecord): HistoryRecord {
+/** `newer` (the commits after `older.tip`, newest first) in front of `older`; `modules`: the copies in the tree at `newer.tip`. */
+export function prependHistory(newer: HistoryRecord, older: HistoryRecord, modules: ReadonlySet<string>): HistoryRecord {
   const authors = [...older.authors];
   const index = new Map(authors.map((a, i) => [a, i]));
   const who = newer.who.map((i) => {
@@ -77,6 +77,10 @@ export function prependHistory(newer: HistoryRecord, older: HistoryRecord): Hist
     times: [...newer.times, ...older.times],
     who: [...who, ...older.who],
     lastSync: newer.lastSync ?? older.lastSync,
-    moduleTimes: { ...older.moduleTimes, ...newer.moduleTimes },
+    // A copy the newer commits left alone was in the older tree, with its date.
+    moduleTimes: Object.fromEntries([...modules].flatMap((m) => {
+      const t = newer.moduleTimes[m] ?? older.moduleTimes[m];
+      return t === undefined ? [] : [[m, t]];
+    })),
   };
 }

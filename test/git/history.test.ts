@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { activityOf, isBot, isIncubatorSync } from '../../src/git/index.js';
+import { activityOf, HistoryUnavailableError, isBot, isIncubatorSync, type CommitSpec } from '../../src/git/index.js';
 import { git } from '../helpers/remote.js';
 import { repoWithHistory } from '../helpers/repo.js';
 
@@ -64,4 +66,32 @@ test('sync subjects and bots are told apart from look-alikes', () => {
   assert.ok(isBot(PROPOSAL_BOT));
   assert.ok(isBot(ZUUL));
   assert.ok(!isBot(JANE));
+});
+
+/** The loose object of a commit's root tree removed: git can list that commit but not say what it changed. */
+function dropRootTree(dir: string, rev: string): void {
+  const tree = git(dir, 'rev-parse', `${rev}^{tree}`);
+  rmSync(join(dir, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+}
+
+test('the narrow read stops once every copy in the tree has its date and the newest sync is known', async () => {
+  const commits: CommitSpec[] = [
+    { date: '2013-01-10T09:00:00Z', author: JANE, message: 'Initial import', files: { 'svc/openstack/common/log.py': 'v1\n', 'svc/openstack/common/gone.py': 'v1\n', 'openstack-common.conf': '[DEFAULT]\nmodule=log\n' } },
+    { date: '2013-06-01T09:00:00Z', author: RAJ, message: 'Drop gone', files: { 'svc/openstack/common/gone.py': null } },
+    { date: '2013-09-01T09:00:00Z', author: RAJ, message: 'Touch log', files: { 'svc/openstack/common/log.py': 'v2\n' } },
+    { date: '2014-01-01T09:00:00Z', author: JANE, message: 'Update log and the conf', files: { 'svc/openstack/common/log.py': 'v3\n', 'openstack-common.conf': '[DEFAULT]\nmodule=log\nbase=svc\n' } },
+    { date: '2015-01-01T09:00:00Z', author: RAJ, message: 'Fix a typo', files: { 'README.rst': 'svc\n' } },
+  ];
+  const dir = await repoWithHistory(commits);
+  // What "Drop gone" changed can only be read with the tree before it: git fails if the read gets there.
+  dropRootTree(dir, 'HEAD~4');
+  const a = await activityOf(dir, 'HEAD', { now: NOW });
+  assert.equal(a.lastIncubatorSync, '2014-01-01T09:00:00Z');
+  assert.deepEqual(a.incubatorModuleDates, { log: '2014-01-01T09:00:00Z' });
+  assert.equal(a.lastCommit, '2015-01-01T09:00:00Z');
+
+  // A copy whose last change is further back keeps the read going, into the missing tree.
+  const older = await repoWithHistory([{ ...commits[0]!, files: { ...commits[0]!.files, 'svc/openstack/common/units.py': 'v1\n' } }, ...commits.slice(1)]);
+  dropRootTree(older, 'HEAD~4');
+  await assert.rejects(activityOf(older, 'HEAD', { now: NOW }), HistoryUnavailableError);
 });
