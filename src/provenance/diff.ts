@@ -2,9 +2,7 @@
 // reached, callers fall back to a cheaper estimate. The unified diff a reviewer reads is the project's
 // one writer's (src/util/unifiedDiff.ts).
 
-import { diffSequences, unifiedDiff, type Op } from '../util/index.js';
-
-export { diffSequences, unifiedDiff, type Op };
+import type { Op } from '../util/index.js';
 
 /** 2 × matched ÷ total: 1 for equal sequences, 0 for nothing in common. */
 export function similarityOf(ops: readonly Op[], lengthA: number, lengthB: number): number {

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cacheLayout } from '../cacheLayout.js';
 import { blobChanges, cacheKey, CacheError, fetchToCache, historyTips, reachableCommits, readBlobs } from '../git/index.js';
 import type { TreeEntry } from '../scan/index.js';
 import { atomicWrite } from '../util/index.js';
@@ -162,13 +161,13 @@ export class Incubator implements MatchContext {
 }
 
 export interface OpenIncubatorOptions {
-  /** Where the index and the incubator's clone are kept: the cache layout's `provenance` folder (the default). */
-  cacheDir?: string;
+  /** Where the index and the incubator's clone are kept: the cache layout's `provenance` folder. */
+  cacheDir: string;
 }
 
 /** Opens the incubator named by a path or URL (default: the public oslo-incubator repository). */
-export async function openIncubator(spec: string = DEFAULT_INCUBATOR, options: OpenIncubatorOptions = {}): Promise<Incubator> {
-  const cacheDir = options.cacheDir ?? cacheLayout().provenance;
+export async function openIncubator(spec: string, options: OpenIncubatorOptions): Promise<Incubator> {
+  const { cacheDir } = options;
   const dir = await incubatorDir(spec, cacheDir);
   const { history, cached } = await loadHistory(dir, spec, cacheDir);
   return new Incubator(dir, new IncubatorIndex(history), cached);

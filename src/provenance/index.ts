@@ -4,7 +4,7 @@
 export { undoRewrite, baseOf } from './rewrite.js';
 export { tokenStream, tokenHash } from './tokens.js';
 export type { TokenStream } from './tokens.js';
-export { diffSequences, similarityOf, bagSimilarity, changeBlocks, unifiedDiff } from './diff.js';
+export { similarityOf, bagSimilarity, changeBlocks } from './diff.js';
 export { versionsFrom, HISTORY_FORMAT, COMMON_DIR } from './history.js';
 export type { IncubatorHistory, IncubatorVersion, VersionCommit } from './history.js';
 export { IncubatorIndex } from './incubatorIndex.js';

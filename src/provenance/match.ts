@@ -3,11 +3,11 @@
 // No I/O: the caller supplies the texts of the versions it may need (`versionText`).
 
 import type { CopyProvenance } from '../report/index.js';
-import { bagSimilarity, changeBlocks, diffSequences, similarityOf, unifiedDiff } from './diff.js';
+import { bagSimilarity, changeBlocks, similarityOf } from './diff.js';
 import type { IncubatorVersion } from './history.js';
 import { COMMON_DIR } from './history.js';
 import type { IncubatorIndex } from './incubatorIndex.js';
-import { blobId } from '../util/index.js';
+import { blobId, diffSequences, unifiedDiff } from '../util/index.js';
 import { tokenHash, tokenStream, type TokenStream } from './tokens.js';
 
 /** Below this share of tokens in common, a copy is not taken for a modified version of anything. */

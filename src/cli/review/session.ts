@@ -38,7 +38,8 @@ export interface ReviewExtras {
 export async function review(input: ReviewInput, extras: ReviewExtras = {}): Promise<number> {
   const cwd = process.cwd();
   const incubator = extras.incubator ?? null;
-  const options = 'targets' in input ? input.options : null;
+  const batch = 'targets' in input ? input : null;
+  const options = batch?.options ?? null;
   const settings: ReviewSettings = {
     cwd,
     projectConfig: extras.projectConfig ?? null,
@@ -47,13 +48,13 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     scan: options ? { maxFileSize: options.maxFileSize, activity: options.activity, cache: options.cache, workers: options.workers } : {},
     incubator,
   };
-  const runner: Runner | undefined = options
+  const runner: Runner | undefined = batch
     ? async (listener, signal) => {
-        const report = await runBatch((input as { targets: Target[] }).targets, { ...options, signal }, listener);
-        return addProvenance(report, incubator, options.cacheDir);
+        const report = await runBatch(batch.targets, { ...batch.options, signal }, listener);
+        return addProvenance(report, incubator, batch.options.cacheDir);
       }
     : undefined;
-  const cacheDir = options ? options.cacheDir : (input as { cacheDir: string }).cacheDir;
+  const cacheDir = 'targets' in input ? input.options.cacheDir : input.cacheDir;
   const report = 'report' in input ? await addProvenance(input.report, incubator, cacheDir) : undefined;
   // Ink and React load only here, when the UI mounts.
   const { colorsWanted, startReview } = await import('../../ui/index.js');
