@@ -82,7 +82,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   // Workers that only parse what this thread planned have a fraction of its work: one is enough, and
   // each more costs its start (Node, tree-sitter, the queries) for nothing. They load tree-sitter
   // while this thread reads the first files.
-  pool.start(planHere && setup.workers === undefined ? 1 : jobs);
+  const workers = pool.start(planHere && setup.workers === undefined ? 1 : jobs);
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
   const packer = new BatchPacker(BATCH_BYTES);
@@ -119,7 +119,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
       waiting.push(done);
       if (!setup.versions && full()) send();
       // Bounded memory: never more than two batches per worker waiting.
-      while (inFlight.size >= jobs * 2) await Promise.race(inFlight);
+      while (inFlight.size >= workers * 2) await Promise.race(inFlight);
       if (failure) throw failure;
     },
     async finish() {
