@@ -4,17 +4,16 @@
 // A run that scans many trees of one repository (a trend) may also hold every result in memory while
 // it runs, whatever blob each path has in the tree scanned last.
 //
-// One file per repository (`<dir>/v1/<hash of its location>.json`): a header line, then the entries.
-// The header names the format, a key of everything results depend on besides the file (queries,
-// knowledge data, the scanning code, the tool version), and a digest of the entries, so a file from
-// another version, a torn or edited file is ignored (everything is scanned again), never trusted.
-// Files are replaced atomically and the folder can be deleted at any time.
+// One record per repository (`<dir>/v1/<hash of its location>.json`, util/recordFile): a header line,
+// then the entries. The header names the format, a key of everything results depend on besides the
+// file (queries, knowledge data, the scanning code, the tool version), and a digest of the entries, so
+// a file from another version, a torn or edited file is ignored (everything is scanned again), never
+// trusted. Files are replaced atomically and the folder can be deleted at any time.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, SkipReason } from '../report/index.js';
-import { atomicWrite } from '../util/index.js';
+import { readRecord, writeRecord } from '../util/index.js';
 import { tryCacheWrite } from './cacheWarning.js';
 import { CACHE_FORMAT, toolKey } from './toolKey.js';
 
@@ -71,7 +70,6 @@ interface Header {
   tool: string;
   location: string;
   copies: string;
-  entries: string;
 }
 
 type Entry = [blob: string, result: FileResult];
@@ -127,28 +125,18 @@ export function holdResults(location: string): { release(): void } {
 
 /** The valid entries of the cache file at `path`: none when it is missing, torn, or of another format, key or location. */
 function readStored(path: string, key: string, location: string): Stored {
-  const none: Stored = { entries: new Map(), copies: '' };
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch {
-    return none; // no cache yet
+  let copies = '';
+  const body = readRecord<Header>(path, (h) => {
+    copies = h.copies;
+    return h.format === CACHE_FORMAT && h.tool === key && h.location === location;
+  });
+  const entries = new Map<string, Entry>();
+  // Missing, torn or foreign: no entries; the scan reads everything and the save replaces the file.
+  if (typeof body !== 'object' || body === null) return { entries, copies: '' };
+  for (const [file, entry] of Object.entries(body as Record<string, Entry>)) {
+    if (Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]?.findings)) entries.set(file, entry);
   }
-  try {
-    const nl = raw.indexOf('\n');
-    const header = JSON.parse(raw.slice(0, nl)) as Header;
-    const body = raw.slice(nl + 1);
-    if (header.format !== CACHE_FORMAT || header.tool !== key || header.location !== location) return none;
-    if (createHash('sha256').update(body).digest('hex') !== header.entries) return none;
-    const entries = new Map<string, Entry>();
-    for (const [file, entry] of Object.entries(JSON.parse(body) as Record<string, Entry>)) {
-      if (Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]?.findings)) entries.set(file, entry);
-    }
-    return { entries, copies: header.copies };
-  } catch {
-    // A torn or foreign file: ignored; the scan reads everything and the save replaces it.
-    return none;
-  }
+  return { entries, copies };
 }
 
 export class ScanCache {
@@ -220,14 +208,7 @@ export class ScanCache {
   private write(): void {
     const entries: Record<string, Entry> = {};
     for (const path of [...this.next.keys()].sort()) entries[path] = this.next.get(path)!;
-    const body = JSON.stringify(entries);
-    const header: Header = {
-      format: CACHE_FORMAT,
-      tool: this.key,
-      location: this.location,
-      copies: this.copies,
-      entries: createHash('sha256').update(body).digest('hex'),
-    };
-    atomicWrite(this.path, `${JSON.stringify(header)}\n${body}`);
+    const header: Header = { format: CACHE_FORMAT, tool: this.key, location: this.location, copies: this.copies };
+    writeRecord(this.path, header, entries);
   }
 }

@@ -35,11 +35,13 @@ export class ParsePool {
 
   /**
    * Starts `count` workers now (at most `size`, never fewer than run already), so that they load
-   * while the caller prepares their first batches; no more are started until asked.
+   * while the caller prepares their first batches; no more are started until asked. Returns how
+   * many run: more than `count` when another scan asked for more.
    */
-  start(count = this.size): void {
+  start(count = this.size): number {
     this.wanted = Math.min(this.size, Math.max(count, this.slots.length));
     while (this.slots.length < this.wanted) this.spawn();
+    return this.wanted;
   }
 
   /** Scans a batch of Python files on a worker; the batch's buffer is moved there, and is then empty here. */
@@ -121,8 +123,8 @@ export function sharedPool(size: number): ParsePool {
  * Starts the parse workers of a scan that will need all of them (one per core) ahead of its first
  * batch, so that they load tree-sitter and the queries while git lists what is to be read.
  */
-export function startParseWorkers(size = defaultJobs()): void {
-  sharedPool(size).start(size);
+export function startParseWorkers(): void {
+  sharedPool(defaultJobs()).start();
 }
 
 /**

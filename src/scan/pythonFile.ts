@@ -55,17 +55,17 @@ export function scanPythonText(input: PythonFileInput, options: PythonFileOption
 /** The findings of a file whose plan was made already (on the thread that read it). */
 export function scanPlanned(input: PythonFileInput, plan: Plan, options: Omit<PythonFileOptions, 'triggers'>): PythonFileResult {
   if (plan.kind === 'none') return { findings: [], adopted: [], parsed: 'none', copyLookups: [] };
+  const modules = asSet(input.copyModules);
+  const packages = asSet(input.copyPackages ?? []);
   const asked = new Set<string>();
   const ctx = {
     knowledge: options.knowledge,
-    copyModules: noting(asSet(input.copyModules), 'm', asked),
-    copyPackages: noting(asSet(input.copyPackages ?? []), 'p', asked),
+    copyModules: noting(modules, 'm', asked),
+    copyPackages: noting(packages, 'p', asked),
     insideCopy: copyLocation(input.file) !== null,
   };
   if (plan.kind === 'fragments') {
     const { planner, rules } = options;
-    const modules = asSet(input.copyModules);
-    const packages = asSet(input.copyPackages ?? []);
     let answer = planner?.answerFor(plan.source, modules, packages, rules) ?? null;
     if (!answer) {
       const tree = parsePython(plan.source);

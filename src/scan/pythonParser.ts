@@ -52,6 +52,11 @@ export interface CandidateFile {
 const textOf = (file: CandidateFile): string => file.text ?? (decodeText(file.data) as { text: string }).text;
 
 export interface PythonParser {
+  /**
+   * Whether the parse workers decode each Python file and make its text pass (scans of a batch): the
+   * caller then only checks that the bytes are text, and submits them undecoded (`text: null`).
+   */
+  readonly decodesLater: boolean;
   /** Queues a file; resolves when there is room for more (the caller's reading waits on it). */
   submit(file: CandidateFile, done: (result: PythonFileResult) => void): Promise<void>;
   /** Resolves once every queued file is done; rejects with the first failure. */
@@ -71,6 +76,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
     const sets = copySets(copies);
     const planner = setup.versions ? new VersionPlanner() : undefined;
     return {
+      decodesLater: false,
       async submit(file, done) {
         done(scanCandidate(file.file, textOf(file), file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules, planner }));
       },
@@ -78,11 +84,12 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
     };
   }
   const pool = sharedPool(jobs);
-  const planHere = triggers !== null && !setup.alongside;
+  const decodesLater = triggers !== null && setup.alongside;
+  const planHere = triggers !== null && !decodesLater;
   // Workers that only parse what this thread planned have a fraction of its work: one is enough, and
   // each more costs its start (Node, tree-sitter, the queries) for nothing. They load tree-sitter
   // while this thread reads the first files.
-  pool.start(planHere && setup.workers === undefined ? 1 : jobs);
+  const workers = pool.start(planHere && setup.workers === undefined ? 1 : jobs);
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
   const packer = new BatchPacker(BATCH_BYTES);
@@ -102,6 +109,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
     void p.finally(() => inFlight.delete(p));
   };
   return {
+    decodesLater,
     async submit(file, done) {
       const plan = planHere ? planPython(textOf(file), triggers) : null;
       if (plan?.kind === 'none') {
@@ -119,7 +127,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
       waiting.push(done);
       if (!setup.versions && full()) send();
       // Bounded memory: never more than two batches per worker waiting.
-      while (inFlight.size >= jobs * 2) await Promise.race(inFlight);
+      while (inFlight.size >= workers * 2) await Promise.race(inFlight);
       if (failure) throw failure;
     },
     async finish() {

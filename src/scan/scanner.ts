@@ -193,8 +193,7 @@ async function scanListed(tree: OpenTree, setup: ScanSetup, startReading: () => 
     }
     // A scan beside others leaves a Python file's decoding and text pass to the parse workers, which
     // decode it anyway: this thread, the reading of every scan, only checks that the bytes are text.
-    const later = role === 'python' && setup.alongside && triggers !== null;
-    const decoded = later ? textCheck(data) : decodeText(data);
+    const decoded = role === 'python' && parse.decodesLater ? textCheck(data) : decodeText(data);
     if ('reason' in decoded) {
       record(entry, role, { findings: [], skip: decoded.reason });
       continue;
