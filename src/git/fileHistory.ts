@@ -5,7 +5,7 @@
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { gitText, spawnGit } from './run.js';
-import { ByteQueue } from './objectStream.js';
+import { ByteQueue, nextAnswer } from './objectStream.js';
 import { assertSafeRef, UnsafeValueError } from './safety.js';
 
 /**
@@ -100,13 +100,9 @@ export class BlobReader {
 
   private async exchange(blob: string): Promise<string | null> {
     this.child.stdin.write(`${blob}\n`);
-    let nl: number;
-    while ((nl = this.queue.indexOf(10)) < 0) if (!(await this.queue.more())) return null;
-    const header = this.queue.take(nl + 1).toString('latin1', 0, nl);
-    if (header.endsWith(' missing')) return null;
-    const want = Number(header.split(' ')[2]) + 1;
-    while (this.queue.length < want) if (!(await this.queue.more())) return null;
-    return this.queue.take(want).subarray(0, want - 1).toString('utf8');
+    // Decoded at once: the content need not be a copy of its own.
+    const answer = await nextAnswer(this.queue, true, false);
+    return answer?.data?.toString('utf8') ?? null;
   }
 
   close(): void {
