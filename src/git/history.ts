@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Activity } from '../report/index.js';
 import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
 import { gitLines, HistoryUnavailableError, streamLines } from './logStream.js';
-import { gitText } from './run.js';
+import { complaint, runGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 import { isShallow } from './shallow.js';
 import { isSyncSubject, SYNC_SUBJECTS, SyncSearch, syncScope, type SyncScope } from './syncSearch.js';
@@ -43,7 +43,10 @@ export function isBot(author: string, bots: readonly string[] = DEFAULT_BOTS): b
 
 /** The scope of the narrow read, from the names of every file at `commit`. */
 async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
-  return syncScope(await gitText(dir, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit]));
+  const r = await runGit(dir, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit]);
+  // A tree git cannot list is history it cannot give, as a failed read of the commits is.
+  if (r.code !== 0) throw new HistoryUnavailableError(complaint(r.stderr, `git exited with ${r.code}`));
+  return syncScope(r.stdout.toString('utf8'));
 }
 
 /** What decides a record's sync facts: a record made under other rules is read again. */
