@@ -21,7 +21,6 @@ export type { LockOptions } from './lock.js';
 export { fetchToCache, CacheError } from './cache.js';
 export type { CacheOptions, CachedCommit, CacheStage } from './cache.js';
 export { cacheKey } from './cacheKey.js';
-export { gitMessage } from './remote.js';
 export type { CacheProgress } from './remote.js';
 export { commitInfo, parentOf, readTrackedTexts, trackedPaths } from './evidence.js';
 export type { CommitRef } from './evidence.js';
@@ -29,8 +28,6 @@ export { readFileAtCommit, assertRepoPath, SourceUnavailableError } from './read
 export { assertCleanTree, changedPaths, DirtyTreeError, headCommit, onBranch } from './worktree.js';
 export { applyAllOrNothing, ApplyFailedError } from './transaction.js';
 export type { ApplyStep, MadeCommit } from './transaction.js';
-export { runGitGroup } from './processGroup.js';
-export type { GroupRun, GroupOptions } from './processGroup.js';
 export type { Identity } from './worktree.js';
 export { isShallow } from './shallow.js';
 export { datePoints, historySpan, refPoints, tagCommit, tagPoints, type HistoryPoint } from './points.js';
