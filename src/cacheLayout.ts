@@ -20,7 +20,7 @@ export interface CacheLayout {
 }
 
 /** The default root: `$XDG_CACHE_HOME/oslo-audit`, or `~/.cache/oslo-audit`. */
-export function defaultCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+function defaultCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'oslo-audit');
 }
 

@@ -10,7 +10,7 @@ import { cacheKey } from './cacheKey.js';
 import { insideRoot } from './commits.js';
 import { hasCredentials, redactText, redactUrl } from './credentials.js';
 import { withLock, LockTimeoutError } from './lock.js';
-import { gitMessage, LoopingGitError, network, type CacheProgress, type RemoteOptions } from './remote.js';
+import { gitMessage, LoopingGitError, network, type RemoteOptions } from './remote.js';
 import { gitText } from './run.js';
 import { assertSafeRef, assertSafeUrl } from './safety.js';
 
@@ -29,15 +29,12 @@ export class CacheError extends Error {
   }
 }
 
-export interface CacheOptions {
+/** Where the cache is and how to wait for it, beside the remote's timeout, interruption and progress. */
+export interface CacheOptions extends Omit<RemoteOptions, 'config'> {
   cacheDir: string;
   /** Partial clones (`--filter=blob:none`) of URL remotes: history without old file contents (default true). */
   partial?: boolean;
   lockTimeoutMs?: number;
-  /** A clone or fetch from which nothing arrives for this long is stopped (default DEFAULT_NETWORK_TIMEOUT_MS). */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  onProgress?: (progress: CacheProgress) => void;
 }
 
 export interface CachedCommit {
@@ -47,13 +44,12 @@ export interface CachedCommit {
   action: 'cloned' | 'fetched';
 }
 
-interface GitContext extends RemoteOptions {
-  options: CacheOptions;
-}
+/** The options (the cache dir resolved) and the `-c` settings every git command of one fetch runs with. */
+type GitContext = CacheOptions & RemoteOptions;
 
 /** A local git command on the cached repository `gitDir` (never one found by walking up from it). */
 function git(ctx: GitContext, gitDir: string, args: string[]): Promise<string> {
-  return gitText(gitDir, [...ctx.config.flatMap((c) => ['-c', c]), ...args], { env: { GIT_DIR: gitDir }, signal: ctx.options.signal });
+  return gitText(gitDir, [...ctx.config.flatMap((c) => ['-c', c]), ...args], { env: { GIT_DIR: gitDir }, signal: ctx.signal });
 }
 
 /** A bare repository we cloned from `url` (its `remote.origin.url` says so); anything else is not used. */
@@ -79,7 +75,7 @@ function clearLeftovers(cacheDir: string, flat: string): void {
 }
 
 async function cloneInto(ctx: GitContext, url: string, dir: string, flat: string, partial: boolean): Promise<void> {
-  const tmpRoot = join(ctx.options.cacheDir, TMP_DIR);
+  const tmpRoot = join(ctx.cacheDir, TMP_DIR);
   mkdirSync(tmpRoot, { recursive: true });
   const tmp = join(tmpRoot, `${flat}.${process.pid}.${randomBytes(4).toString('hex')}`);
   try {
@@ -150,7 +146,7 @@ export async function fetchToCache(url: string, ref: string | undefined, options
   const cacheDir = resolve(options.cacheDir);
   const dir = insideRoot(cacheDir, key);
   const plain = redactUrl(url);
-  const ctx: GitContext = { config: hasCredentials(url) ? [`url.${url}.insteadOf=${plain}`] : [], timeoutMs: options.timeoutMs, signal: options.signal, onProgress: options.onProgress, options: { ...options, cacheDir } };
+  const ctx: GitContext = { ...options, cacheDir, config: hasCredentials(url) ? [`url.${url}.insteadOf=${plain}`] : [] };
   const flat = flatName(key);
   const partial = (options.partial ?? true) && /^[A-Za-z][A-Za-z0-9+.-]*:\/\/|^[^/.][^/:]*:/.test(plain);
   try {

@@ -1,13 +1,12 @@
 // One local checkout at one commit, as a source of tracked files for the scanner.
 
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BlobRead, OpenTree, TreeEntry, TreeSource } from '../util/index.js';
 import { gitEnv } from './env.js';
 import { headCommitFromFiles } from './head.js';
-import { batchAnswers, ByteQueue, parseLsTree } from './objectStream.js';
-import { runGit, spawnGit } from './run.js';
+import { batchAnswers, parseLsTree, spawnCatFile } from './objectStream.js';
+import { runGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 import { openTree, openTreeShared, sharedReaderServes } from './treeReader.js';
 import { readPreferringWorkTree, WorkTree } from './workTreeBlobs.js';
@@ -105,27 +104,14 @@ export function gitTreeSource(root: string, commit: string, options: TreeSourceO
   };
 }
 
-/** A git process whose stderr is kept and whose failure to start is an error message, never an exception. */
-function startGit(args: string[], cwd: string): { child: ChildProcessWithoutNullStreams; stderr: () => string; exited: Promise<number> } {
-  const child = spawnGit(cwd, args, ['pipe', 'pipe', 'pipe']) as ChildProcessWithoutNullStreams;
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  // A spawn failure (no git, a folder gone) ends the streams; the caller reports it from stderr.
-  child.on('error', (e) => (stderr += e.message));
-  child.stdin.on('error', () => undefined);
-  const exited = new Promise<number>((res) => child.on('close', (code) => res(code ?? -1)));
-  return { child, stderr: () => stderr, exited };
-}
-
 /**
  * Streams blobs through one `git cat-file --batch` process: a whole output collected as text would
  * corrupt binary blobs and hold a repository's worth of content in memory at once.
  */
 export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncIterable<BlobRead> {
   if (entries.length === 0) return;
-  const { child, stderr, exited } = startGit(['cat-file', '--batch'], root);
+  const { child, queue, stderr, exited } = spawnCatFile(root, ['--batch']);
   child.stdin.end(entries.map((e) => e.blob).join('\n') + '\n');
-  const queue = new ByteQueue((child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
   try {
     yield* batchAnswers(queue, entries, () => stderr().trim() || 'git cat-file stopped early');
     await exited;

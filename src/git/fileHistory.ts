@@ -2,10 +2,8 @@
 // reader to look at any of them: how retirement finds the change that made a step true without
 // blaming 20,000-line files.
 
-import type { ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
-import { gitText, spawnGit } from './run.js';
-import { ByteQueue } from './objectStream.js';
+import { gitText } from './run.js';
+import { nextAnswer, spawnCatFile, type CatFileProcess } from './objectStream.js';
 import { assertSafeRef, UnsafeValueError } from './safety.js';
 
 /**
@@ -61,21 +59,18 @@ export async function fileVersions(dir: string, paths: readonly string[], ref = 
 
 /** Reads blobs by id through one `git cat-file --batch`, one question at a time; `close()` ends it. */
 export class BlobReader {
-  private readonly child: ChildProcessByStdio<Writable, Readable, null>;
-  private readonly queue: ByteQueue;
+  private readonly git: CatFileProcess;
   private busy: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
-    this.child = spawnGit(dir, ['cat-file', '--batch'], ['pipe', 'pipe', 'ignore']) as ChildProcessByStdio<Writable, Readable, null>;
-    this.child.on('error', () => undefined);
-    this.child.stdin.on('error', () => undefined);
-    this.queue = new ByteQueue((this.child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
+    this.git = spawnCatFile(dir, ['--batch']);
     this.hold(false);
   }
 
   /** An idle reader must not keep the process alive; one with a question out must. */
   private hold(busy: boolean): void {
-    for (const handle of [this.child, this.child.stdout, this.child.stdin] as unknown as { ref?: () => void; unref?: () => void }[]) {
+    const { child } = this.git;
+    for (const handle of [child, child.stdout, child.stdin, child.stderr] as unknown as { ref?: () => void; unref?: () => void }[]) {
       if (busy) handle.ref?.();
       else handle.unref?.();
     }
@@ -99,19 +94,15 @@ export class BlobReader {
   }
 
   private async exchange(blob: string): Promise<string | null> {
-    this.child.stdin.write(`${blob}\n`);
-    let nl: number;
-    while ((nl = this.queue.indexOf(10)) < 0) if (!(await this.queue.more())) return null;
-    const header = this.queue.take(nl + 1).toString('latin1', 0, nl);
-    if (header.endsWith(' missing')) return null;
-    const want = Number(header.split(' ')[2]) + 1;
-    while (this.queue.length < want) if (!(await this.queue.more())) return null;
-    return this.queue.take(want).subarray(0, want - 1).toString('utf8');
+    this.git.child.stdin.write(`${blob}\n`);
+    // Decoded at once: the content need not be a copy of its own.
+    const answer = await nextAnswer(this.git.queue, true, false);
+    return answer?.data?.toString('utf8') ?? null;
   }
 
   close(): void {
-    this.child.stdin.end();
-    this.child.stdout.destroy();
+    this.git.child.stdin.end();
+    this.git.child.stdout.destroy();
   }
 }
 

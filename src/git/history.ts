@@ -12,12 +12,10 @@ import { createHash } from 'node:crypto';
 import type { Activity } from '../report/index.js';
 import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
 import { gitLines, HistoryUnavailableError, streamLines } from './logStream.js';
-import { gitText } from './run.js';
+import { complaint, runGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 import { isShallow } from './shallow.js';
 import { isSyncSubject, SYNC_SUBJECTS, SyncSearch, syncScope, type SyncScope } from './syncSearch.js';
-
-export { isIncubatorSync } from './syncSearch.js';
 
 /** Authors whose commits are not a sign of life: CI and proposal bots. Matched against `Name <email>`. */
 export const DEFAULT_BOTS = [
@@ -45,7 +43,10 @@ export function isBot(author: string, bots: readonly string[] = DEFAULT_BOTS): b
 
 /** The scope of the narrow read, from the names of every file at `commit`. */
 async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
-  return syncScope(await gitText(dir, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit]));
+  const r = await runGit(dir, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit]);
+  // A tree git cannot list is history it cannot give, as a failed read of the commits is.
+  if (r.code !== 0) throw new HistoryUnavailableError(complaint(r.stderr, `git exited with ${r.code}`));
+  return syncScope(r.stdout.toString('utf8'));
 }
 
 /** What decides a record's sync facts: a record made under other rules is read again. */
@@ -55,7 +56,7 @@ const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
 
 /** The commits of `range` (newest first) as a record, and the first parent of the oldest of them. */
-async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>): Promise<{ record: HistoryRecord; base: string | null; modules: ReadonlySet<string> }> {
+async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>): Promise<{ record: HistoryRecord; base: string | null }> {
   const authors: string[] = [];
   const authorIndex = new Map<string, number>();
   const times: number[] = [];
@@ -100,9 +101,9 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   }).then(() => void enough());
   await Promise.all([all, narrow]);
   let syncAt = subjectSync;
-  const confAt = search.confSync ? position.get(search.confSync.hash) : undefined;
+  const confAt = search.confSync ? position.get(search.confSync) : undefined;
   if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;
-  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base, modules };
+  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base };
 }
 
 async function assertWholeHistory(dir: string): Promise<void> {
@@ -136,7 +137,7 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
     try {
       const newer = await readRange(dir, ref, [ref, `^${old.tip}`], scope);
       // Only when the old tip is the first parent of the oldest new commit do the two histories join up.
-      if (newer.base === old.tip) record = prependHistory(newer.record, old, newer.modules);
+      if (newer.base === old.tip) record = prependHistory(newer.record, old, (await scope).modules);
     } catch {
       // The old commit may be gone (a rewritten branch): the whole history is read below.
     }

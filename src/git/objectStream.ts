@@ -1,7 +1,9 @@
 // Reading what `git ls-tree -z` and `git cat-file --batch` write to a pipe: the listing format,
-// the end of a listing followed by other output, and blob answers in order.
+// the end of a listing followed by other output, and blob answers in order; and starting a cat-file.
 
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { BlobRead, TreeEntry } from '../util/index.js';
+import { spawnGit } from './run.js';
 
 /** `<mode> SP <type> SP <object> SP+ <size> TAB <path> NUL` per entry. */
 export function parseLsTree(out: string): TreeEntry[] {
@@ -60,6 +62,27 @@ export class ByteQueue {
     if (this.length > 0) this.chunks.push(whole.subarray(n));
     return whole.subarray(0, n);
   }
+}
+
+/** A `git cat-file` process, its answers as they arrive, what it said on stderr, and its exit code. */
+export interface CatFileProcess {
+  child: ChildProcessWithoutNullStreams;
+  queue: ByteQueue;
+  stderr: () => string;
+  exited: Promise<number>;
+}
+
+/** Starts `git cat-file args` in `dir`; a failure to start is said on stderr, never thrown. */
+export function spawnCatFile(dir: string, args: readonly string[]): CatFileProcess {
+  const child = spawnGit(dir, ['cat-file', ...args], ['pipe', 'pipe', 'pipe']) as ChildProcessWithoutNullStreams;
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A spawn failure (no git, a folder gone) ends the streams; the caller reports it from stderr.
+  child.on('error', (e) => (stderr += e.message));
+  child.stdin.on('error', () => undefined);
+  const exited = new Promise<number>((res) => child.on('close', (code) => res(code ?? -1)));
+  const queue = new ByteQueue((child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
+  return { child, queue, stderr: () => stderr, exited };
 }
 
 /** One answer of `git cat-file --batch` or `--batch-check`: a missing object's size is NaN and it has no data. */

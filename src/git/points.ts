@@ -104,8 +104,8 @@ export async function datePoints(dir: string, tip: string, dates: readonly Date[
     const when = d.toISOString();
     if (when < first.date) throw new HistoryError(`${when.slice(0, 10)} is before the first commit (${first.date.slice(0, 10)})`);
     const seconds = Math.floor(d.getTime() / 1000);
-    const at = line.find((c) => c.seconds <= seconds);
-    if (!at) throw new HistoryError(`${when.slice(0, 10)} is before the first commit (${first.date.slice(0, 10)})`);
+    // Found: a date not before the first commit's (which has no fraction) is past its second.
+    const at = line.find((c) => c.seconds <= seconds)!;
     points.push({ label: when.slice(0, 10), commit: at.commit, date: at.date });
   }
   return points;

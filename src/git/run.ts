@@ -14,8 +14,6 @@ import { gitEnv } from './env.js';
 export interface RunOptions {
   /** Variables set on purpose on top of the policy (a commit's author, the cached repository's GIT_DIR). */
   env?: Record<string, string>;
-  /** Written to git's stdin, which is then closed. */
-  input?: string | Buffer;
   signal?: AbortSignal;
 }
 
@@ -26,16 +24,6 @@ export interface GitRun {
   stderr: string;
 }
 
-/** git failed: the message is git's own first line of complaint. */
-export class GitError extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
-
 /** Starts `git args` in `dir` with the streams the caller asks for. */
 export function spawnGit(dir: string, args: readonly string[], stdio: StdioOptions, env?: Record<string, string>): ChildProcess {
   return spawn('git', args, { cwd: dir, env: gitEnv(env), stdio });
@@ -44,7 +32,7 @@ export function spawnGit(dir: string, args: readonly string[], stdio: StdioOptio
 /** Runs `git args` in `dir` and collects its output; never rejects (a spawn failure is code -1). */
 export function runGit(dir: string, args: readonly string[], options: RunOptions = {}): Promise<GitRun> {
   return new Promise((done) => {
-    const child = spawnGit(dir, args, [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], options.env);
+    const child = spawnGit(dir, args, ['ignore', 'pipe', 'pipe'], options.env);
     const out: Buffer[] = [];
     let stderr = '';
     const onAbort = () => child.kill();
@@ -53,10 +41,6 @@ export function runGit(dir: string, args: readonly string[], options: RunOptions
     child.stdout!.on('data', (d: Buffer) => out.push(d));
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (e) => (stderr += e.message));
-    if (options.input !== undefined) {
-      child.stdin!.on('error', () => undefined);
-      child.stdin!.end(options.input);
-    }
     child.on('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       done({ code: code ?? -1, stdout: Buffer.concat(out), stderr });
@@ -70,9 +54,9 @@ export function complaint(stderr: string, fallback: string): string {
   return line ? line.replace(/^(fatal|error): /, '').trim() : fallback;
 }
 
-/** The text `git args` prints in `dir`; a GitError when git fails. */
+/** The text `git args` prints in `dir`; an error with git's complaint when git fails. */
 export async function gitText(dir: string, args: readonly string[], options: RunOptions = {}): Promise<string> {
   const r = await runGit(dir, args, options);
-  if (r.code !== 0) throw new GitError(r.stderr.trim() || `git ${args[0]} exited with ${r.code}`, r.code);
+  if (r.code !== 0) throw new Error(r.stderr.trim() || `git ${args[0]} exited with ${r.code}`);
   return r.stdout.toString('utf8');
 }

@@ -21,7 +21,7 @@ export const isSyncSubject = (subject: string): boolean => SYNC_SUBJECTS.some((r
 const isConf = (f: string): boolean => f.endsWith('openstack-common.conf');
 
 /** Whether a commit's files are a sync: the conf and a copy changed together. */
-export const touchesConfAndCopy = (files: readonly string[]): boolean => files.some(isConf) && files.some((f) => copyLocation(f) !== null);
+const touchesConfAndCopy = (files: readonly string[]): boolean => files.some(isConf) && files.some((f) => copyLocation(f) !== null);
 
 /** Whether a commit is a sync from oslo-incubator: by its subject, or by touching the conf and the copy together. */
 export function isIncubatorSync(subject: string, files: readonly string[]): boolean {
@@ -62,8 +62,8 @@ export function syncScope(listing: string): SyncScope {
 export class SyncSearch {
   /** Module → committer time of the newest commit that changed its Python copy, for the modules of the scope. */
   readonly moduleTimes: Record<string, number> = {};
-  /** The newest commit that changed the conf and a copy together. */
-  confSync: { hash: string; time: number } | null = null;
+  /** The hash of the newest commit that changed the conf and a copy together. */
+  confSync: string | null = null;
   private readonly missing: Set<string>;
 
   constructor(modules: ReadonlySet<string>) {
@@ -72,7 +72,7 @@ export class SyncSearch {
 
   /** Takes one commit; true once every module of the scope has its date. */
   add(hash: string, time: number, files: readonly string[]): boolean {
-    if (this.confSync === null && touchesConfAndCopy(files)) this.confSync = { hash, time };
+    if (this.confSync === null && touchesConfAndCopy(files)) this.confSync = hash;
     for (const f of files) {
       const loc = copyLocation(f);
       if (!loc?.isPython || !this.missing.has(loc.module)) continue;

@@ -6,9 +6,7 @@
 // level of all the commits together, and the sizes of the distinct blobs by one `cat-file --batch-check`.
 
 import type { TreeEntry } from '../util/index.js';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { ByteQueue, nextAnswer, type CatFileAnswer } from './objectStream.js';
-import { spawnGit } from './run.js';
+import { nextAnswer, spawnCatFile, type ByteQueue, type CatFileAnswer, type CatFileProcess } from './objectStream.js';
 import { assertSafeRef } from './safety.js';
 
 interface TreeItem {
@@ -63,44 +61,38 @@ async function answers(queue: ByteQueue, count: number, content: boolean): Promi
  * everything first (`tell`, then `ask` once), whose answers git then writes in large blocks (`--buffer`).
  */
 class CatFile {
-  private readonly child: ChildProcessWithoutNullStreams;
-  private readonly queue: ByteQueue;
-  private stderr = '';
+  private readonly git: CatFileProcess;
 
   constructor(dir: string, private readonly check: boolean) {
-    this.child = spawnGit(dir, ['cat-file', ...(check ? ['--batch-check', '--buffer'] : ['--batch'])], ['pipe', 'pipe', 'pipe']) as ChildProcessWithoutNullStreams;
-    this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.child.on('error', (e) => (this.stderr += e.message));
-    this.child.stdin.on('error', () => undefined);
-    this.queue = new ByteQueue((this.child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
+    this.git = spawnCatFile(dir, check ? ['--batch-check', '--buffer'] : ['--batch']);
   }
 
   private told = 0;
 
   /** Names objects to answer later: git works on them meanwhile. */
   tell(ids: readonly string[]): void {
-    if (ids.length > 0) this.child.stdin.write(ids.join('\n') + '\n');
+    if (ids.length > 0) this.git.child.stdin.write(ids.join('\n') + '\n');
     this.told += ids.length;
   }
 
   /** The answers for `ids` (with `--batch-check`: for everything told, in order, and nothing may be told after). */
   async ask(ids: readonly string[] = []): Promise<CatFileAnswer[]> {
     this.tell(ids);
-    if (this.check) this.child.stdin.end();
+    if (this.check) this.git.child.stdin.end();
     const count = this.told;
     this.told = 0;
     if (count === 0) return [];
     try {
-      return await answers(this.queue, count, !this.check);
+      return await answers(this.git.queue, count, !this.check);
     } catch (e) {
-      throw new Error(`git cat-file: ${this.stderr.trim().split('\n')[0] || (e as Error).message}`, { cause: e });
+      throw new Error(`git cat-file: ${this.git.stderr().trim().split('\n')[0] || (e as Error).message}`, { cause: e });
     }
   }
 
   end(): void {
-    this.child.stdin.end();
-    this.child.kill();
-    this.child.stdout.destroy();
+    this.git.child.stdin.end();
+    this.git.child.kill();
+    this.git.child.stdout.destroy();
   }
 }
 
