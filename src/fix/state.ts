@@ -165,7 +165,7 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     f.docPages = [...(f.docPages ?? []), ...paths];
   }
   // Copies that stay import the library instead of the copies that go.
-  for (const [key, count] of swapCopyImports(t.copySwaps, candidates, state)) {
+  for (const [key, count] of swapCopyImports(t.copySwaps, candidates, goneModules, state)) {
     const f = factsOf(t.rewrites.get(key)!.library);
     f.copyImports = (f.copyImports ?? 0) + count;
   }
