@@ -124,7 +124,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   // A swap the project's code makes unsafe everywhere (the copy and the library would disagree) is refused.
   const flagsRefused = flagsGroupSites(analyses.map(({ file, analysis }) => ({ path: file.entry.path, analysis })));
   for (const { file, analysis } of analyses) {
-    for (const [key, { reason }] of flagsRefused) if (file.entry.path === flagsRefused.get(key)!.file) analysis.refused.set(key, reason);
+    for (const [key, { reason, file: where }] of flagsRefused) if (file.entry.path === where) analysis.refused.set(key, reason);
     // A module whose library regroups options cannot be half swapped: a file that keeps the copy refuses it everywhere.
     const regrouped = [...analysis.blocked].filter(([key]) => catalog.apiChanges(rewrites.get(key)?.subject ?? '').some((c) => c.change === 'option-group'));
     for (const [key, reason] of [...analysis.refused, ...regrouped]) {
