@@ -6,7 +6,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import { confModules, copyLocation, parsePython, type TreeEntry } from '../scan/index.js';
 import { confCopiesAnything, removeConfModules } from './commonConf.js';
 import { swapCopyImports, type CopySwap } from './copyImports.js';
-import { copiesNamedIn, COPY_REFERENCE, dropPages, modulePages } from './copyNames.js';
+import { copiesNamedIn, COPY_REFERENCE, dropPages, type ModulePage } from './copyNames.js';
 import { rewriteEntryPoints, SETUP_CFG } from './entryPoints.js';
 import type { MessageFacts } from './message.js';
 import { renderPython } from './accept.js';
@@ -47,6 +47,8 @@ export interface TreeInputs {
   python: PythonWork[];
   /** Text files outside the copy that may name it (tox.ini, docs, scripts). */
   texts: SourceFile[];
+  /** The API pages among `texts`, by path: they go with their copies. */
+  pages: Map<string, ModulePage>;
   files: Map<string, SourceFile>;
   copies: CopyFile[];
   copyImports: { file: string; module: string }[];
@@ -128,9 +130,8 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     }
   }
   // API pages made for a copied module go with it: they do not keep it.
-  const pages = modulePages(t.texts);
   for (const f of [...t.texts, ...(setup ? [{ ...setup, text: (state.get(SETUP_CFG) as string | undefined) ?? setup.text }] : [])]) {
-    if (pages.has(f.entry.path)) continue;
+    if (t.pages.has(f.entry.path)) continue;
     for (const m of copiesNamedIn(f.entry.path, f.text)) stillImported.add(m);
   }
   for (const key of used) {
@@ -160,7 +161,7 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     factsOf(t.rewrites.get(incubatorKey(copyLocation(path)!.module))!.library).deletedCopies.push(path);
   }
   const goneModules = new Set([...candidates].map((p) => copyLocation(p)!.module));
-  for (const [module, paths] of dropPages(pages, goneModules, t.texts, state)) {
+  for (const [module, paths] of dropPages(t.pages, goneModules, t.texts, state)) {
     const f = factsOf(t.rewrites.get(incubatorKey(module))!.library);
     f.docPages = [...(f.docPages ?? []), ...paths];
   }
