@@ -43,7 +43,7 @@ export function copySwaps(
 }
 
 /** The copy with the import lines of `keys` swapped, or null when none of them applies. */
-export function renderCopy(swap: CopySwap, keys: ReadonlySet<string>): string | null {
+function renderCopy(swap: CopySwap, keys: ReadonlySet<string>): string | null {
   const active = new Set([...keys].filter((k) => swap.keys.has(k)));
   if (active.size === 0) return null;
   const text = renderPython(swap.analysis, active);
@@ -51,7 +51,7 @@ export function renderCopy(swap: CopySwap, keys: ReadonlySet<string>): string | 
 }
 
 /** Import statements of `key` in the copy. */
-export function importCount(swap: CopySwap, key: string): number {
+function importCount(swap: CopySwap, key: string): number {
   return swap.analysis.sites.filter((s) => s.keys.includes(key)).length;
 }
 

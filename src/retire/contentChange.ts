@@ -5,7 +5,7 @@ import { KEPT_FILES, type RetireInputs } from './inputs.js';
 import type { FileEdit, PlannedChange, PlanOptions } from './plan.js';
 
 /** The README a retired repository keeps (the infra manual's wording, with an optional pointer to an alternative). */
-export function retiredReadme(repo: string, alternative?: { name: string; url: string } | null): string {
+function retiredReadme(repo: string, alternative?: { name: string; url: string } | null): string {
   const lines = [
     'This project is no longer maintained.',
     '',
