@@ -31,18 +31,16 @@ export function incubatorItems(project: Project, requirements: Requirement[], kb
   const packages = copies.filter((f) => f.file.endsWith('/__init__.py') && f.detail.module !== '').map((f) => f.detail.module);
   const candidates = [...new Set([...configs.map((f) => f.detail.module), ...packages])];
 
-  interface Group { facts: IncubatorDetail | null; modules: Set<string>; imports: typeof imports; conf: typeof configs; copies: typeof copies }
+  interface Group { facts: IncubatorDetail | null; modules: Set<string>; imports: typeof imports; copies: typeof copies }
   const groups = new Map<string, Group>();
   const groupFor = (module: string): Group => {
     const name = groupOf(module, candidates);
     let g = groups.get(name);
-    if (!g) groups.set(name, (g = { facts: null, modules: new Set(), imports: [], conf: [], copies: [] }));
+    if (!g) groups.set(name, (g = { facts: null, modules: new Set(), imports: [], copies: [] }));
     return g;
   };
   for (const f of configs) {
-    const g = groupFor(f.detail.module);
-    g.conf.push(f);
-    g.facts = f.detail; // the conf entry names the unit itself: its facts describe the whole group
+    groupFor(f.detail.module).facts = f.detail; // the conf entry names the unit itself: its facts describe the whole group
   }
   for (const f of copies) {
     if (!f.file.endsWith('.py') || f.detail.module === '') continue;

@@ -120,14 +120,15 @@ function listedSites(tree: SyntaxNode, b: ModuleBinding, listed: { id: SyntaxNod
     importLine = listing.importLine;
   }
   if (!b.canAddImports) return block(b.key, `${b.name}.${listed[0]!.change.name} (line ${lineOf(listed[0]!.id)}) is listed by ${listed[0]!.change.target}, and the import of ${b.module} is not one a new import can join`);
-  if (tree.descendantsOfType('import_statement').some((st) => st.text.replace(/\s+/g, ' ') === importLine)) return block(b.key, `the file already has ${importLine}`);
+  if (alreadyImports(tree, importLine)) return block(b.key, `the file already has ${importLine}`);
   if (uses === listed.length) b.replacement = importLine;
   else b.extra.push(importLine);
   sites.push(...found);
 }
 
+/** Whether an import statement of the file reads as `line`, whitespace aside. */
 function alreadyImports(tree: SyntaxNode, line: string): boolean {
-  return tree.descendantsOfType('import_from_statement').some((s) => s.text.replace(/\s+/g, ' ') === line);
+  return tree.descendantsOfType(['import_statement', 'import_from_statement']).some((s) => s.text.replace(/\s+/g, ' ') === line);
 }
 
 const OVERRIDES = new Set(['set_override', 'set_default', 'clear_override', 'import_opt']);

@@ -7,8 +7,7 @@
 
 import { acceptRewrites, renderPython } from './accept.js';
 import { analysePython, type PythonAnalysis } from './python.js';
-import type { Rewrite, RewriteCatalog } from './rewrites.js';
-import { copyLocation } from '../scan/index.js';
+import { incubatorKey, type Rewrite, type RewriteCatalog } from './rewrites.js';
 import type { SourceFile, State } from './state.js';
 
 export interface CopySwap {
@@ -26,7 +25,7 @@ export function copySwaps(
   catalog: RewriteCatalog,
 ): Map<string, CopySwap> {
   const out = new Map<string, CopySwap>();
-  const paths = new Set(copyImports.filter((i) => rewrites.has(`incubator:${i.module}`)).map((i) => i.file));
+  const paths = new Set(copyImports.filter((i) => rewrites.has(incubatorKey(i.module))).map((i) => i.file));
   for (const path of [...paths].sort()) {
     const file = files.get(path);
     if (!file) continue;
@@ -44,7 +43,7 @@ export function copySwaps(
 }
 
 /** The copy with the import lines of `keys` swapped, or null when none of them applies. */
-export function renderCopy(swap: CopySwap, keys: ReadonlySet<string>): string | null {
+function renderCopy(swap: CopySwap, keys: ReadonlySet<string>): string | null {
   const active = new Set([...keys].filter((k) => swap.keys.has(k)));
   if (active.size === 0) return null;
   const text = renderPython(swap.analysis, active);
@@ -52,13 +51,16 @@ export function renderCopy(swap: CopySwap, keys: ReadonlySet<string>): string | 
 }
 
 /** Import statements of `key` in the copy. */
-export function importCount(swap: CopySwap, key: string): number {
+function importCount(swap: CopySwap, key: string): number {
   return swap.analysis.sites.filter((s) => s.keys.includes(key)).length;
 }
 
-/** Swaps the imports of the copies that go in the copies that stay; import statements swapped, by key. */
-export function swapCopyImports(swaps: ReadonlyMap<string, CopySwap>, goingCopies: ReadonlySet<string>, state: State): Map<string, number> {
-  const goneKeys = new Set([...goingCopies].map((p) => `incubator:${copyLocation(p)!.module}`));
+/**
+ * Swaps the imports of the copies that go (`goingCopies`, of the modules `goneModules`) in the copies
+ * that stay; import statements swapped, by key.
+ */
+export function swapCopyImports(swaps: ReadonlyMap<string, CopySwap>, goingCopies: ReadonlySet<string>, goneModules: ReadonlySet<string>, state: State): Map<string, number> {
+  const goneKeys = new Set([...goneModules].map(incubatorKey));
   const counts = new Map<string, number>();
   for (const [path, swap] of swaps) {
     if (goingCopies.has(path)) continue;

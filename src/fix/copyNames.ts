@@ -29,7 +29,7 @@ export interface ModulePage {
   entry: string;
 }
 
-export function modulePage(path: string, text: string): ModulePage | null {
+function modulePage(path: string, text: string): ModulePage | null {
   const m = /(?:^|\/)(([A-Za-z_][\w.]*\.)?openstack\.common\.([A-Za-z_]\w*))\.rst$/.exec(path);
   if (!m) return null;
   const dotted = m[1]!;
@@ -45,7 +45,7 @@ export function modulePage(path: string, text: string): ModulePage | null {
 }
 
 /** The text without the toctree lines (an indented line holding only the name) listing these pages. */
-export function withoutTocEntries(text: string, entries: ReadonlySet<string>): string {
+function withoutTocEntries(text: string, entries: ReadonlySet<string>): string {
   return text.replace(/^[ \t]+([\w.]+?)(?:\.rst)?[ \t]*(?:\r?\n|$)/gm, (line, name: string) => (entries.has(name) ? '' : line));
 }
 

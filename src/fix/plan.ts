@@ -7,6 +7,7 @@ import { knowledge as sharedKnowledge, type Knowledge } from '../knowledge/index
 import type { Finding, Project } from '../report/index.js';
 import { copyLocation, parsePython, type TreeEntry } from '../scan/index.js';
 import { copySwaps } from './copyImports.js';
+import { modulePages } from './copyNames.js';
 import { flagsGroupSites } from './flagsGroup.js';
 import { unifiedDiff } from './diff.js';
 import { entryPointKeys, entryPointMentions, SETUP_CFG } from './entryPoints.js';
@@ -15,7 +16,7 @@ import { acceptRewrites } from './accept.js';
 import { analysePython, incubatorImports, type PythonAnalysis } from './python.js';
 import { holdsPackage, incubatorKey, RewriteCatalog, type Rewrite } from './rewrites.js';
 import { ENTRY_POINT_REASON, mentionItems, namespaceRemoval, notDropIn } from './left.js';
-import { openstackInit, REQUIREMENT_FILES, treeState, type CopyFile, type PythonWork, type SourceFile, type State } from './state.js';
+import { openstackInit, REQUIREMENT_FILES, treeState, type CopyFile, type PythonWork, type SourceFile, type State, type TreeInputs } from './state.js';
 import { isSelected, type Selector } from './selection.js';
 import type { FileChange, FixPlan, LeftItem, LibraryChange } from './types.js';
 import { ParseBudget } from '../util/index.js';
@@ -124,7 +125,7 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   // A swap the project's code makes unsafe everywhere (the copy and the library would disagree) is refused.
   const flagsRefused = flagsGroupSites(analyses.map(({ file, analysis }) => ({ path: file.entry.path, analysis })));
   for (const { file, analysis } of analyses) {
-    for (const [key, { reason }] of flagsRefused) if (file.entry.path === flagsRefused.get(key)!.file) analysis.refused.set(key, reason);
+    for (const [key, { reason, file: where }] of flagsRefused) if (file.entry.path === where) analysis.refused.set(key, reason);
     // A module whose library regroups options cannot be half swapped: a file that keeps the copy refuses it everywhere.
     const regrouped = [...analysis.blocked].filter(([key]) => catalog.apiChanges(rewrites.get(key)?.subject ?? '').some((c) => c.change === 'option-group'));
     for (const [key, reason] of [...analysis.refused, ...regrouped]) {
@@ -157,8 +158,8 @@ export async function planFixes(checkoutDir: string, project: Project, options: 
   const copyImports = importsInsideCopies(project.findings);
   const swapsInCopies = copySwaps(copyImports, files, rewrites, catalog);
   const date = (await commitInfo(checkout.root, checkout.commit))?.date ?? null;
-  const stateFor = (active: ReadonlySet<string>): ReturnType<typeof treeState> =>
-    treeState(active, { python, texts, files, copies, copyImports, copySwaps: swapsInCopies, copyModules, confPaths, rewrites, kb, catalog, byPath, importsOf, budget });
+  const inputs: TreeInputs = { python, texts, pages: modulePages(texts), files, copies, copyImports, copySwaps: swapsInCopies, copyModules, confPaths, rewrites, kb, catalog, byPath, importsOf, budget };
+  const stateFor = (active: ReadonlySet<string>): ReturnType<typeof treeState> => treeState(active, inputs);
 
   // Library by library: the state with every library up to this one, against the state before it.
   const changes: LibraryChange[] = [];

@@ -6,7 +6,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import { confModules, copyLocation, parsePython, type TreeEntry } from '../scan/index.js';
 import { confCopiesAnything, removeConfModules } from './commonConf.js';
 import { swapCopyImports, type CopySwap } from './copyImports.js';
-import { copiesNamedIn, COPY_REFERENCE, dropPages, modulePages } from './copyNames.js';
+import { copiesNamedIn, COPY_REFERENCE, dropPages, type ModulePage } from './copyNames.js';
 import { rewriteEntryPoints, SETUP_CFG } from './entryPoints.js';
 import type { MessageFacts } from './message.js';
 import { renderPython } from './accept.js';
@@ -47,6 +47,8 @@ export interface TreeInputs {
   python: PythonWork[];
   /** Text files outside the copy that may name it (tox.ini, docs, scripts). */
   texts: SourceFile[];
+  /** The API pages among `texts`, by path: they go with their copies. */
+  pages: Map<string, ModulePage>;
   files: Map<string, SourceFile>;
   copies: CopyFile[];
   copyImports: { file: string; module: string }[];
@@ -67,8 +69,11 @@ export function openstackInit(pkg: string): string {
   return `${pkg ? `${pkg.replace(/\./g, '/')}/` : ''}openstack/__init__.py`;
 }
 
-function emptyFacts(library: string): MessageFacts {
-  return { library, namespaces: [], swapped: [], deletedCopies: [], confRemoved: [], requirement: null, raised: [], imports: 0, copyImports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), listed: new Map(), entryPoints: 0 };
+/** A library's facts as a state of the tree collects them: the fields a message may lack are all there. */
+type CollectedFacts = MessageFacts & Required<Pick<MessageFacts, 'docPages' | 'copyImports' | 'listed' | 'aliases'>>;
+
+function emptyFacts(library: string): CollectedFacts {
+  return { library, namespaces: [], swapped: [], deletedCopies: [], docPages: [], confRemoved: [], requirement: null, raised: [], imports: 0, copyImports: 0, strings: 0, dottedUses: 0, movedNames: new Map(), optionGroups: new Map(), listed: new Map(), aliases: new Map(), entryPoints: 0 };
 }
 
 const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames' | 'optionGroups' | 'listed' | 'aliases'> = { 'moved-name': 'movedNames', 'option-group': 'optionGroups', listed: 'listed', alias: 'aliases' };
@@ -76,8 +81,8 @@ const KIND_FACT: Record<Exclude<SiteKind, 'string' | 'dotted-use'>, 'movedNames'
 /** The tree with the `active` rewrites made, and what each library's part of it amounts to. */
 export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Promise<{ state: State; facts: Map<string, MessageFacts> }> {
   const state: State = new Map();
-  const facts = new Map<string, MessageFacts>();
-  const factsOf = (library: string): MessageFacts => {
+  const facts = new Map<string, CollectedFacts>();
+  const factsOf = (library: string): CollectedFacts => {
     let f = facts.get(library);
     if (!f) facts.set(library, (f = emptyFacts(library)));
     return f;
@@ -99,7 +104,7 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
       else if (site.kind === 'string') f.strings++;
       else if (site.kind === 'dotted-use') f.dottedUses++;
       else if (site.note) {
-        const m = (f[KIND_FACT[site.kind]] ??= new Map());
+        const m = f[KIND_FACT[site.kind]];
         const had = m.get(site.note.name);
         m.set(site.note.name, { target: site.note.target, count: (had?.count ?? 0) + 1 });
       }
@@ -128,9 +133,8 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     }
   }
   // API pages made for a copied module go with it: they do not keep it.
-  const pages = modulePages(t.texts);
   for (const f of [...t.texts, ...(setup ? [{ ...setup, text: (state.get(SETUP_CFG) as string | undefined) ?? setup.text }] : [])]) {
-    if (pages.has(f.entry.path)) continue;
+    if (t.pages.has(f.entry.path)) continue;
     for (const m of copiesNamedIn(f.entry.path, f.text)) stillImported.add(m);
   }
   for (const key of used) {
@@ -160,14 +164,14 @@ export async function treeState(active: ReadonlySet<string>, t: TreeInputs): Pro
     factsOf(t.rewrites.get(incubatorKey(copyLocation(path)!.module))!.library).deletedCopies.push(path);
   }
   const goneModules = new Set([...candidates].map((p) => copyLocation(p)!.module));
-  for (const [module, paths] of dropPages(pages, goneModules, t.texts, state)) {
+  for (const [module, paths] of dropPages(t.pages, goneModules, t.texts, state)) {
     const f = factsOf(t.rewrites.get(incubatorKey(module))!.library);
-    f.docPages = [...(f.docPages ?? []), ...paths];
+    f.docPages.push(...paths);
   }
   // Copies that stay import the library instead of the copies that go.
-  for (const [key, count] of swapCopyImports(t.copySwaps, candidates, state)) {
+  for (const [key, count] of swapCopyImports(t.copySwaps, candidates, goneModules, state)) {
     const f = factsOf(t.rewrites.get(key)!.library);
-    f.copyImports = (f.copyImports ?? 0) + count;
+    f.copyImports += count;
   }
   // A swapped module whose copies are all gone (or never were) and that nothing imports leaves the conf.
   const gone = new Set(

@@ -19,7 +19,7 @@ export { readRuleTests } from './ruleTestFile.js';
 export type { RuleTests } from './ruleTestFile.js';
 export { loadRuleDir } from './ruleFiles.js';
 export { packVersions } from './packs.js';
-export { DEFAULT_PACKS, defaultRules, selectRules, shippedRules } from './packs.js';
+export { defaultRules, selectRules, shippedRules } from './packs.js';
 export type { RuleSelection, SelectOptions } from './packs.js';
 export { retirementFacts } from './retirement.js';
 export type { RetirementFacts, TemplateKind, GovernanceRole } from './retirement.js';

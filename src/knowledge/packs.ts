@@ -7,7 +7,7 @@ import { queriesDir } from '../paths.js';
 import { loadRuleDir } from './ruleFiles.js';
 import { RuleError, type Rule } from './rules.js';
 
-export const DEFAULT_PACKS = ['incubator', 'namespace', 'rootwrap-privsep'] as const;
+const DEFAULT_PACKS = ['incubator', 'namespace', 'rootwrap-privsep'] as const;
 
 /** The rules a scan runs, as they travel to parse workers (no tests: only what scanning needs). */
 export interface RuleSelection {
@@ -84,7 +84,7 @@ export function packVersions(rules: readonly Rule[]): Map<string, string> {
 }
 
 /** Two rules with one id would be indistinguishable in reports. */
-export function assertDistinctIds(rules: readonly Rule[]): void {
+function assertDistinctIds(rules: readonly Rule[]): void {
   const seen = new Map<string, string>();
   for (const r of rules) {
     const other = seen.get(r.id);

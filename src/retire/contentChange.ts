@@ -5,7 +5,7 @@ import { KEPT_FILES, type RetireInputs } from './inputs.js';
 import type { FileEdit, PlannedChange, PlanOptions } from './plan.js';
 
 /** The README a retired repository keeps (the infra manual's wording, with an optional pointer to an alternative). */
-export function retiredReadme(repo: string, alternative?: { name: string; url: string } | null): string {
+function retiredReadme(alternative?: { name: string; url: string } | null): string {
   const lines = [
     'This project is no longer maintained.',
     '',
@@ -21,7 +21,6 @@ export function retiredReadme(repo: string, alternative?: { name: string; url: s
     'openstack-discuss@lists.openstack.org or join #openstack-dev on',
     'OFTC.',
   );
-  void repo;
   return `${lines.join('\n')}\n`;
 }
 
@@ -34,7 +33,7 @@ export function contentChange(inputs: RetireInputs, options: PlanOptions): Plann
     files[f] = null;
     edits.push({ file: f, action: 'delete', hunks: [] });
   }
-  const readme = retiredReadme(repository.repo, options.alternative);
+  const readme = retiredReadme(options.alternative);
   if (repository.readme !== readme) {
     files['README.rst'] = readme;
     const old = repository.readme === null ? [] : repository.readme.replace(/\n$/, '').split('\n');

@@ -60,11 +60,16 @@ export class TextEdit {
 /** Files being changed across the planned changes: each change sees the previous ones' results. */
 export class Workspace {
   private readonly current: Record<ChangeTarget, Record<string, string | null>>;
+  private readonly read: Record<ChangeTarget, Record<string, string | null> | null>;
   constructor(inputs: RetireInputs) {
+    this.read = { 'project-config': inputs.projectConfig, governance: inputs.governance, repository: null };
     this.current = { 'project-config': { ...(inputs.projectConfig ?? {}) }, governance: { ...(inputs.governance ?? {}) }, repository: {} };
   }
+  /** A file no change has touched is parsed through the texts as read, so it shares the parse the steps' judging made. */
   yaml(target: ChangeTarget, path: string): YamlText | null {
-    return parseYaml(this.current[target], path);
+    const read = this.read[target];
+    const text = this.current[target][path];
+    return parseYaml(read && read[path] === text ? read : this.current[target], path);
   }
   text(target: ChangeTarget, path: string): string | null {
     return this.current[target][path] ?? null;

@@ -7,7 +7,7 @@ import { jenkinsProject, layoutProject, zuulProjectEntry, zuulProjectNames } fro
 import type { PlannedChange } from './plan.js';
 import { blockAt, indentOf, removeBlock, type YamlText } from './yamlText.js';
 
-function noopEntry(y: YamlText, repo: string, dashLine: number, nameLine: number): string[] {
+function noopEntry(y: YamlText, dashLine: number, nameLine: number): string[] {
   const dash = y.line(dashLine);
   const keyIndent = ' '.repeat(indentOf(y.line(nameLine)));
   return [dash, y.line(nameLine), `${keyIndent}templates:`, `${keyIndent}  - noop-jobs`];
@@ -15,7 +15,6 @@ function noopEntry(y: YamlText, repo: string, dashLine: number, nameLine: number
 
 export function gatingChange(ws: Workspace, repo: string): PlannedChange | null {
   const edits: TextEdit[] = [];
-  const deletions: string[] = [];
   const zd = ws.yaml(PROJECT_CONFIG, PC.zuulProjects);
   const layout = ws.yaml(PROJECT_CONFIG, PC.layout);
   if (zd) {
@@ -23,7 +22,7 @@ export function gatingChange(ws: Workspace, repo: string): PlannedChange | null 
     const entry = zuulProjectEntry(zd, repo);
     if (entry) {
       const block = blockAt(zd.lines, entry.line);
-      e.push({ start: block.start, end: block.end, insert: noopEntry(zd, repo, entry.line, entry.nameLine) });
+      e.push({ start: block.start, end: block.end, insert: noopEntry(zd, entry.line, entry.nameLine) });
     } else {
       // No entry yet (jobs came from the repository itself): add one, keeping the file's name order.
       const names = zuulProjectNames(zd);
@@ -57,6 +56,6 @@ export function gatingChange(ws: Workspace, repo: string): PlannedChange | null 
     target: 'project-config',
     subject: `End project gating for ${repo}`,
     body: [`Replace the jobs of ${repo} with the noop-jobs template, the first step of retiring the repository: changes can then merge without running any job.`],
-    ...collect(edits, deletions),
+    ...collect(edits),
   };
 }

@@ -4,6 +4,7 @@
 // leaves projects.yaml.
 
 import { collect, TextEdit, type Workspace } from './fileEdits.js';
+import { legacyFile } from './governanceStep.js';
 import { GOV, GOVERNANCE } from './inputs.js';
 import { governanceEntry } from './locate.js';
 import type { PlannedChange, PlanOptions } from './plan.js';
@@ -16,7 +17,7 @@ function deliverableBlock(indent: string, deliverable: string, repo: string, dat
 
 export function governanceChange(ws: Workspace, repo: string, options: PlanOptions): PlannedChange | null {
   const projects = ws.yaml(GOVERNANCE, GOV.projects);
-  const legacy = ws.yaml(GOVERNANCE, GOV.legacy) ?? ws.yaml(GOVERNANCE, GOV.retiredProjects);
+  const legacy = ws.yaml(GOVERNANCE, legacyFile((path) => ws.text(GOVERNANCE, path)));
   const official = projects ? governanceEntry(projects, repo) : null;
   if (!projects || !official) return null;
   const edits: TextEdit[] = [];

@@ -18,16 +18,16 @@ export interface GovernanceResult extends StepResult {
   owner: string | null;
 }
 
-/** Which file records retired projects in this checkout: legacy.yaml, or its name before 2016-09-27. */
-export function legacyFile(gov: Record<string, string | null>): string {
-  return gov[GOV.legacy] == null && gov[GOV.retiredProjects] != null ? GOV.retiredProjects : GOV.legacy;
+/** Which file records retired projects in a governance tree (its files, by path): legacy.yaml, or its name before 2016-09-27. */
+export function legacyFile(file: (path: string) => string | null | undefined): string {
+  return file(GOV.legacy) == null && file(GOV.retiredProjects) != null ? GOV.retiredProjects : GOV.legacy;
 }
 
 export function governanceStep(inputs: RetireInputs, repo: string): GovernanceResult {
   const gov = inputs.governance;
   const plain = { official: null, owner: null };
   if (!gov) return { status: 'unknown', evidence: [evidence(GOVERNANCE, null, null, 'no governance checkout given')], leftovers: [], ...plain };
-  const legacyPath = legacyFile(gov);
+  const legacyPath = legacyFile((path) => gov[path]);
   const projects = parseYaml(gov, GOV.projects);
   const legacy = parseYaml(gov, legacyPath);
   const official = projects ? governanceEntry(projects, repo) : null;

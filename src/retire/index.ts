@@ -3,7 +3,6 @@ export { candidacy, DEFAULT_RULES } from './candidacy.js';
 export type { CandidacyRules } from './candidacy.js';
 export { assessRetirement, NO_LONGER_MAINTAINED } from './state.js';
 export { planRetirement } from './plan.js';
-export { retiredReadme } from './contentChange.js';
 export type { PlannedChange, PlanOptions, FileEdit, Hunk, ChangeTarget } from './plan.js';
 export { chainChanges, changeIdOf } from './chain.js';
 export type { ChainedChange } from './chain.js';

@@ -5,14 +5,13 @@
 // own ACL reduced to a read-only [project] section, and the change follows the tree it is made for.
 
 import { collect, PlainText, TextEdit, type Workspace } from './fileEdits.js';
-import { aclPath, PC, PROJECT_CONFIG, RETIRED_ACL } from './inputs.js';
+import { aclPath, PC, predatesCommonAcl, PROJECT_CONFIG, READ_ONLY_ACL, RETIRED_ACL } from './inputs.js';
 import { gerritbotChannels, gerritProject, jenkinsProject, layoutProject, mentions, zuulProjectEntry } from './locate.js';
 import type { PlannedChange } from './plan.js';
 import { blockAt, indentOf, removeBlock } from './yamlText.js';
 
 /** The project's own ACL of a retired project before the common one: Gerrit refuses every change. */
 const OWN_ACL_READ_ONLY = ['[project]', 'state = read only'];
-const READ_ONLY = /^\s*state\s*=\s*read only\s*$/m;
 
 export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
   const edits: TextEdit[] = [];
@@ -32,12 +31,12 @@ export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
     for (const line of mentions(main, repo)) e.push({ ...blockAt(main.lines, line), insert: [] });
     edits.push(e);
   }
-  const commonAcl = ws.text(PROJECT_CONFIG, PC.retiredAcl) !== null || ws.text(PROJECT_CONFIG, PC.zuulProjects) !== null;
+  const commonAcl = !predatesCommonAcl((path) => ws.text(PROJECT_CONFIG, path));
   const gerrit = ws.yaml(PROJECT_CONFIG, PC.gerritProjects);
   const gp = gerrit ? gerritProject(gerrit, repo) : null;
   if (!commonAcl) {
     const own = ws.text(PROJECT_CONFIG, aclPath(repo));
-    if (own === null || !READ_ONLY.test(own)) {
+    if (own === null || !READ_ONLY_ACL.test(own)) {
       const acl = new PlainText(aclPath(repo), own ?? '');
       const e = new TextEdit(acl);
       // Every line but the file's last line break.

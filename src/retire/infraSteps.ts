@@ -4,7 +4,7 @@
 
 import type { RetirementFacts } from '../knowledge/index.js';
 import { gatingOf, gerritEntry, listsRepo, projectEntry, type Gating } from './entries.js';
-import { aclPath, PC, PROJECT_CONFIG, RETIRED_ACL, type RetireInputs } from './inputs.js';
+import { aclPath, PC, predatesCommonAcl, PROJECT_CONFIG, READ_ONLY_ACL, RETIRED_ACL, type RetireInputs } from './inputs.js';
 import { gerritbotChannels, mentions } from './locate.js';
 import { evidence, parseYaml, test, type PendingEvidence, type StepResult } from './pending.js';
 import type { Leftover } from './types.js';
@@ -137,15 +137,15 @@ export function infraStep(inputs: RetireInputs, repo: string, neverListed: boole
     if (description && !/^RETIRED,/.test(description)) ev.push(evidence(PROJECT_CONFIG, PC.gerritProjects, lineOf('description'), 'description not prefixed "RETIRED," (a convention since about 2018)'));
     if (aclText !== null) leftovers.push({ repo: PROJECT_CONFIG, file: acl, line: null, note: 'ACL file still present although acl-config points at retired.config' });
     else ev.push(evidence(PROJECT_CONFIG, acl, null, 'own ACL file deleted', test('deleted', (t) => t === null)));
-  } else if (aclText !== null && /^\s*state\s*=\s*read only\s*$/m.test(aclText)) {
+  } else if (aclText !== null && READ_ONLY_ACL.test(aclText)) {
     // Before 2017-04-18 a retired project kept its own ACL file, reduced to a read-only [project] section.
     readOnly = true;
     const line = aclText.split('\n').findIndex((l) => /^\s*state\s*=\s*read only/.test(l)) + 1;
-    ev.push(evidence(PROJECT_CONFIG, acl, line, 'own ACL file makes the project read-only (the pre-2017 way)', test('read only', (t) => t !== null && /^\s*state\s*=\s*read only\s*$/m.test(t))));
+    ev.push(evidence(PROJECT_CONFIG, acl, line, 'own ACL file makes the project read-only (the pre-2017 way)', test('read only', (t) => t !== null && READ_ONLY_ACL.test(t))));
   } else if (gp) {
     const value = settings['acl-config'];
     // A tree from before the common ACL (no retired.config, no zuul.d) closes a project through its own ACL.
-    const ownAclEra = !value && pc[PC.retiredAcl] == null && pc[PC.zuulProjects] == null;
+    const ownAclEra = !value && predatesCommonAcl((path) => pc[path]);
     const note = value ? `acl-config is ${String(value)}, not retired.config` : ownAclEra ? 'Gerrit project still open: its own ACL is not read-only' : 'Gerrit project still open: no acl-config pointing at retired.config';
     ev.push(evidence(PROJECT_CONFIG, PC.gerritProjects, gp.line, note, test(`gerrit entry ${repo}`, (t) => gerritEntry(t, repo) !== null)));
   } else if (pc[PC.gerritProjects]) {

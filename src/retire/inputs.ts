@@ -31,6 +31,14 @@ export const GOV = {
 export const RETIRED_ACL = '/home/gerrit2/acls/openstack/retired.config';
 export const KEPT_FILES = ['README.rst', '.gitreview'] as const;
 
+/** The setting that makes a project's own ACL read-only: how a retired project was closed before the common ACL. */
+export const READ_ONLY_ACL = /^\s*state\s*=\s*read only\s*$/m;
+
+/** Whether a project-config tree (its files, by path) predates the common ACL: no retired.config and no zuul.d yet. */
+export function predatesCommonAcl(file: (path: string) => string | null | undefined): boolean {
+  return file(PC.retiredAcl) == null && file(PC.zuulProjects) == null;
+}
+
 /** A name that cannot be a repository's; the caller says where the name came from. */
 export class RepoNameError extends Error {}
 
