@@ -14,6 +14,8 @@ function findPackageRoot(): string {
 }
 
 export const packageRoot = findPackageRoot();
+/** The compiled modules, one per source module (tsc's output); the CLI runs a bundle made of them (dist/bundle). */
+export const compiledDir = join(packageRoot, 'dist', 'src');
 export const queriesDir = join(packageRoot, 'queries');
 export const knowledgeDataDir = join(packageRoot, 'src', 'knowledge', 'data');
 export const reportSchemaPath = join(packageRoot, 'src', 'report', 'report.schema.json');

@@ -3,9 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { knowledgeDataDir, queriesDir } from '../paths.js';
+import { join } from 'node:path';
+import { compiledDir, knowledgeDataDir, queriesDir } from '../paths.js';
 import { toolVersion } from '../version.js';
 
 export const CACHE_FORMAT = 1;
@@ -28,8 +27,9 @@ let toolKeyMemo: string | undefined;
 export function toolKey(): string {
   if (toolKeyMemo) return toolKeyMemo;
   const hash = createHash('sha256').update(`oslo-audit ${toolVersion} cache ${CACHE_FORMAT}\n`);
-  const here = dirname(fileURLToPath(import.meta.url));
-  const code = [...filesUnder(here, '.js'), ...filesUnder(join(here, '..', 'knowledge'), '.js')];
+  // The stations' compiled modules, wherever this code runs from: the CLI runs a bundle made of them
+  // (dist/bundle), tests import them as they are, and both must agree on the key.
+  const code = [...filesUnder(join(compiledDir, 'scan'), '.js'), ...filesUnder(join(compiledDir, 'knowledge'), '.js')];
   for (const file of [...filesUnder(queriesDir, '.scm'), ...filesUnder(knowledgeDataDir, '.tsv'), ...code]) {
     hash.update(`${file.slice(file.lastIndexOf('/') + 1)}\0`).update(readFileSync(file)).update('\0');
   }

@@ -49,10 +49,24 @@ for (const args of [['--version'], ['--help'], ['scan', '--help'], ['review', '-
     assert.equal(r.code, 0, r.stderr);
     const loaded = packagesOf(readFileSync(out, 'utf8'));
     // The tracer itself must have seen the CLI's own modules, or the check below proves nothing.
-    assert.ok(readFileSync(out, 'utf8').includes('/cli/main.js'), 'the module trace recorded nothing');
+    assert.ok(readFileSync(out, 'utf8').includes('/dist/bundle/main.js'), 'the module trace recorded nothing');
     for (const name of HEAVY) assert.ok(!loaded.has(name), `${name} was loaded`);
   });
 }
+
+test('the CLI runs from the bundle: a scan loads a few files of it and none of the compiled modules one by one', async () => {
+  const dir = tempDir();
+  const { preload, out } = tracer(dir);
+  const repo = await fixtureRepo('aster');
+  const r = await runCli(['scan', repo, '--format', 'json', '--no-cache'], { env: { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` } });
+  assert.equal(r.code, 0, r.stderr);
+  const ours = readFileSync(out, 'utf8').split('\n').filter((m) => m.includes('/dist/'));
+  assert.ok(ours.some((m) => m.endsWith('/dist/bundle/main.js')), 'the bundle did not run');
+  assert.deepEqual(ours.filter((m) => m.includes('/dist/src/')), [], 'modules of dist/src were loaded one by one');
+  // A few files (the entry, the scan command, the parse worker and the chunks they share), where the
+  // compiled modules one by one are over 200.
+  assert.ok(new Set(ours).size <= 24, `the scan loaded ${new Set(ours).size} files of the bundle`);
+});
 
 test('the trace sees a heavy module when a command does load one', async () => {
   // `merge` validates each report against the schema, so it must load ajv: if the trace missed it, the
