@@ -110,7 +110,8 @@ export function gitTreeSource(root: string, commit: string, options: TreeSourceO
  */
 export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncIterable<BlobRead> {
   if (entries.length === 0) return;
-  const { child, queue, stderr, exited } = spawnCatFile(root, ['--batch']);
+  // Every id is written at once: the answers need no flush each (`--buffer`), as an interactive reader's would.
+  const { child, queue, stderr, exited } = spawnCatFile(root, ['--batch', '--buffer']);
   child.stdin.end(entries.map((e) => e.blob).join('\n') + '\n');
   try {
     yield* batchAnswers(queue, entries, () => stderr().trim() || 'git cat-file stopped early');

@@ -37,5 +37,9 @@ export function gitEnv(extra: Record<string, string> = {}): Record<string, strin
   env['GIT_TERMINAL_PROMPT'] = '0';
   // Second line of defence behind assertSafeUrl: remote helpers such as ext:: stay off.
   env['GIT_ALLOW_PROTOCOL'] ??= 'http:https:ssh:git:file';
+  // Output in blocks: writing to a pipe, git log and rev-list otherwise flush after every commit, a
+  // write and a wake-up of this process for each (13,000 of them for nova's history, a sixth of the
+  // history's CPU). Nothing here reads them a record at a time, as only an interactive caller would.
+  env['GIT_FLUSH'] = '0';
   return { ...env, ...extra };
 }

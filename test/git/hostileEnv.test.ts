@@ -133,6 +133,17 @@ test('the environment policy drops what misleads git and keeps the way to remote
   assert.equal(env['GIT_TERMINAL_PROMPT'], '0');
 });
 
+test('git writes its output in blocks, whatever the user set: no flush after every commit', () => {
+  const saved = process.env['GIT_FLUSH'];
+  process.env['GIT_FLUSH'] = '1';
+  try {
+    assert.equal(gitEnv()['GIT_FLUSH'], '0');
+  } finally {
+    if (saved === undefined) delete process.env['GIT_FLUSH'];
+    else process.env['GIT_FLUSH'] = saved;
+  }
+});
+
 test('history, activity and points answer about the repository given', async () => {
   const history = await historyOf(repo, second);
   assert.equal(history.tip, second);
