@@ -110,8 +110,7 @@ export function gitTreeSource(root: string, commit: string, options: TreeSourceO
  */
 export async function* readBlobs(root: string, entries: TreeEntry[]): AsyncIterable<BlobRead> {
   if (entries.length === 0) return;
-  // Every id is written at once: the answers need no flush each (`--buffer`), as an interactive reader's would.
-  const { child, queue, stderr, exited } = spawnCatFile(root, ['--batch', '--buffer']);
+  const { child, queue, stderr, exited } = spawnCatFile(root, ['--batch']);
   child.stdin.end(entries.map((e) => e.blob).join('\n') + '\n');
   try {
     yield* batchAnswers(queue, entries, () => stderr().trim() || 'git cat-file stopped early');

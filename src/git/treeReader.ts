@@ -38,7 +38,7 @@ while IFS= read -r root && IFS= read -r commit; do
   IFS= read -r count || exit 0
   code=0
   if [ "$count" -gt 0 ]; then
-    head -n "$count" | git cat-file --batch --buffer
+    head -n "$count" | git cat-file --batch
     code=$?
   fi
   printf '\\000read %d\\n' "$code" >&3
