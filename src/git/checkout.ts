@@ -77,7 +77,7 @@ export async function openRepository(path: string, ref = 'HEAD'): Promise<Checko
 export interface TreeSourceOptions {
   /**
    * The work tree checked out at `commit`, if any: a file there that holds exactly a blob's content is
-   * read from it instead of from git (workTree.ts).
+   * read from it instead of from git (workTreeBlobs.ts).
    */
   workTree?: string;
 }
@@ -90,7 +90,8 @@ export interface TreeSourceOptions {
 export function gitTreeSource(root: string, commit: string, options: TreeSourceOptions = {}): TreeSource {
   const location = resolve(root);
   const workTree = options.workTree ? new WorkTree(options.workTree) : null;
-  const preferWorkTree = (tree: OpenTree): OpenTree => (workTree ? { entries: tree.entries, read: (wanted) => readPreferringWorkTree(workTree, wanted, tree.read) } : tree);
+  /** A reader of blobs from git, answering from the work tree first when there is one. */
+  const preferWorkTree = (fromGit: OpenTree['read']): OpenTree['read'] => (workTree ? (wanted) => readPreferringWorkTree(workTree, wanted, fromGit) : fromGit);
   return {
     location,
     commit,
@@ -99,8 +100,11 @@ export function gitTreeSource(root: string, commit: string, options: TreeSourceO
       if (code !== 0) throw new Error(`git ls-tree ${commit}: ${stderr.trim().split('\n')[0] || `exit code ${code}`}`);
       return parseLsTree(stdout.toString());
     },
-    read: (entries) => (workTree ? readPreferringWorkTree(workTree, entries, (rest) => readBlobs(root, rest)) : readBlobs(root, entries)),
-    open: async () => preferWorkTree(await (sharedReaderServes(location) ? openTreeShared(location, commit) : openTree(root, commit))),
+    read: preferWorkTree((entries) => readBlobs(root, entries)),
+    open: async () => {
+      const tree = await (sharedReaderServes(location) ? openTreeShared(location, commit) : openTree(root, commit));
+      return { entries: tree.entries, read: preferWorkTree(tree.read) };
+    },
   };
 }
 

@@ -41,9 +41,14 @@ export async function historySpan(dir: string, tip: string): Promise<{ first: Hi
   return { first: pointOf(line[line.length - 1]!), last: pointOf(line[0]!) };
 }
 
+/** The committer date of each of `ids` (resolved commit ids), by id. */
+async function commitDates(dir: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const log = await gitOut(dir, ['log', '--no-walk=unsorted', '--format=%H %cI', ...ids, '--']);
+  return new Map(log.trim().split('\n').map((l) => [l.slice(0, 40), iso(l.slice(41))] as const));
+}
+
 /** Commit and date of each commit-ish, in the order given; an unknown one is a HistoryError. */
 async function commitsOf(dir: string, refs: readonly string[]): Promise<{ commit: string; date: string }[]> {
-  const out: { commit: string; date: string }[] = [];
   // Checked one by one for a clear message, then described together.
   const ids: string[] = [];
   for (const ref of refs) {
@@ -52,11 +57,9 @@ async function commitsOf(dir: string, refs: readonly string[]): Promise<{ commit
     if (r.code !== 0 || !id) throw new HistoryError(`unknown ref ${ref}: not a branch, tag or commit of the repository`);
     ids.push(id);
   }
-  if (ids.length === 0) return out;
-  const log = await gitOut(dir, ['log', '--no-walk=unsorted', '--format=%H %cI', ...ids, '--']);
-  const dates = new Map(log.trim().split('\n').map((l) => [l.slice(0, 40), iso(l.slice(41))] as const));
-  for (const id of ids) out.push({ commit: id, date: dates.get(id)! });
-  return out;
+  if (ids.length === 0) return [];
+  const dates = await commitDates(dir, ids);
+  return ids.map((id) => ({ commit: id, date: dates.get(id)! }));
 }
 
 /** The refs the user named, as points in the order given. */
@@ -83,8 +86,7 @@ export async function tagPoints(dir: string, patterns: readonly string[]): Promi
     else if (type === 'tag' && peeledType === 'commit') tags.push({ name: name!, commit: peeled! });
   }
   if (tags.length === 0) return [];
-  const log = await gitOut(dir, ['log', '--no-walk=unsorted', '--format=%H %cI', ...new Set(tags.map((t) => t.commit)), '--']);
-  const dates = new Map(log.trim().split('\n').map((l) => [l.slice(0, 40), iso(l.slice(41))] as const));
+  const dates = await commitDates(dir, [...new Set(tags.map((t) => t.commit))]);
   return tags
     .map((t) => ({ label: t.name, commit: t.commit, date: dates.get(t.commit)! }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

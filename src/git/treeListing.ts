@@ -116,14 +116,13 @@ export async function listTrees(dir: string, commits: readonly string[]): Promis
 
 async function list(batch: CatFile, check: CatFile, commits: readonly string[]): Promise<TreeEntry[][]> {
   const idBytes = (commits[0]?.length ?? 40) / 2;
+  // The root folder of each distinct commit, from the commit object's `tree` line.
   const roots = new Map<string, string>();
   const distinct = [...new Set(commits)];
-  const heads = new Map((await batch.ask(distinct)).map((a, i) => [distinct[i]!, a]));
-  for (const c of commits) {
-    const head = heads.get(c);
-    const tree = head?.type === 'commit' ? /^tree ([0-9a-f]+)$/m.exec(head.data!.toString('latin1', 0, Math.min(head.data!.length, 200)))?.[1] : undefined;
-    if (!tree) throw new Error(`git ls-tree ${c}: not a commit this repository has`);
-    roots.set(c, tree);
+  for (const [i, head] of (await batch.ask(distinct)).entries()) {
+    const tree = head.type === 'commit' ? /^tree ([0-9a-f]+)$/m.exec(head.data!.toString('latin1', 0, Math.min(head.data!.length, 200)))?.[1] : undefined;
+    if (!tree) throw new Error(`git ls-tree ${distinct[i]}: not a commit this repository has`);
+    roots.set(distinct[i]!, tree);
   }
   // Every distinct folder of every commit, one level at a time.
   const trees = new Map<string, TreeItem[]>();
