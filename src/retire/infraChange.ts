@@ -39,9 +39,7 @@ export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
     if (own === null || !READ_ONLY_ACL.test(own)) {
       const acl = new LinedText(aclPath(repo), own ?? '');
       const e = new TextEdit(acl);
-      // Every line but the file's last line break.
-      const last = acl.lines.at(-1) === '' ? acl.lines.length - 1 : acl.lines.length;
-      e.push({ start: 1, end: last, insert: OWN_ACL_READ_ONLY });
+      e.push({ start: 1, end: acl.lastLine, insert: OWN_ACL_READ_ONLY });
       edits.push(e);
     }
   } else if (gerrit && gp) {

@@ -16,6 +16,11 @@ export class LinedText {
   line(n: number): string {
     return this.lines[n - 1] ?? '';
   }
+
+  /** The number of the last line, the file's final line break aside (0 for an empty file). */
+  get lastLine(): number {
+    return this.lines.at(-1) === '' ? this.lines.length - 1 : this.lines.length;
+  }
 }
 
 export class YamlText extends LinedText {
