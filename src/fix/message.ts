@@ -130,7 +130,7 @@ function sum(items: { count: number }[]): number {
   return items.reduce((a, x) => a + x.count, 0);
 }
 
-export function messageBody(f: MessageFacts): string {
+function messageBody(f: MessageFacts): string {
   const paragraphs: string[] = [];
   if (f.swapped.length > 0) {
     const modules = f.swapped.map((r) => r.subject);

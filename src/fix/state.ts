@@ -17,7 +17,7 @@ import { incubatorKey, type Rewrite, type RewriteCatalog } from './rewrites.js';
 import type { SiteKind } from './sites.js';
 import type { ParseBudget } from '../util/index.js';
 
-export const REQUIREMENTS = 'requirements.txt';
+const REQUIREMENTS = 'requirements.txt';
 export const REQUIREMENT_FILES = [REQUIREMENTS, 'test-requirements.txt'];
 
 /** A file as read at the planned commit; Python keeps a byte-order mark apart so edits never shift it. */

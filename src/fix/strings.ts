@@ -60,7 +60,7 @@ function isGroup(dotted: string, catalog: RewriteCatalog): boolean {
  * rewritten (it is as often the distribution's name); a name the successor moved follows it; a
  * name the successor dropped is not rewritten.
  */
-export function rewritePath(dotted: string, catalog: RewriteCatalog): { key: string; text: string } | null {
+function rewritePath(dotted: string, catalog: RewriteCatalog): { key: string; text: string } | null {
   const m = catalog.match(dotted);
   if (!m) return null;
   if (m.rewrite.kind === 'namespace' && m.rest === '') return null;

@@ -5,26 +5,7 @@
 import type { RetireInputs } from './inputs.js';
 import type { ChangeTarget, FileEdit, Hunk, PlannedChange } from './plan.js';
 import { parseYaml } from './pending.js';
-import { applyLineEdits, type LineEdit, type YamlText } from './yamlText.js';
-
-/** A text file read as lines: YAML (YamlText) or any other text (PlainText). */
-export interface LinedText {
-  readonly path: string;
-  readonly text: string;
-  readonly lines: string[];
-  line(n: number): string;
-}
-
-/** A file that is not YAML (a Gerrit ACL), edited as lines all the same. */
-export class PlainText implements LinedText {
-  readonly lines: string[];
-  constructor(readonly path: string, readonly text: string) {
-    this.lines = text.split('\n');
-  }
-  line(n: number): string {
-    return this.lines[n - 1] ?? '';
-  }
-}
+import { applyLineEdits, type LineEdit, type LinedText, type YamlText } from './yamlText.js';
 
 /** Edits of one text file, kept as hunks for display and applied for the new content. */
 export class TextEdit {

@@ -50,10 +50,7 @@ export function governanceChange(ws: Workspace, repo: string, options: PlanOptio
       const next = teams.find((t) => t.name.toLowerCase().localeCompare(official.team.toLowerCase()) > 0);
       const blockLines = [`${official.team}:`, '  partial: yes', '  deliverables:', ...deliverableBlock('    ', deliverable, repo, options.date, false)];
       if (next) le.push({ start: next.line, end: next.line - 1, insert: [...blockLines, ''] });
-      else {
-        const last = legacy.lines[legacy.lines.length - 1] === '' ? legacy.lines.length - 1 : legacy.lines.length;
-        le.push({ start: last + 1, end: last, insert: ['', ...blockLines] });
-      }
+      else le.push({ start: legacy.lastLine + 1, end: legacy.lastLine, insert: ['', ...blockLines] });
     }
     edits.push(le);
   }

@@ -28,6 +28,7 @@ export function governanceStep(inputs: RetireInputs, repo: string): GovernanceRe
   const plain = { official: null, owner: null };
   if (!gov) return { status: 'unknown', evidence: [evidence(GOVERNANCE, null, null, 'no governance checkout given')], leftovers: [], ...plain };
   const legacyPath = legacyFile((path) => gov[path]);
+  const legacyName = legacyPath.split('/').pop()!;
   const projects = parseYaml(gov, GOV.projects);
   const legacy = parseYaml(gov, legacyPath);
   const official = projects ? governanceEntry(projects, repo) : null;
@@ -37,7 +38,7 @@ export function governanceStep(inputs: RetireInputs, repo: string): GovernanceRe
     const note = `still a deliverable (${official.deliverable}) of team ${official.team}${official.deprecated ? `, ${official.deprecated.value}` : ''}`;
     const ev = [evidence(GOVERNANCE, GOV.projects, official.repoLine, note, listed(repo))];
     if (official.deprecated) ev.push(evidence(GOVERNANCE, GOV.projects, official.deprecated.line, 'deprecated: stable branches stay maintained while master is emptied', test(`deprecated ${repo}`, (t) => t !== null && deprecatedIn(t, repo))));
-    if (retired) ev.push(evidence(GOVERNANCE, legacyPath, retired.repoLine, `also listed in ${legacyPath.split('/').pop()}`));
+    if (retired) ev.push(evidence(GOVERNANCE, legacyPath, retired.repoLine, `also listed in ${legacyName}`));
     return { status: 'pending', evidence: ev, leftovers, official, owner: null };
   }
   for (const [file, owner] of [[GOV.sigs, 'a SIG'], [GOV.tc, 'the Technical Committee']] as const) {
@@ -48,7 +49,7 @@ export function governanceStep(inputs: RetireInputs, repo: string): GovernanceRe
   }
   if (retired) {
     const ev = [evidence(GOVERNANCE, GOV.projects, null, 'not in reference/projects.yaml', unlisted(repo))];
-    const where = `in ${legacyPath.split('/').pop()} (${retired.deliverable} of ${retired.team})`;
+    const where = `in ${legacyName} (${retired.deliverable} of ${retired.team})`;
     if (retired.retiredOn) ev.push(evidence(GOVERNANCE, legacyPath, retired.retiredOn.line, `${where}, retired-on ${retired.retiredOn.value}`, listed(repo)));
     else {
       ev.push(evidence(GOVERNANCE, legacyPath, retired.repoLine, where, listed(repo)));
@@ -58,7 +59,7 @@ export function governanceStep(inputs: RetireInputs, repo: string): GovernanceRe
   }
   // Gone from every official list: the history of each says whether it was ever there.
   const removed = [GOV.projects, GOV.sigs, GOV.tc].filter((f) => gov[f] != null).map((f) => evidence(GOVERNANCE, f, null, `removed from ${f}`, unlisted(repo)));
-  return { status: 'not-applicable', evidence: removed, leftovers: [{ repo: GOVERNANCE, file: legacyPath, line: null, note: `not recorded in ${legacyPath.split('/').pop()}` }], ...plain };
+  return { status: 'not-applicable', evidence: removed, leftovers: [{ repo: GOVERNANCE, file: legacyPath, line: null, note: `not recorded in ${legacyName}` }], ...plain };
 }
 
 /** Whether the deliverable holding `repo` is marked deprecated, read from its block of lines only. */

@@ -4,11 +4,11 @@
 // `RETIRED,` description); a project-config from before it (no common ACL, no zuul.d) had the project's
 // own ACL reduced to a read-only [project] section, and the change follows the tree it is made for.
 
-import { collect, PlainText, TextEdit, type Workspace } from './fileEdits.js';
+import { collect, TextEdit, type Workspace } from './fileEdits.js';
 import { aclPath, PC, predatesCommonAcl, PROJECT_CONFIG, READ_ONLY_ACL, RETIRED_ACL } from './inputs.js';
 import { gerritbotChannels, gerritProject, jenkinsProject, layoutProject, mentions, zuulProjectEntry } from './locate.js';
 import type { PlannedChange } from './plan.js';
-import { blockAt, indentOf, removeBlock } from './yamlText.js';
+import { blockAt, indentOf, LinedText, removeBlock } from './yamlText.js';
 
 /** The project's own ACL of a retired project before the common one: Gerrit refuses every change. */
 const OWN_ACL_READ_ONLY = ['[project]', 'state = read only'];
@@ -37,11 +37,9 @@ export function infraChange(ws: Workspace, repo: string): PlannedChange | null {
   if (!commonAcl) {
     const own = ws.text(PROJECT_CONFIG, aclPath(repo));
     if (own === null || !READ_ONLY_ACL.test(own)) {
-      const acl = new PlainText(aclPath(repo), own ?? '');
+      const acl = new LinedText(aclPath(repo), own ?? '');
       const e = new TextEdit(acl);
-      // Every line but the file's last line break.
-      const last = acl.lines.at(-1) === '' ? acl.lines.length - 1 : acl.lines.length;
-      e.push({ start: 1, end: last, insert: OWN_ACL_READ_ONLY });
+      e.push({ start: 1, end: acl.lastLine, insert: OWN_ACL_READ_ONLY });
       edits.push(e);
     }
   } else if (gerrit && gp) {

@@ -4,13 +4,31 @@
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 
-export class YamlText {
+/** A text file read as lines, edited line by line: a YAML file (YamlText) or any other (a Gerrit ACL). */
+export class LinedText {
   readonly lines: string[];
-  readonly doc: Document;
-  private readonly counter = new LineCounter();
 
   constructor(readonly path: string, readonly text: string) {
     this.lines = text.split('\n');
+  }
+
+  /** The text of a line, 1-based. */
+  line(n: number): string {
+    return this.lines[n - 1] ?? '';
+  }
+
+  /** The number of the last line, the file's final line break aside (0 for an empty file). */
+  get lastLine(): number {
+    return this.lines.at(-1) === '' ? this.lines.length - 1 : this.lines.length;
+  }
+}
+
+export class YamlText extends LinedText {
+  readonly doc: Document;
+  private readonly counter = new LineCounter();
+
+  constructor(path: string, text: string) {
+    super(path, text);
     this.doc = parseDocument(text, { lineCounter: this.counter, keepSourceTokens: false, uniqueKeys: false });
     if (this.doc.errors.length) throw new Error(`${path}: not valid YAML: ${this.doc.errors[0]!.message.split('\n')[0]}`);
   }
@@ -20,11 +38,6 @@ export class YamlText {
     const n = isPair(node) ? (node.key as Node | null) : node;
     const start = n?.range?.[0];
     return start === undefined ? null : this.counter.linePos(start).line;
-  }
-
-  /** The text of a line, 1-based. */
-  line(n: number): string {
-    return this.lines[n - 1] ?? '';
   }
 }
 

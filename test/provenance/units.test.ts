@@ -6,8 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { baseOf, changeBlocks, similarityOf, tokenHash, tokenStream, undoRewrite } from '../../src/provenance/index.js';
-import { diffSequences, unifiedDiff } from '../../src/util/index.js';
-import { blobId } from '../../src/util/index.js';
+import { blobId, diffSequences, unifiedDiff } from '../../src/util/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { updatePyRewrite } from './fixtures.js';
 

@@ -38,8 +38,8 @@ export interface ReviewExtras {
 export async function review(input: ReviewInput, extras: ReviewExtras = {}): Promise<number> {
   const cwd = process.cwd();
   const incubator = extras.incubator ?? null;
-  const batch = 'targets' in input ? input : null;
-  const options = batch?.options ?? null;
+  const options = 'targets' in input ? input.options : null;
+  const cacheDir = 'targets' in input ? input.options.cacheDir : input.cacheDir;
   const settings: ReviewSettings = {
     cwd,
     projectConfig: extras.projectConfig ?? null,
@@ -48,13 +48,9 @@ export async function review(input: ReviewInput, extras: ReviewExtras = {}): Pro
     scan: options ? { maxFileSize: options.maxFileSize, activity: options.activity, cache: options.cache, workers: options.workers } : {},
     incubator,
   };
-  const runner: Runner | undefined = batch
-    ? async (listener, signal) => {
-        const report = await runBatch(batch.targets, { ...batch.options, signal }, listener);
-        return addProvenance(report, incubator, batch.options.cacheDir);
-      }
+  const runner: Runner | undefined = 'targets' in input
+    ? async (listener, signal) => addProvenance(await runBatch(input.targets, { ...input.options, signal }, listener), incubator, cacheDir)
     : undefined;
-  const cacheDir = 'targets' in input ? input.options.cacheDir : input.cacheDir;
   const report = 'report' in input ? await addProvenance(input.report, incubator, cacheDir) : undefined;
   // Ink and React load only here, when the UI mounts.
   const { colorsWanted, startReview } = await import('../../ui/index.js');
