@@ -92,6 +92,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   const packer = new BatchPacker(BATCH_BYTES);
   let waiting: ((r: PythonFileResult) => void)[] = [];
   let lastPath = '';
+  const full = (): boolean => packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES;
   const send = (): void => {
     if (packer.count === 0) return;
     const sent = waiting;
@@ -113,7 +114,6 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
         done({ findings: [], adopted: [], parsed: 'none', copyLookups: [] });
         return;
       }
-      const full = (): boolean => packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES;
       // Versions (ScanOptions.versions): a full batch goes only once the path changes, so that a path's
       // versions go to one worker together, where each is lexed from the one before.
       if (setup.versions && file.file !== lastPath && full()) send();
