@@ -53,8 +53,7 @@ export async function scanCommit(gitDir: string, commit: string, base: ProjectBa
       location,
     }).catch((e: Error) => (e instanceof HistoryUnavailableError ? e : Promise.reject(e)));
     history.catch(() => undefined);
-    const { workTree, ...scanOptions } = options;
-    const result = await scanTree(gitTreeSource(gitDir, commit, { workTree }), scanOptions);
+    const result = await scanTree(gitTreeSource(gitDir, commit, { workTree: options.workTree }), options);
     const read = await history;
     let activity: Activity | null = null;
     if (!(read instanceof HistoryUnavailableError)) {

@@ -17,9 +17,6 @@ import { readRecord, writeRecord } from '../util/index.js';
 import { tryCacheWrite } from './cacheWarning.js';
 import { CACHE_FORMAT, toolKey } from './toolKey.js';
 
-export { CACHE_FORMAT, toolKey } from './toolKey.js';
-
-
 /** What one file contributed to a scan. */
 export interface FileResult {
   findings: Finding[];
@@ -34,7 +31,6 @@ export interface FileResult {
   /** ...through these answers of the copy lists (`PythonFileResult.copyLookups`). */
   copyLookups?: string[];
 }
-
 
 /**
  * The repository's copied incubator modules and the packages holding them, as the cache keeps them

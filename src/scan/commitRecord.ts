@@ -10,7 +10,8 @@
 import { join } from 'node:path';
 import type { Finding, Skipped } from '../report/index.js';
 import { readRecord, writeRecord } from '../util/index.js';
-import { CACHE_FORMAT, locationHash, toolKey } from './cache.js';
+import { locationHash } from './cache.js';
+import { CACHE_FORMAT, toolKey } from './toolKey.js';
 
 /** What a scan of one commit found, and how much it covered. */
 export interface CommitResult {

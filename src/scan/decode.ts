@@ -21,10 +21,16 @@ function isUtf16(data: Buffer): boolean {
   return (oddNul >= half * 0.9 && evenNul === 0) || (evenNul >= half * 0.9 && oddNul === 0);
 }
 
-/** Text of a blob, or why it is not text: UTF-16 is named; another NUL byte means binary; anything not UTF-8 is invalid. */
+/** Why the bytes are not text, before any decoding: UTF-16 is named; another NUL byte means binary. */
+function notText(data: Buffer): SkipReason | null {
+  if (isUtf16(data)) return 'utf-16';
+  return data.includes(0) ? 'binary' : null;
+}
+
+/** Text of a blob, or why it is not text: UTF-16, binary (`notText`), or anything not UTF-8 (invalid). */
 export function decodeText(data: Buffer): { text: string } | { reason: SkipReason } {
-  if (isUtf16(data)) return { reason: 'utf-16' };
-  if (data.includes(0)) return { reason: 'binary' };
+  const reason = notText(data);
+  if (reason) return { reason };
   try {
     // A leading BOM is not part of the source (and would shift column 1 of line 1).
     return { text: utf8.decode(data).replace(/^\uFEFF/, '') };
@@ -38,7 +44,7 @@ export function decodeText(data: Buffer): { text: string } | { reason: SkipReaso
  * null) that they are. For a reader that hands the bytes on to be decoded elsewhere.
  */
 export function textCheck(data: Buffer): { text: null } | { reason: SkipReason } {
-  if (isUtf16(data)) return { reason: 'utf-16' };
-  if (data.includes(0)) return { reason: 'binary' };
+  const reason = notText(data);
+  if (reason) return { reason };
   return isUtf8(data) ? { text: null } : { reason: 'invalid-utf8' };
 }

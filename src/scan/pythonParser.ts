@@ -7,7 +7,6 @@
 import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
 import { roleOf } from './classify.js';
-import { decodeText } from './decode.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
 import { planPython, type Triggers } from './prefilter.js';
 import { VersionPlanner } from './versions.js';
@@ -48,13 +47,11 @@ export interface CandidateFile {
   usesCopies: boolean | null;
 }
 
-/** The file's text; its bytes were checked as text by whoever left it undecoded. */
-const textOf = (file: CandidateFile): string => file.text ?? (decodeText(file.data) as { text: string }).text;
-
 export interface PythonParser {
   /**
    * Whether the parse workers decode each Python file and make its text pass (scans of a batch): the
    * caller then only checks that the bytes are text, and submits them undecoded (`text: null`).
+   * Otherwise every file comes decoded, and this thread may plan it.
    */
   readonly decodesLater: boolean;
   /** Queues a file; resolves when there is room for more (the caller's reading waits on it). */
@@ -78,7 +75,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
     return {
       decodesLater: false,
       async submit(file, done) {
-        done(scanCandidate(file.file, textOf(file), file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules, planner }));
+        done(scanCandidate(file.file, file.text!, file.usesCopies, sets, { knowledge: kb, triggers, rules: rules.rules, planner }));
       },
       async finish() {},
     };
@@ -95,6 +92,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   const packer = new BatchPacker(BATCH_BYTES);
   let waiting: ((r: PythonFileResult) => void)[] = [];
   let lastPath = '';
+  const full = (): boolean => packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES;
   const send = (): void => {
     if (packer.count === 0) return;
     const sent = waiting;
@@ -111,12 +109,11 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   return {
     decodesLater,
     async submit(file, done) {
-      const plan = planHere ? planPython(textOf(file), triggers) : null;
+      const plan = planHere ? planPython(file.text!, triggers) : null;
       if (plan?.kind === 'none') {
         done({ findings: [], adopted: [], parsed: 'none', copyLookups: [] });
         return;
       }
-      const full = (): boolean => packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES;
       // Versions (ScanOptions.versions): a full batch goes only once the path changes, so that a path's
       // versions go to one worker together, where each is lexed from the one before.
       if (setup.versions && file.file !== lastPath && full()) send();

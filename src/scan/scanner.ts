@@ -4,7 +4,7 @@
 
 import { copyLocation, defaultRules, knowledge as sharedKnowledge, type Knowledge, type RuleSelection } from '../knowledge/index.js';
 import { sortFindings, type Finding, type Skipped } from '../report/index.js';
-import { copiesKey, ScanCache, toolKey, type FileResult } from './cache.js';
+import { copiesKey, ScanCache, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
 import { tryCacheWrite } from './cacheWarning.js';
 import { loadCommitRecord, saveCommitRecord, type CommitKey } from './commitRecord.js';
@@ -13,6 +13,7 @@ import { detectCommonConf } from './detectors/commonConf.js';
 import { detectConsoleScripts, pyprojectScripts, setupCfgScripts } from './detectors/consoleScripts.js';
 import { detectCopy, detectRootwrapFile } from './detectors/paths.js';
 import { detectRequirements } from './detectors/requirements.js';
+import { toolKey } from './toolKey.js';
 import { textVerdict, triggersFor } from './triggers.js';
 import { packFilter } from './packs.js';
 import type { Parsed } from './pythonFile.js';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitTreeSource, openCheckout, writeCommits } from '../../src/git/index.js';
 import { scanTree, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../../src/scan/index.js';
-import { copiesKey, holdResults, ScanCache, toolKey } from '../../src/scan/cache.js';
+import { copiesKey, holdResults, ScanCache } from '../../src/scan/cache.js';
+import { toolKey } from '../../src/scan/toolKey.js';
 import { DEV, fixtureRepo, repoWith } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';
 

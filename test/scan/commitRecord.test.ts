@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { gitTreeSource, openCheckout, writeCommits } from '../../src/git/index.js';
 import { knowledge } from '../../src/knowledge/index.js';
 import { scanTree, type ScanOptions, type ScanResult, type TreeEntry, type TreeSource } from '../../src/scan/index.js';
-import { toolKey } from '../../src/scan/cache.js';
+import { toolKey } from '../../src/scan/toolKey.js';
 import { commitRecordPath, loadCommitRecord, saveCommitRecord } from '../../src/scan/commitRecord.js';
 import { DEV, fixtureRepo, repoWith } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';
