@@ -92,7 +92,7 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
     row = tokens.row;
     // A line the end of the text cut short (no line break after it) is the last: the loop ends with it.
     if (!tokens.ended && tokens.brackets.length > 0) throw new Odd('unclosed bracket at end of file');
-    checkEnd(line, tokens.last, tokens.beforeLast, tokens.colon, tokens.hasImport, row);
+    checkEnd(line, tokens, row);
     prevKept = keepLine(text, line, lines, tokens, i, prevKept && prev!.head === '@', triggers);
     prev = line;
     row++;
