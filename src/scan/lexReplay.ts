@@ -74,6 +74,15 @@ export interface Jump {
   shift: number;
 }
 
+/** Where lexing goes on after a run taken: the new text's offset and row, the open blocks, the statement before and whether it was kept. */
+export interface RunEnd {
+  at: number;
+  row: number;
+  blocks: readonly string[];
+  prev: LogicalLine | null;
+  prevKept: boolean;
+}
+
 /**
  * How many characters from `a` in `x` equal those from `b` in `y`, at most `limit`. Compared in
  * blocks that double while they match (most runs tried end within a line), then halved where they part.
@@ -193,43 +202,45 @@ export class Replay {
     old.byFirstRow = map;
     return map;
   }
-}
 
-/**
- * Takes a run of the old lexing: appends its kept lines to `lines` (moved by the run's rows) and, with
- * a record of the new lexing, its statements. Returns the state at the run's end: the statement
- * before, and whether it was kept (the blocks are `old.blocks[jump.to]`).
- */
-export function takeRun(old: LexRecord, jump: Jump, lines: LogicalLine[], record: LexRecord | null): { prev: LogicalLine | null; prevKept: boolean } {
-  const { from, to, delta, shift } = jump;
-  if (record) {
-    const keptBefore = lines.length - old.kept[from]!;
-    let anchor = firstAbove(old.anchors, from - 1);
-    for (let k = from; k < to; k++) {
-      if (old.anchors[anchor] === k) {
-        record.anchors.push(record.offsets.length);
-        anchor++;
+  /**
+   * Takes a run of the old lexing: appends its kept lines to `lines` (moved by the run's rows) and, with
+   * a record of the new lexing, its statements. Returns the state at the run's end.
+   */
+  take(jump: Jump, lines: LogicalLine[], record: LexRecord | null): RunEnd {
+    const old = this.old;
+    const { from, to, delta, shift } = jump;
+    if (record) {
+      const keptBefore = lines.length - old.kept[from]!;
+      let anchor = firstAbove(old.anchors, from - 1);
+      for (let k = from; k < to; k++) {
+        if (old.anchors[anchor] === k) {
+          record.anchors.push(record.offsets.length);
+          anchor++;
+        }
+        record.offsets.push(old.offsets[k]! + delta);
+        record.rows.push(old.rows[k]! + shift);
+        record.kept.push(old.kept[k]! + keptBefore);
+        record.blocks.push(old.blocks[k]!);
+        record.prevHead.push(old.prevHead[k]!);
+        record.prevIndent.push(old.prevIndent[k]!);
+        record.prevFirst.push(old.prevFirst[k]! + shift);
+        record.prevFlags.push(old.prevFlags[k]!);
       }
-      record.offsets.push(old.offsets[k]! + delta);
-      record.rows.push(old.rows[k]! + shift);
-      record.kept.push(old.kept[k]! + keptBefore);
-      record.blocks.push(old.blocks[k]!);
-      record.prevHead.push(old.prevHead[k]!);
-      record.prevIndent.push(old.prevIndent[k]!);
-      record.prevFirst.push(old.prevFirst[k]! + shift);
-      record.prevFlags.push(old.prevFlags[k]!);
     }
+    for (let k = old.kept[from]!; k < old.kept[to]!; k++) {
+      const line = old.lines[k]!;
+      lines.push({ ...line, first: line.first + shift, last: line.last + shift, start: line.start + delta });
+    }
+    const flags = old.prevFlags[to]!;
+    const first = old.prevFirst[to]! + shift;
+    return {
+      at: old.offsets[to]! + delta,
+      row: old.rows[to]! + shift,
+      blocks: old.blocks[to]!,
+      // Only what the next statement is checked against: it is never kept itself.
+      prev: flags === 0 ? null : { first, last: first, start: -1, indent: old.prevIndent[to]!, head: old.prevHead[to]!, opensBlock: (flags & PREV_OPENS_BLOCK) !== 0, triggered: false },
+      prevKept: (flags & PREV_KEPT) !== 0,
+    };
   }
-  for (let k = old.kept[from]!; k < old.kept[to]!; k++) {
-    const line = old.lines[k]!;
-    lines.push({ ...line, first: line.first + shift, last: line.last + shift, start: line.start + delta });
-  }
-  const flags = old.prevFlags[to]!;
-  if (flags === 0) return { prev: null, prevKept: false };
-  const first = old.prevFirst[to]! + shift;
-  return {
-    // Only what the next statement is checked against: it is never kept itself.
-    prev: { first, last: first, start: -1, indent: old.prevIndent[to]!, head: old.prevHead[to]!, opensBlock: (flags & PREV_OPENS_BLOCK) !== 0, triggered: false },
-    prevKept: (flags & PREV_KEPT) !== 0,
-  };
 }

@@ -7,7 +7,7 @@
 
 import { headToken, Odd } from './pythonTokens.js';
 import { lineTokens, readLine, type LineTokens } from './lineTokens.js';
-import { isAnchor, newRecord, recordStatement, Replay, takeRun, type LexRecord } from './lexReplay.js';
+import { isAnchor, newRecord, recordStatement, Replay, type LexRecord } from './lexReplay.js';
 import { blankLine, Blocks, checkEnd, type LogicalLine } from './statements.js';
 import type { Triggers } from './triggers.js';
 
@@ -71,10 +71,9 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
       // The previous version's lexing, for as long as the text is the same.
       const jump = replay.find(from, row, head, blocks.snapshot(), prev, prevKept);
       if (jump !== null) {
-        ({ prev, prevKept } = takeRun(base!, jump, lines, record));
-        blocks.restore(base!.blocks[jump.to]!);
-        i = base!.offsets[jump.to]! + jump.delta;
-        row = base!.rows[jump.to]! + jump.shift;
+        const end = replay.take(jump, lines, record);
+        blocks.restore(end.blocks);
+        ({ at: i, row, prev, prevKept } = end);
         continue;
       }
     }
