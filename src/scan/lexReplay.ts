@@ -122,6 +122,12 @@ function firstAbove(list: readonly number[], value: number): number {
   return lo;
 }
 
+/** The first row of the statement at `at`, without its line break: what a moved run is looked up by. */
+function firstRow(text: string, at: number): string {
+  const eol = text.indexOf('\n', at);
+  return text.slice(at, eol < 0 ? text.length : eol);
+}
+
 function sameBlocks(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -152,8 +158,7 @@ export class Replay {
       if (jump) return jump;
     }
     if (!isAnchor(head)) return null;
-    const eol = this.text.indexOf('\n', at);
-    const candidates = this.index().get(this.text.slice(at, eol < 0 ? this.text.length : eol));
+    const candidates = this.index().get(firstRow(this.text, at));
     if (!candidates) return null;
     // Later than the old statement expected, then earlier: the nearest first, a few at most.
     const after = firstAbove(candidates, expected);
@@ -192,9 +197,7 @@ export class Replay {
     if (old.byFirstRow) return old.byFirstRow;
     const map = new Map<string, number[]>();
     for (const k of old.anchors) {
-      const at = old.offsets[k]!;
-      const eol = old.text.indexOf('\n', at);
-      const key = old.text.slice(at, eol < 0 ? old.text.length : eol);
+      const key = firstRow(old.text, old.offsets[k]!);
       const list = map.get(key);
       if (list) list.push(k);
       else map.set(key, [k]);
