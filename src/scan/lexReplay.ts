@@ -74,6 +74,15 @@ export interface Jump {
   shift: number;
 }
 
+/** Where lexing goes on after a run taken: the new text's offset and row, the open blocks, the statement before and whether it was kept. */
+export interface RunEnd {
+  at: number;
+  row: number;
+  blocks: readonly string[];
+  prev: LogicalLine | null;
+  prevKept: boolean;
+}
+
 /**
  * How many characters from `a` in `x` equal those from `b` in `y`, at most `limit`. Compared in
  * blocks that double while they match (most runs tried end within a line), then halved where they part.
@@ -113,6 +122,12 @@ function firstAbove(list: readonly number[], value: number): number {
   return lo;
 }
 
+/** The first row of the statement at `at`, without its line break: what a moved run is looked up by. */
+function firstRow(text: string, at: number): string {
+  const eol = text.indexOf('\n', at);
+  return text.slice(at, eol < 0 ? text.length : eol);
+}
+
 function sameBlocks(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -143,8 +158,7 @@ export class Replay {
       if (jump) return jump;
     }
     if (!isAnchor(head)) return null;
-    const eol = this.text.indexOf('\n', at);
-    const candidates = this.index().get(this.text.slice(at, eol < 0 ? this.text.length : eol));
+    const candidates = this.index().get(firstRow(this.text, at));
     if (!candidates) return null;
     // Later than the old statement expected, then earlier: the nearest first, a few at most.
     const after = firstAbove(candidates, expected);
@@ -183,9 +197,7 @@ export class Replay {
     if (old.byFirstRow) return old.byFirstRow;
     const map = new Map<string, number[]>();
     for (const k of old.anchors) {
-      const at = old.offsets[k]!;
-      const eol = old.text.indexOf('\n', at);
-      const key = old.text.slice(at, eol < 0 ? old.text.length : eol);
+      const key = firstRow(old.text, old.offsets[k]!);
       const list = map.get(key);
       if (list) list.push(k);
       else map.set(key, [k]);
@@ -193,43 +205,45 @@ export class Replay {
     old.byFirstRow = map;
     return map;
   }
-}
 
-/**
- * Takes a run of the old lexing: appends its kept lines to `lines` (moved by the run's rows) and, with
- * a record of the new lexing, its statements. Returns the state at the run's end: the statement
- * before, and whether it was kept (the blocks are `old.blocks[jump.to]`).
- */
-export function takeRun(old: LexRecord, jump: Jump, lines: LogicalLine[], record: LexRecord | null): { prev: LogicalLine | null; prevKept: boolean } {
-  const { from, to, delta, shift } = jump;
-  if (record) {
-    const keptBefore = lines.length - old.kept[from]!;
-    let anchor = firstAbove(old.anchors, from - 1);
-    for (let k = from; k < to; k++) {
-      if (old.anchors[anchor] === k) {
-        record.anchors.push(record.offsets.length);
-        anchor++;
+  /**
+   * Takes a run of the old lexing: appends its kept lines to `lines` (moved by the run's rows) and, with
+   * a record of the new lexing, its statements. Returns the state at the run's end.
+   */
+  take(jump: Jump, lines: LogicalLine[], record: LexRecord | null): RunEnd {
+    const old = this.old;
+    const { from, to, delta, shift } = jump;
+    if (record) {
+      const keptBefore = lines.length - old.kept[from]!;
+      let anchor = firstAbove(old.anchors, from - 1);
+      for (let k = from; k < to; k++) {
+        if (old.anchors[anchor] === k) {
+          record.anchors.push(record.offsets.length);
+          anchor++;
+        }
+        record.offsets.push(old.offsets[k]! + delta);
+        record.rows.push(old.rows[k]! + shift);
+        record.kept.push(old.kept[k]! + keptBefore);
+        record.blocks.push(old.blocks[k]!);
+        record.prevHead.push(old.prevHead[k]!);
+        record.prevIndent.push(old.prevIndent[k]!);
+        record.prevFirst.push(old.prevFirst[k]! + shift);
+        record.prevFlags.push(old.prevFlags[k]!);
       }
-      record.offsets.push(old.offsets[k]! + delta);
-      record.rows.push(old.rows[k]! + shift);
-      record.kept.push(old.kept[k]! + keptBefore);
-      record.blocks.push(old.blocks[k]!);
-      record.prevHead.push(old.prevHead[k]!);
-      record.prevIndent.push(old.prevIndent[k]!);
-      record.prevFirst.push(old.prevFirst[k]! + shift);
-      record.prevFlags.push(old.prevFlags[k]!);
     }
+    for (let k = old.kept[from]!; k < old.kept[to]!; k++) {
+      const line = old.lines[k]!;
+      lines.push({ ...line, first: line.first + shift, last: line.last + shift, start: line.start + delta });
+    }
+    const flags = old.prevFlags[to]!;
+    const first = old.prevFirst[to]! + shift;
+    return {
+      at: old.offsets[to]! + delta,
+      row: old.rows[to]! + shift,
+      blocks: old.blocks[to]!,
+      // Only what the next statement is checked against: it is never kept itself.
+      prev: flags === 0 ? null : { first, last: first, start: -1, indent: old.prevIndent[to]!, head: old.prevHead[to]!, opensBlock: (flags & PREV_OPENS_BLOCK) !== 0, triggered: false },
+      prevKept: (flags & PREV_KEPT) !== 0,
+    };
   }
-  for (let k = old.kept[from]!; k < old.kept[to]!; k++) {
-    const line = old.lines[k]!;
-    lines.push({ ...line, first: line.first + shift, last: line.last + shift, start: line.start + delta });
-  }
-  const flags = old.prevFlags[to]!;
-  if (flags === 0) return { prev: null, prevKept: false };
-  const first = old.prevFirst[to]! + shift;
-  return {
-    // Only what the next statement is checked against: it is never kept itself.
-    prev: { first, last: first, start: -1, indent: old.prevIndent[to]!, head: old.prevHead[to]!, opensBlock: (flags & PREV_OPENS_BLOCK) !== 0, triggered: false },
-    prevKept: (flags & PREV_KEPT) !== 0,
-  };
 }

@@ -7,7 +7,7 @@
 
 import { headToken, Odd } from './pythonTokens.js';
 import { lineTokens, readLine, type LineTokens } from './lineTokens.js';
-import { isAnchor, newRecord, recordStatement, Replay, takeRun, type LexRecord } from './lexReplay.js';
+import { isAnchor, newRecord, recordStatement, Replay, type LexRecord } from './lexReplay.js';
 import { blankLine, Blocks, checkEnd, type LogicalLine } from './statements.js';
 import type { Triggers } from './triggers.js';
 
@@ -41,9 +41,6 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
   const tokens = lineTokens();
   let i = 0;
   let row = 0;
-  /** A line the end of the text cut short (no line break after it), and where its first row starts. */
-  let open: LogicalLine | null = null;
-  let lineFrom = 0;
   const base = memo?.base;
   const replay = base && base.triggers === triggers && base.hasCR === hasCR ? new Replay(base, text) : null;
   const record = memo?.record ? newRecord(text, triggers, hasCR) : null;
@@ -74,10 +71,9 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
       // The previous version's lexing, for as long as the text is the same.
       const jump = replay.find(from, row, head, blocks.snapshot(), prev, prevKept);
       if (jump !== null) {
-        ({ prev, prevKept } = takeRun(base!, jump, lines, record));
-        blocks.restore(base!.blocks[jump.to]!);
-        i = base!.offsets[jump.to]! + jump.delta;
-        row = base!.rows[jump.to]! + jump.shift;
+        const end = replay.take(jump, lines, record);
+        blocks.restore(end.blocks);
+        ({ at: i, row, prev, prevKept } = end);
         continue;
       }
     }
@@ -93,21 +89,12 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
     readLine(text, i, row, head === 'from' || head === 'import', hasCR, triggers, tokens);
     i = tokens.end;
     row = tokens.row;
-    if (!tokens.ended) {
-      open = line;
-      lineFrom = from;
-      break;
-    }
-    checkEnd(line, tokens.last, tokens.beforeLast, tokens.colon, tokens.hasImport, row);
-    prevKept = keepLine(text, line, lines, tokens, from, i, prevKept && prev!.head === '@', triggers);
+    // A line the end of the text cut short (no line break after it) is the last: the loop ends with it.
+    if (!tokens.ended && tokens.brackets.length > 0) throw new Odd('unclosed bracket at end of file');
+    checkEnd(line, tokens, row);
+    prevKept = keepLine(text, line, lines, tokens, i, prevKept && prev!.head === '@', triggers);
     prev = line;
     row++;
-  }
-  if (tokens.brackets.length > 0) throw new Odd('unclosed bracket at end of file');
-  if (open !== null) {
-    checkEnd(open, tokens.last, tokens.beforeLast, tokens.colon, tokens.hasImport, row);
-    keepLine(text, open, lines, tokens, lineFrom, i, prevKept && prev!.head === '@', triggers);
-    prev = open;
   }
   if (prev?.opensBlock) throw new Odd('block without a body at end of file');
   if (prev?.head === '@') throw new Odd('decorator at end of file');
@@ -119,15 +106,15 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
 }
 
 /**
- * Completes the logical line `line` (`text[from, to)`), whose tokens said `tokens`: kept when it names
- * a trigger, or follows a kept decorator (`afterKept`). Returns whether it was kept.
+ * Completes the logical line `line` (`text[line.start, to)`), whose tokens said `tokens`: kept when it
+ * names a trigger, or follows a kept decorator (`afterKept`). Returns whether it was kept.
  */
-function keepLine(text: string, line: LogicalLine, lines: LogicalLine[], tokens: LineTokens, from: number, to: number, afterKept: boolean, triggers: Triggers): boolean {
+function keepLine(text: string, line: LogicalLine, lines: LogicalLine[], tokens: LineTokens, to: number, afterKept: boolean, triggers: Triggers): boolean {
   line.last = tokens.row;
   line.opensBlock = tokens.last === 58;
   line.triggered = tokens.triggered || (tokens.hasImport && tokens.importTrigger);
   if (tokens.fString && !line.triggered) {
-    for (const m of text.slice(from, to).matchAll(NAME_IN_TEXT)) {
+    for (const m of text.slice(line.start, to).matchAll(NAME_IN_TEXT)) {
       if (triggers.anyNames.has(m[0]) || (tokens.hasImport && triggers.importNames.has(m[0]))) line.triggered = true;
     }
   }

@@ -3,6 +3,7 @@
 // end (not on an operator, a compound statement with its `:`, `from` with its `import`). Anything
 // else is Odd: the file is then parsed whole.
 
+import type { LineTokens } from './lineTokens.js';
 import { Odd, PLAIN_NAME } from './pythonTokens.js';
 import { COMPOUND, CONTINUING_TOKEN, IMPORT_TOKEN, OTHER_NOTABLE_TOKEN } from './triggers.js';
 
@@ -79,13 +80,14 @@ export class Blocks {
 }
 
 /**
- * Checks how the logical line `line` ends at row `row`: `last` and `beforeLast` are its last two
- * tokens outside brackets (the lexer's integers, see NAME_TOKEN); `colon`, whether it has a `:`
- * outside brackets; `hasImport`, an `import`.
+ * Checks how the logical line `line` ends at row `row`, by what its tokens said: its last two tokens
+ * outside brackets (the lexer's integers, see NAME_TOKEN), whether it has a `:` outside brackets, an
+ * `import`.
  */
-export function checkEnd(line: LogicalLine, last: number, beforeLast: number, colon: boolean, hasImport: boolean, row: number): void {
-  const operator = last < 128 && OPERATOR[last] === 1 && !(last === 42 && beforeLast === IMPORT_TOKEN);
+export function checkEnd(line: LogicalLine, tokens: LineTokens, row: number): void {
+  const last = tokens.last;
+  const operator = last < 128 && OPERATOR[last] === 1 && !(last === 42 && tokens.beforeLast === IMPORT_TOKEN);
   if (operator || (last >= CONTINUING_TOKEN && last < OTHER_NOTABLE_TOKEN)) throw new Odd(`statement cut short at line ${row + 1}`);
-  if (!colon && COMPOUND.has(line.head)) throw new Odd(`compound statement without ':' at line ${line.first + 1}`);
-  if (line.head === 'from' && !hasImport) throw new Odd(`from without import at line ${line.first + 1}`);
+  if (!tokens.colon && COMPOUND.has(line.head)) throw new Odd(`compound statement without ':' at line ${line.first + 1}`);
+  if (line.head === 'from' && !tokens.hasImport) throw new Odd(`from without import at line ${line.first + 1}`);
 }

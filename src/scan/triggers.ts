@@ -47,7 +47,7 @@ export const OTHER_NOTABLE_TOKEN = 1024;
 
 export const COMPOUND = new Set(['if', 'elif', 'else', 'while', 'for', 'def', 'class', 'with', 'try', 'except', 'finally', 'async']);
 /** Keywords after which a statement cannot end. */
-export const CONTINUING = new Set([
+const CONTINUING = new Set([
   'and', 'or', 'not', 'in', 'is', 'if', 'elif', 'else', 'while', 'for', 'def', 'class', 'with', 'import', 'from', 'as',
   'lambda', 'assert', 'del', 'global', 'nonlocal', 'except', 'async', 'await', 'try', 'finally',
 ]);
