@@ -68,17 +68,16 @@ async function inTerminal(args: string[], env: Record<string, string>): Promise<
     .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
     .join(' ');
   // The end mark comes through the same terminal after the output, so once it shows, all output has.
+  // The session is left to its `sleep` and ended with the server: killing it would leave the server
+  // empty, and a server that exits while the next `new-session` connects fails that command
+  // ("server exited unexpectedly").
   tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `${command}; echo END-OF-RUN; sleep 60`);
-  try {
-    for (let i = 0; i < 300; i++) {
-      const screen = tmux('capture-pane', '-p', '-e', '-t', session);
-      if (screen.includes('END-OF-RUN')) return screen;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.fail('the command did not finish in the terminal');
-  } finally {
-    tmux('kill-session', '-t', session);
+  for (let i = 0; i < 300; i++) {
+    const screen = tmux('capture-pane', '-p', '-e', '-t', session);
+    if (screen.includes('END-OF-RUN')) return screen;
+    await new Promise((r) => setTimeout(r, 100));
   }
+  assert.fail('the command did not finish in the terminal');
 }
 
 test('in a terminal: colours by default, none with NO_COLOR or TERM=dumb', async () => {
