@@ -39,6 +39,28 @@ function gitDirOf(top: string): string | null {
   return m ? resolve(top, m[1]!) : null;
 }
 
+/**
+ * The repository folders of the work tree at `top` when `top/.git` is one or names one: its own
+ * (HEAD, index) and the common one (objects, refs, `shallow`), which a linked work tree names in
+ * `commondir`.
+ */
+export function workTreeGitFolders(top: string): { gitDir: string; commonDir: string } | null {
+  const gitDir = gitDirOf(top);
+  if (!gitDir) return null;
+  const commonFile = read(resolve(gitDir, 'commondir'));
+  return { gitDir, commonDir: commonFile === null ? gitDir : resolve(gitDir, commonFile.trim()) };
+}
+
+/** The size of the index of the work tree at `top` (about 100 bytes a file), or 0 when it is not read here. */
+export function indexBytes(top: string): number {
+  const folders = workTreeGitFolders(top);
+  try {
+    return folders ? statSync(resolve(folders.gitDir, 'index')).size : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Whether the repository's config says anything that changes where the work tree or the refs are. */
 function unusualConfig(commonDir: string): boolean {
   const config = read(resolve(commonDir, 'config'));
@@ -72,10 +94,9 @@ function branchCommit(commonDir: string, ref: string): string | null {
  */
 export function headCommitFromFiles(top: string, env: NodeJS.ProcessEnv = process.env): string | null {
   if (RELOCATING.some((v) => env[v] !== undefined)) return null;
-  const gitDir = gitDirOf(top);
-  if (!gitDir) return null;
-  const commonFile = read(resolve(gitDir, 'commondir'));
-  const commonDir = commonFile === null ? gitDir : resolve(gitDir, commonFile.trim());
+  const folders = workTreeGitFolders(top);
+  if (!folders) return null;
+  const { gitDir, commonDir } = folders;
   if (unusualConfig(commonDir)) return null;
   const head = read(resolve(gitDir, 'HEAD'))?.trim();
   if (!head) return null;

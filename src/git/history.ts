@@ -46,11 +46,11 @@ async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
   const r = await runGit(dir, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit]);
   // A tree git cannot list is history it cannot give, as a failed read of the commits is.
   if (r.code !== 0) throw new HistoryUnavailableError(complaint(r.stderr, `git exited with ${r.code}`));
-  return syncScope(r.stdout.toString('utf8'));
+  return syncScope(r.stdout.toString('utf8').split('\0'));
 }
 
 /** What decides a record's sync facts: a record made under other rules is read again. */
-export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\nfolders 1\nmodules in the tree`).digest('hex').slice(0, 32);
+export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\npackages 1\nmodules in the tree`).digest('hex').slice(0, 32);
 
 const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
@@ -63,17 +63,26 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   const who: number[] = [];
   const position = new Map<string, number>();
   let subjectSync = -1;
-  let base: string | null = null;
+  /** The oldest commit's line: its first parent is where the range joins an older record. */
+  let oldest = '';
+  // A line is hash, parents, time, author and subject (the rest of the line, whatever it holds). Its
+  // fields are found by their separators and only the ones needed are cut out: on a long history this
+  // handler runs tens of thousands of times on the thread that also lexes the scan's files.
   const all = streamLines(dir, [...FIRST_PARENT, `--format=%H${SEP}%P${SEP}%ct${SEP}%an <%ae>${SEP}%s`, '--end-of-options', ...range, '--'], (line) => {
-    const [hash, parents, time, author, ...subject] = line.split(SEP);
-    if (!hash || time === undefined || author === undefined) return;
+    const afterHash = line.indexOf(SEP);
+    const afterParents = line.indexOf(SEP, afterHash + 1);
+    const afterTime = line.indexOf(SEP, afterParents + 1);
+    const afterAuthor = line.indexOf(SEP, afterTime + 1);
+    if (afterHash <= 0 || afterParents < 0 || afterTime < 0 || afterAuthor < 0) return;
+    const author = line.slice(afterTime + 1, afterAuthor);
     let a = authorIndex.get(author);
     if (a === undefined) authorIndex.set(author, (a = authors.push(author) - 1));
-    position.set(hash, times.length);
-    if (subjectSync < 0 && isSyncSubject(subject.join(SEP))) subjectSync = times.length;
-    times.push(Number(time));
+    position.set(line.slice(0, afterHash), times.length);
+    // Only the newest sync by subject counts: later subjects are not even cut out.
+    if (subjectSync < 0 && isSyncSubject(line.slice(afterAuthor + 1))) subjectSync = times.length;
+    times.push(Number(line.slice(afterParents + 1, afterTime)));
     who.push(a);
-    base = parents ? parents.split(' ')[0]! : null;
+    oldest = line;
   });
   // Its failure is taken below, once the narrow read has ended too.
   all.catch(() => undefined);
@@ -100,6 +109,8 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     } else if (line && commit !== null) commit.files.push(line);
   }).then(() => void enough());
   await Promise.all([all, narrow]);
+  const parents = oldest.slice(oldest.indexOf(SEP) + 1, oldest.indexOf(SEP, oldest.indexOf(SEP) + 1));
+  const base = parents ? parents.split(' ')[0]! : null;
   let syncAt = subjectSync;
   const confAt = search.confSync ? position.get(search.confSync) : undefined;
   if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;
@@ -115,6 +126,11 @@ export interface HistoryOptions {
   recordFile?: string | null;
   /** What the record is kept under: the repository's location. */
   location?: string;
+  /**
+   * The names of every file at `commit`, as a scan of the same commit lists them (null when that scan
+   * did not list the tree): the narrow read's scope is then made from them, not from a listing of its own.
+   */
+  listing?: Promise<readonly string[] | null>;
 }
 
 /**
@@ -130,7 +146,7 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
   if (old?.tip === ref) return old;
   const whole = assertWholeHistory(dir);
   whole.catch(() => undefined);
-  const scope = scopeAt(dir, ref);
+  const scope = options.listing ? options.listing.then((names) => (names ? syncScope(names) : scopeAt(dir, ref))) : scopeAt(dir, ref);
   scope.catch(() => undefined);
   let record: HistoryRecord | undefined;
   if (old) {

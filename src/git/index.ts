@@ -30,6 +30,7 @@ export { applyAllOrNothing, ApplyFailedError } from './transaction.js';
 export type { ApplyStep, MadeCommit } from './transaction.js';
 export type { Identity } from './worktree.js';
 export { isShallow } from './shallow.js';
+export { indexBytes } from './head.js';
 export { datePoints, historySpan, refPoints, tagCommit, tagPoints, type HistoryPoint } from './points.js';
 export { fileVersions, BlobReader, tagsOf } from './fileHistory.js';
 export type { FileVersion } from './fileHistory.js';

@@ -3,13 +3,16 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { workTreeGitFolders } from './head.js';
 import { gitLines } from './logStream.js';
 
-/** Whether the repository is a shallow clone: from its files when it is a plain checkout or a bare clone, else by asking git. */
+/**
+ * Whether the repository is a shallow clone: from its files when it is a checkout (a linked work tree
+ * too: the `shallow` file is in the common folder) or a bare clone, else by asking git.
+ */
 export async function isShallow(dir: string): Promise<boolean> {
-  const dotGit = join(dir, '.git');
-  const gitDir = isDirectory(dotGit) ? dotGit : isDirectory(join(dir, 'objects')) && existsSync(join(dir, 'HEAD')) ? dir : null;
-  if (gitDir) return existsSync(join(gitDir, 'shallow'));
+  const commonDir = workTreeGitFolders(dir)?.commonDir ?? (isDirectory(join(dir, 'objects')) && existsSync(join(dir, 'HEAD')) ? dir : null);
+  if (commonDir) return existsSync(join(commonDir, 'shallow'));
   const [shallow] = await gitLines(dir, ['rev-parse', '--is-shallow-repository']);
   return shallow === 'true';
 }

@@ -39,18 +39,22 @@ export interface SyncScope {
 // Where a sync can show: incubator copies (any path with an `openstack/common/` segment) and the conf
 // (any name ending in `openstack-common.conf`). Matching such patterns against every path of every
 // commit costs git more than listing every path, so the narrow read names folders instead: the
-// copies and confs at the top and one folder down (where update.py puts them), and every copy folder
-// of the tree. A copy only ever held in a folder that is gone from the tree (a renamed package) is
-// left out; a sync subject still counts wherever the files were.
-/** The scope of the narrow read from the NUL-separated names of every file of the tip's tree. */
-export function syncScope(listing: string): SyncScope {
+// copies and confs at the top and in each top-level package (update.py copies into
+// `<base>/openstack/common`, `<base>` being the project's package), and every copy folder of the tree.
+// Each name costs git a match at every commit, so folders that are no package (doc, etc, tools) are
+// not named. A copy only ever held in a folder that is gone from the tree, or is no package there (a
+// renamed package), is left out; a sync subject still counts wherever the files were.
+/** The scope of the narrow read from the names of every file of the tip's tree. */
+export function syncScope(files: Iterable<string>): SyncScope {
   const paths = new Set(['openstack-common.conf', 'openstack/common']);
   const modules = new Set<string>();
-  for (const file of listing.split('\0')) {
+  for (const file of files) {
     const slash = file.indexOf('/');
     if (slash <= 0) continue;
-    const top = file.slice(0, slash);
-    paths.add(`${top}/openstack/common`).add(`${top}/openstack-common.conf`);
+    if (file.length === slash + '/__init__.py'.length && file.endsWith('/__init__.py')) {
+      const top = file.slice(0, slash);
+      paths.add(`${top}/openstack/common`).add(`${top}/openstack-common.conf`);
+    }
     for (let at = file.indexOf('/openstack/common/'); at >= 0; at = file.indexOf('/openstack/common/', at + 1)) paths.add(file.slice(0, at + '/openstack/common'.length));
     const loc = copyLocation(file);
     if (loc?.isPython) modules.add(loc.module);

@@ -1,5 +1,5 @@
 export { scanTree, DEFAULT_MAX_FILE_SIZE } from './scanner.js';
-export type { ScanOptions, ScanResult, ScanStats } from './scanner.js';
+export type { ScanOptions, ScanResult, ScanStats } from './scanTypes.js';
 export { holdResults } from './cache.js';
 export { historyRecordPath } from './commitRecord.js';
 export type { TreeEntry, TreeSource, BlobRead, OpenTree } from './source.js';

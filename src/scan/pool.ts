@@ -74,6 +74,7 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
+    detachOnce();
     const worker = new Worker(new URL('./worker.js', import.meta.url));
     const slot: Slot = { worker, job: null };
     worker.on('message', (reply: BatchReply) => {
@@ -104,6 +105,20 @@ export class ParsePool {
   }
 }
 
+/**
+ * Batches travel to the workers by transfer, which detaches their buffers. The first detach in a
+ * process tells V8 that buffers can be detached, and every function it has compiled on the contrary
+ * assumption (any that reads a typed array: the lexer's, warmed up by then) is thrown away and
+ * compiled again. One detach before the first worker starts, before the lexer runs, settles it.
+ */
+let detached = false;
+function detachOnce(): void {
+  if (detached) return;
+  detached = true;
+  const buffer = new ArrayBuffer(0);
+  structuredClone(buffer, { transfer: [buffer] });
+}
+
 export function defaultJobs(): number {
   return availableParallelism();
 }
@@ -125,6 +140,14 @@ export function sharedPool(size: number): ParsePool {
  */
 export function startParseWorkers(): void {
   sharedPool(defaultJobs()).start();
+}
+
+/**
+ * Starts the one parse worker a scan alone uses (it plans on the calling thread, see pythonParser.ts),
+ * for a caller that expects enough Python to need it: the worker then loads while git lists the tree.
+ */
+export function startParseWorker(): void {
+  sharedPool(defaultJobs()).start(1);
 }
 
 /**

@@ -2,7 +2,7 @@
 // prefilter and tree-sitter. Results of unchanged blobs come from the cache; Python files that may
 // hold a finding are parsed by the worker pool; everything is streamed, file by file.
 
-import { copyLocation, defaultRules, knowledge as sharedKnowledge, type Knowledge, type RuleSelection } from '../knowledge/index.js';
+import { copyLocation, defaultRules, knowledge as sharedKnowledge } from '../knowledge/index.js';
 import { sortFindings, type Finding, type Skipped } from '../report/index.js';
 import { copiesKey, ScanCache, type FileResult } from './cache.js';
 import { gitreviewProject, isPythonScript, roleOf, type Role } from './classify.js';
@@ -16,62 +16,12 @@ import { detectRequirements } from './detectors/requirements.js';
 import { toolKey } from './toolKey.js';
 import { textVerdict, triggersFor } from './triggers.js';
 import { packFilter } from './packs.js';
-import type { Parsed } from './pythonFile.js';
 import { pythonParser, type ParserSetup } from './pythonParser.js';
+import { startParseWorker } from './pool.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
+import type { ScanOptions, ScanResult, ScanStats } from './scanTypes.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-
-export interface ScanOptions {
-  /** Files larger than this many bytes are skipped as `too-large`. */
-  maxFileSize?: number;
-  /** A knowledge base other than the shipped one: files are then parsed on this thread and not cached. */
-  knowledge?: Knowledge;
-  /** Folder of the results cache (the cache layout's `scanResults`, cacheLayout.ts); none by default. Used when the source has a `location`. */
-  cache?: string | null;
-  /**
-   * Parse workers: 0 parses on the calling thread. Default: one per core (one for a scan alone, which
-   * plans on the calling thread), used once a scan has enough Python to parse (or the workers are
-   * already running).
-   */
-  workers?: number;
-  /**
-   * Other scans run beside this one in the process (a batch of several targets): the calling thread
-   * has their reading to do, so the parse workers, one per core, plan the files. A scan alone plans
-   * them on the calling thread and sends the fragments to one worker.
-   */
-  alongside?: boolean;
-  /** The files are versions of paths, each path's in a row (a trend): each is lexed from the one before (lexReplay.ts). */
-  versions?: boolean;
-  /** false parses every Python file whole: slower, same findings (for checking the prefilter). */
-  prefilter?: boolean;
-  /** The rule packs to run (`selectRules`); default: the incubator, namespace and rootwrap-privsep packs. */
-  rules?: RuleSelection;
-}
-
-/** What the scan did, for benchmarks and progress. */
-export interface ScanStats {
-  /** Files whose content the scan needed, and their bytes as git records them. */
-  files: number;
-  bytes: number;
-  /** Of those, answered by the cache without reading. */
-  cached: number;
-  /** Python files read, and how tree-sitter saw them. */
-  python: number;
-  parsed: Record<Parsed, number>;
-  /** The whole result came from the record of the commit last scanned: nothing was listed or read. */
-  commitReused: boolean;
-}
-
-export interface ScanResult {
-  findings: Finding[];
-  skipped: Skipped[];
-  /** PyPI names of Oslo libraries the code imports in their current form. */
-  adoptedLibraries: string[];
-  /** `namespace/name` from `.gitreview`, when the repository has one. */
-  gitreviewProject: string | null;
-  stats: ScanStats;
-}
 
 /** What one scan works with, settled before the tree is listed. */
 interface ScanSetup extends ParserSetup {
@@ -106,7 +56,10 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
     }
   }
   const setup: ScanSetup = { workers: options.workers, alongside: options.alongside === true, versions: options.versions === true, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
-  const tree: OpenTree = source.open ? await source.open() : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
+  const opening = source.open ? source.open() : null;
+  // The worker is started after the listing's git: both load at once, and the listing comes first.
+  if (options.workerAhead && options.workers === undefined && !setup.alongside && ownKnowledge && triggers !== null) startParseWorker();
+  const tree: OpenTree = opening ? await opening : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
   let reading = false;
   try {
     const result = await scanListed(tree, setup, () => (reading = true));

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { activityOf, HistoryUnavailableError, isBot, isIncubatorSync, type CommitSpec } from '../../src/git/index.js';
+import { syncScope } from '../../src/git/syncSearch.js';
 import { git } from '../helpers/remote.js';
 import { repoWithHistory } from '../helpers/repo.js';
 
@@ -94,4 +95,30 @@ test('the narrow read stops once every copy in the tree has its date and the new
   const older = await repoWithHistory([{ ...commits[0]!, files: { ...commits[0]!.files, 'svc/openstack/common/units.py': 'v1\n' } }, ...commits.slice(1)]);
   dropRootTree(older, 'HEAD~4');
   await assert.rejects(activityOf(older, 'HEAD', { now: NOW }), HistoryUnavailableError);
+});
+
+test('the narrow read names the copies and confs at the top, in each top-level package and in every copy folder of the tree', () => {
+  const scope = syncScope(['README.rst', 'nova/__init__.py', 'nova/api.py', 'tools/install_venv.py', 'doc/source/conf.py', 'contrib/xen/openstack/common/log.py', 'nova/tests/__init__.py']);
+  assert.deepEqual(scope.paths, [
+    ':(literal)contrib/xen/openstack/common',
+    ':(literal)nova/openstack-common.conf',
+    ':(literal)nova/openstack/common',
+    ':(literal)openstack-common.conf',
+    ':(literal)openstack/common',
+  ]);
+  assert.deepEqual([...scope.modules], ['log']);
+});
+
+test('a sync in a package whose copies are all gone is found; one in a folder that is no package is not named', async () => {
+  const dir = await repoWithHistory([
+    { date: '2014-01-10T09:00:00Z', author: JANE, message: 'Initial import', files: { 'svc/__init__.py': '', 'svc/openstack/common/log.py': 'v1\n', 'tools/openstack/common/x.py': 'v1\n', 'openstack-common.conf': '[DEFAULT]\nmodule=log\n' } },
+    { date: '2014-09-01T09:00:00Z', author: RAJ, message: 'Update log and the conf', files: { 'svc/openstack/common/log.py': 'v2\n', 'openstack-common.conf': '[DEFAULT]\nmodule=log\nbase=svc\n' } },
+    { date: '2015-01-01T09:00:00Z', author: RAJ, message: 'Tidy the tools', files: { 'tools/openstack/common/x.py': 'v2\n', 'tools/run.sh': 'x\n', 'openstack-common.conf': '[DEFAULT]\n' } },
+    { date: '2015-08-01T09:00:00Z', author: JANE, message: 'Use oslo.log', files: { 'svc/openstack/common/log.py': null, 'tools/openstack/common/x.py': null } },
+    { date: '2015-09-01T09:00:00Z', author: JANE, message: 'Drop the conf', files: { 'openstack-common.conf': null } },
+  ]);
+  const a = await activityOf(dir, 'HEAD', { now: NOW });
+  // tools/ is no package: its commit with the conf is not in the narrow read; svc's is.
+  assert.equal(a.lastIncubatorSync, '2014-09-01T09:00:00Z');
+  assert.deepEqual(a.incubatorModuleDates, {});
 });

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { activityFrom, historyOf, writeCommits, type CommitSpec } from '../../src/git/index.js';
+import { activityFrom, historyOf, isShallow, writeCommits, type CommitSpec } from '../../src/git/index.js';
 import { saveHistoryRecord } from '../../src/git/historyRecord.js';
 import { HISTORY_RULES } from '../../src/git/history.js';
 import { scanCheckout } from '../../src/pipeline/index.js';
+import { historyRecordPath } from '../../src/scan/index.js';
 import { git } from '../helpers/remote.js';
 import { repoWithHistory } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -138,7 +139,6 @@ test('a scan with a results cache keeps the history record beside it; a re-scan 
   const dir = await repoWithHistory([...FIRST, ...LATER]);
   const cache = join(tempDir(), 'scan-cache');
   const first = await scanCheckout({ path: dir }, { workers: 0, cache, activity: { now: NOW } });
-  const { historyRecordPath } = await import('../../src/scan/index.js');
   const { realpathSync } = await import('node:fs');
   const file = historyRecordPath(cache, realpathSync(dir));
   assert.match(readFileSync(file, 'utf8'), new RegExp(`"tip":"${git(dir, 'rev-parse', 'HEAD')}"`));
@@ -146,4 +146,41 @@ test('a scan with a results cache keeps the history record beside it; a re-scan 
   assert.deepEqual(again.activity, first.activity);
   assert.equal(first.activity?.lastIncubatorSync, '2016-04-01T09:00:00Z');
   assert.deepEqual(first.activity?.incubatorModuleDates, { log: '2016-04-01T09:00:00Z' });
+});
+
+test('a history given the scan\'s listing of the tree reads what it reads on its own', async () => {
+  const dir = await repoWithHistory([...FIRST, ...LATER]);
+  const head = git(dir, 'rev-parse', 'HEAD');
+  const names = git(dir, 'ls-tree', '-r', '--name-only', head).split('\n');
+  assert.deepEqual(await historyOf(dir, head, { listing: Promise.resolve(names) }), await historyOf(dir, head));
+  // No listing (the scan reused its record of the commit): the history lists the tree itself.
+  assert.deepEqual(await historyOf(dir, head, { listing: Promise.resolve(null) }), await historyOf(dir, head));
+  // The narrow read takes its scope from the listing given: without the copy in it, no copy is dated.
+  const h = await historyOf(dir, head, { listing: Promise.resolve(names.filter((n) => !n.includes('/openstack/common/'))) });
+  assert.deepEqual(h.moduleTimes, {});
+});
+
+test('a re-scan whose commit record is reused, with its history record gone, still has its activity', async () => {
+  const dir = await repoWithHistory([...FIRST, ...LATER]);
+  const cache = join(tempDir(), 'scan-cache');
+  const first = await scanCheckout({ path: dir }, { workers: 0, cache, activity: { now: NOW } });
+  assert.equal(first.activity?.lastIncubatorSync, '2016-04-01T09:00:00Z');
+  rmSync(historyRecordPath(cache, dir));
+  const again = await scanCheckout({ path: dir }, { workers: 0, cache, activity: { now: NOW } });
+  assert.deepEqual(again.activity, first.activity);
+  assert.deepEqual(again.findings, first.findings);
+});
+
+test('a linked work tree of a shallow clone is known shallow from its files; one of a whole clone is not', async () => {
+  const dir = await repoWithHistory([...FIRST, ...LATER]);
+  const shallow = join(tempDir(), 'shallow-main');
+  git(tempDir(), 'clone', '-q', '--depth', '1', `file://${dir}`, shallow);
+  const linked = join(tempDir(), 'shallow-linked');
+  git(shallow, 'worktree', 'add', '-q', '--detach', linked);
+  assert.equal(await isShallow(linked), true);
+  const whole = join(tempDir(), 'whole-linked');
+  git(dir, 'worktree', 'add', '-q', '--detach', whole);
+  assert.equal(await isShallow(whole), false);
+  const project = await scanCheckout({ path: linked }, { workers: 0 });
+  assert.match(project.activityError ?? '', /shallow/);
 });

@@ -2,11 +2,17 @@
 // exactly what the calling thread would.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { Random, pythonFile } from '../../bench/corpus.js';
 import { knowledge } from '../../src/knowledge/index.js';
 import { BatchPacker, type Copies } from '../../src/scan/batch.js';
-import { ParsePool } from '../../src/scan/pool.js';
+import { closeSharedPools, defaultJobs, ParsePool, poolRunning } from '../../src/scan/pool.js';
+import { gitTreeSource, indexBytes } from '../../src/git/index.js';
+import { scanTree } from '../../src/scan/scanner.js';
+import { git } from '../helpers/remote.js';
+import { fixtureRepo } from '../helpers/repo.js';
+import { tempDir } from '../helpers/tmp.js';
 import { planPython, triggersOf } from '../../src/scan/prefilter.js';
 import { scanPythonText } from '../../src/scan/pythonFile.js';
 
@@ -104,4 +110,28 @@ test('a closed pool refuses queued work instead of hanging', async () => {
   await assert.rejects(queued, /closed/);
   await assert.rejects(first);
   await closing;
+});
+
+test('a scan told to expect much Python starts its worker before the tree is listed, and finds what a scan on one thread finds', async () => {
+  const dir = await fixtureRepo('aster');
+  const commit = git(dir, 'rev-parse', 'HEAD');
+  assert.equal(poolRunning(defaultJobs()), false);
+  // The fixture is small: without the hint its Python is parsed on this thread and no worker starts.
+  const plain = await scanTree(gitTreeSource(dir, commit));
+  assert.equal(poolRunning(defaultJobs()), false);
+  const ahead = await scanTree(gitTreeSource(dir, commit), { workerAhead: true });
+  assert.equal(poolRunning(defaultJobs()), true);
+  assert.deepEqual(ahead.findings, plain.findings);
+  assert.ok(plain.findings.length > 0);
+  await closeSharedPools();
+});
+
+test('the size of a checkout\'s index, which tells a large checkout before git lists it; 0 where there is none', async () => {
+  const dir = await fixtureRepo('aster');
+  const files = git(dir, 'ls-files').split('\n').length;
+  assert.ok(indexBytes(dir) > 60 * files, String(indexBytes(dir)));
+  assert.equal(indexBytes(join(dir, 'no-such-folder')), 0);
+  const bare = join(tempDir(), 'bare.git');
+  git(tempDir(), 'clone', '-q', '--bare', dir, bare);
+  assert.equal(indexBytes(bare), 0);
 });
