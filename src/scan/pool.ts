@@ -1,7 +1,9 @@
 // A pool of parse workers sized to the cores, shared by every scan in the process.
 // Idle workers do not keep the process alive; a worker that dies fails its batch and is replaced.
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BatchReply, BatchRequest } from './batch.js';
 import type { PythonFileResult } from './pythonFile.js';
@@ -75,7 +77,7 @@ export class ParsePool {
 
   private spawn(): Slot {
     detachOnce();
-    const worker = new Worker(new URL('./worker.js', import.meta.url));
+    const worker = new Worker(workerEntry());
     const slot: Slot = { worker, job: null };
     worker.on('message', (reply: BatchReply) => {
       const job = slot.job;
@@ -103,6 +105,20 @@ export class ParsePool {
     this.slots.push(slot);
     return slot;
   }
+}
+
+let entry: URL | undefined;
+/**
+ * The parse worker's module. Run from the bundle, a CommonJS file of its own (dist/bundle/worker.cjs):
+ * an ES module would have each worker thread start Node's ES module loader, some 11 ms of CPU a
+ * worker for nothing it needs. Run from the compiled modules (tests), the module beside this one.
+ */
+function workerEntry(): URL {
+  if (!entry) {
+    const bundled = new URL('./worker.cjs', import.meta.url);
+    entry = existsSync(fileURLToPath(bundled)) ? bundled : new URL('./worker.js', import.meta.url);
+  }
+  return entry;
 }
 
 /**
