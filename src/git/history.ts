@@ -63,8 +63,8 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   const who: number[] = [];
   const position = new Map<string, number>();
   let subjectSync = -1;
-  /** The oldest commit's line: its first parent is where the range joins an older record. */
-  let oldest = '';
+  /** The oldest commit's parents: the first is where the range joins an older record. */
+  let oldestParents = '';
   // A line is hash, parents, time, author and subject (the rest of the line, whatever it holds). Its
   // fields are found by their separators and only the ones needed are cut out: on a long history this
   // handler runs tens of thousands of times on the thread that also lexes the scan's files.
@@ -82,7 +82,7 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     if (subjectSync < 0 && isSyncSubject(line.slice(afterAuthor + 1))) subjectSync = times.length;
     times.push(Number(line.slice(afterParents + 1, afterTime)));
     who.push(a);
-    oldest = line;
+    oldestParents = line.slice(afterHash + 1, afterParents);
   });
   // Its failure is taken below, once the narrow read has ended too.
   all.catch(() => undefined);
@@ -109,8 +109,7 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     } else if (line && commit !== null) commit.files.push(line);
   }).then(() => void enough());
   await Promise.all([all, narrow]);
-  const parents = oldest.slice(oldest.indexOf(SEP) + 1, oldest.indexOf(SEP, oldest.indexOf(SEP) + 1));
-  const base = parents ? parents.split(' ')[0]! : null;
+  const base = oldestParents ? oldestParents.split(' ')[0]! : null;
   let syncAt = subjectSync;
   const confAt = search.confSync ? position.get(search.confSync) : undefined;
   if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;

@@ -51,7 +51,7 @@ export function syncScope(files: Iterable<string>): SyncScope {
   for (const file of files) {
     const slash = file.indexOf('/');
     if (slash <= 0) continue;
-    if (file.length === slash + '/__init__.py'.length && file.endsWith('/__init__.py')) {
+    if (file.slice(slash) === '/__init__.py') {
       const top = file.slice(0, slash);
       paths.add(`${top}/openstack/common`).add(`${top}/openstack-common.conf`);
     }

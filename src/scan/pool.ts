@@ -159,14 +159,6 @@ export function startParseWorkers(): void {
 }
 
 /**
- * Starts the one parse worker a scan alone uses (it plans on the calling thread, see pythonParser.ts),
- * for a caller that expects enough Python to need it: the worker then loads while git lists the tree.
- */
-export function startParseWorker(): void {
-  sharedPool(defaultJobs()).start(1);
-}
-
-/**
  * Stops every shared pool's workers (a later scan starts new ones). For a command that parses on its
  * own thread after scanning (fix): idle workers keep their parsers' memory.
  */

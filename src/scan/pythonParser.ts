@@ -60,6 +60,18 @@ export interface PythonParser {
   finish(): Promise<void>;
 }
 
+/** Whether this thread plans each file (a scan alone), leaving the workers only the parsing. */
+const plansHere = (setup: ParserSetup): boolean => setup.triggers !== null && !setup.alongside;
+
+/**
+ * Starts, before the tree is listed, the one worker a scan alone would start once it has enough
+ * Python to parse (`ScanOptions.workerAhead`): it then loads while git lists. Only where size decides
+ * (default workers, the shipped knowledge): other scans start what they need once listed.
+ */
+export function startWorkerAhead(setup: ParserSetup): void {
+  if (setup.workers === undefined && setup.ownKnowledge && plansHere(setup)) sharedPool(defaultJobs()).start(1);
+}
+
 /** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
 export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], copies: Copies): PythonParser {
   const { ownKnowledge, kb, triggers, rules } = setup;
@@ -82,7 +94,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   }
   const pool = sharedPool(jobs);
   const decodesLater = triggers !== null && setup.alongside;
-  const planHere = triggers !== null && !decodesLater;
+  const planHere = plansHere(setup);
   // Workers that only parse what this thread planned have a fraction of its work: one is enough, and
   // each more costs its start (Node, tree-sitter, the queries) for nothing. They load tree-sitter
   // while this thread reads the first files.
@@ -109,7 +121,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   return {
     decodesLater,
     async submit(file, done) {
-      const plan = planHere ? planPython(file.text!, triggers) : null;
+      const plan = planHere ? planPython(file.text!, triggers!) : null;
       if (plan?.kind === 'none') {
         done({ findings: [], adopted: [], parsed: 'none', copyLookups: [] });
         return;
