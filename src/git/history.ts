@@ -50,7 +50,7 @@ async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
 }
 
 /** What decides a record's sync facts: a record made under other rules is read again. */
-export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\npackages 1\nmodules in the tree`).digest('hex').slice(0, 32);
+export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\npackages 1\nmodules in the tree\ngate merges by their change`).digest('hex').slice(0, 32);
 
 const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];

@@ -16,7 +16,17 @@ export const SYNC_SUBJECTS = [
   /\bsync\w*\b.*\b(from|with)\s+oslo\b(?![._-])/i,
 ];
 
-export const isSyncSubject = (subject: string): boolean => SYNC_SUBJECTS.some((re) => re.test(subject));
+/**
+ * A merge made by the gate names the change it merges (`Merge "<its subject>"`, maybe `into
+ * stable/…`): the first-parent line of a gated repository is made of them. Its own verb is not the
+ * change's: `Merge "Drop outdated description about oslo-incubator"` (cinder, 2025) is no sync.
+ */
+const GATE_MERGE = /^Merge "(.*)"(?:\s+into\s+\S+)?\s*$/;
+
+export const isSyncSubject = (subject: string): boolean => {
+  const own = GATE_MERGE.exec(subject)?.[1] ?? subject;
+  return SYNC_SUBJECTS.some((re) => re.test(own));
+};
 
 const isConf = (f: string): boolean => f.endsWith('openstack-common.conf');
 

@@ -62,6 +62,9 @@ test('activity at an older ref ignores later commits', async () => {
 test('sync subjects and bots are told apart from look-alikes', () => {
   for (const s of ['Sync with oslo-incubator', 'Updated from oslo-incubator', 'Sync lockutils from oslo', 'Merge from oslo-incubator']) assert.ok(isIncubatorSync(s, []), s);
   for (const s of ['Update oslo.config to 1.2', 'Fix a typo in oslo docs', 'Sync from oslo.messaging']) assert.ok(!isIncubatorSync(s, []), s);
+  // A gate's merge is told by the change it merges, not by its own verb.
+  for (const s of ['Merge "Sync with oslo-incubator"', 'Merge "Updated from oslo-incubator" into stable/icehouse']) assert.ok(isIncubatorSync(s, []), s);
+  for (const s of ['Merge "Drop outdated description about oslo-incubator"', 'Merge "Remove the last openstack.common copies" into stable/mitaka']) assert.ok(!isIncubatorSync(s, []), s);
   assert.ok(isIncubatorSync('Cleanup', ['openstack-common.conf', 'nova/openstack/common/log.py']));
   assert.ok(!isIncubatorSync('Cleanup', ['openstack-common.conf']));
   assert.ok(isBot(PROPOSAL_BOT));
