@@ -55,29 +55,36 @@ export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(St
 const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
 
-/** The commits of `range` (newest first) as a record, and the first parent of the oldest of them. */
-async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>): Promise<{ record: HistoryRecord; base: string | null }> {
-  const authors: string[] = [];
-  const authorIndex = new Map<string, number>();
+/**
+ * The commits of `range` (newest first) as a record, and (with `base`) the first parent of the oldest
+ * of them: where a range joins an older record. A whole history joins nothing, and git then leaves
+ * every commit's parents out (a sixth of what it writes, on the thread that also lexes).
+ */
+async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>, base: boolean): Promise<{ record: HistoryRecord; base: string | null }> {
+  // Keyed by object properties, not Map keys: V8 keeps a property name as a copy of its own, where a
+  // Map keeps the cut-out string, and with it the whole block of git's output it was cut from. Kept
+  // for the whole read, 13,000 hashes kept every block of nova's 3 MB alive through each collection.
+  const authorIndex: Record<string, number> = Object.create(null);
+  let authorCount = 0;
   const times: number[] = [];
   const who: number[] = [];
-  const position = new Map<string, number>();
+  const position: Record<string, number> = Object.create(null);
   let subjectSync = -1;
   /** The oldest commit's parents: the first is where the range joins an older record. */
   let oldestParents = '';
   // A line is hash, parents, time, author and subject (the rest of the line, whatever it holds). Its
   // fields are found by their separators and only the ones needed are cut out: on a long history this
   // handler runs tens of thousands of times on the thread that also lexes the scan's files.
-  const all = streamLines(dir, [...FIRST_PARENT, `--format=%H${SEP}%P${SEP}%ct${SEP}%an <%ae>${SEP}%s`, '--end-of-options', ...range, '--'], (line) => {
+  const all = streamLines(dir, [...FIRST_PARENT, `--format=%H${SEP}${base ? '%P' : ''}${SEP}%ct${SEP}%an <%ae>${SEP}%s`, '--end-of-options', ...range, '--'], (line) => {
     const afterHash = line.indexOf(SEP);
     const afterParents = line.indexOf(SEP, afterHash + 1);
     const afterTime = line.indexOf(SEP, afterParents + 1);
     const afterAuthor = line.indexOf(SEP, afterTime + 1);
     if (afterHash <= 0 || afterParents < 0 || afterTime < 0 || afterAuthor < 0) return;
     const author = line.slice(afterTime + 1, afterAuthor);
-    let a = authorIndex.get(author);
-    if (a === undefined) authorIndex.set(author, (a = authors.push(author) - 1));
-    position.set(line.slice(0, afterHash), times.length);
+    let a = authorIndex[author];
+    if (a === undefined) authorIndex[author] = a = authorCount++;
+    position[line.slice(0, afterHash)] = times.length;
     // Only the newest sync by subject counts: later subjects are not even cut out.
     if (subjectSync < 0 && isSyncSubject(line.slice(afterAuthor + 1))) subjectSync = times.length;
     times.push(Number(line.slice(afterParents + 1, afterTime)));
@@ -98,7 +105,7 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     commit = null;
     if (!search.add(hash, time, files)) return false;
     // The newest sync: one by conf and copy, or one by subject newer than this commit.
-    const at = position.get(hash);
+    const at = position[hash];
     return search.confSync !== null || (subjectSync >= 0 && at !== undefined && at > subjectSync);
   };
   const narrow = streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-only', '--end-of-options', ...range, '--', ...paths], (line) => {
@@ -109,11 +116,13 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     } else if (line && commit !== null) commit.files.push(line);
   }).then(() => void enough());
   await Promise.all([all, narrow]);
-  const base = oldestParents ? oldestParents.split(' ')[0]! : null;
+  const joins = base && oldestParents ? oldestParents.split(' ')[0]! : null;
   let syncAt = subjectSync;
-  const confAt = search.confSync ? position.get(search.confSync) : undefined;
+  const confAt = search.confSync ? position[search.confSync] : undefined;
   if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;
-  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base };
+  // In the order they were met: a property's name keeps its place.
+  const authors = Object.keys(authorIndex);
+  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base: joins };
 }
 
 async function assertWholeHistory(dir: string): Promise<void> {
@@ -150,14 +159,14 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
   let record: HistoryRecord | undefined;
   if (old) {
     try {
-      const newer = await readRange(dir, ref, [ref, `^${old.tip}`], scope);
+      const newer = await readRange(dir, ref, [ref, `^${old.tip}`], scope, true);
       // Only when the old tip is the first parent of the oldest new commit do the two histories join up.
       if (newer.base === old.tip) record = prependHistory(newer.record, old, (await scope).modules);
     } catch {
       // The old commit may be gone (a rewritten branch): the whole history is read below.
     }
   }
-  record ??= (await readRange(dir, ref, [ref], scope)).record;
+  record ??= (await readRange(dir, ref, [ref], scope, false)).record;
   await whole;
   if (file) {
     try {

@@ -22,6 +22,8 @@ interface Slot {
 export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  /** Buffers batches came back in, for the next batches (BatchReply.bytes); two per worker at most. */
+  private readonly spares: ArrayBuffer[] = [];
   private nextId = 1;
   /** How many workers may run: `size`, unless the callers asked for fewer (`start`). */
   private wanted: number;
@@ -54,10 +56,16 @@ export class ParsePool {
     });
   }
 
+  /** A buffer a batch came back in, to write another batch into (BatchPacker). */
+  spare(): ArrayBuffer | undefined {
+    return this.spares.pop();
+  }
+
   /** Stops the workers; batches running or queued fail. */
   async close(): Promise<void> {
     const closed = new Error('parse pool closed');
     for (const job of this.queue.splice(0)) job.reject(closed);
+    this.spares.length = 0;
     const slots = this.slots.splice(0);
     for (const slot of slots) slot.job?.reject(closed);
     await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -83,6 +91,7 @@ export class ParsePool {
       const job = slot.job;
       slot.job = null;
       worker.unref();
+      if (reply.bytes && this.spares.length < 2 * this.size) this.spares.push(reply.bytes);
       if (job) {
         if ('error' in reply) job.reject(new Error(reply.error));
         else job.resolve(reply.results);

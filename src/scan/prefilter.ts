@@ -31,6 +31,18 @@ export type Plan =
 /** Whether this thread has lexed the warm-up samples (warmUp.ts). */
 let warm = false;
 
+/**
+ * Lexes the warm-up samples on this thread, once; planPython does it before its first file. A scan
+ * calls it while git lists the tree, when this thread would otherwise wait.
+ */
+export function warmUpPlanner(triggers: Triggers): void {
+  if (warm) return;
+  warm = true;
+  // Three times: V8 keeps no feedback for a function before its eighth call or so.
+  const samples = warmUpSamples(triggers);
+  for (let k = 0; k < 3; k++) for (const sample of samples) planPython(sample, triggers);
+}
+
 /** Clauses that continue a statement: parsed after a stand-in for what they continue. */
 const CONTINUES: Record<string, string> = { elif: 'if 0: pass', else: 'if 0: pass', except: 'try: pass', finally: 'try: pass' };
 
@@ -39,12 +51,7 @@ const CONTINUES: Record<string, string> = { elif: 'if 0: pass', else: 'if 0: pas
  * that name a trigger in code, or (when anything is unusual) the whole file.
  */
 export function planPython(text: string, triggers: Triggers, memo?: LexMemo): Plan {
-  if (!warm) {
-    warm = true;
-    // Three times: V8 keeps no feedback for a function before its eighth call or so.
-    const samples = warmUpSamples(triggers);
-    for (let k = 0; k < 3; k++) for (const sample of samples) planPython(sample, triggers);
-  }
+  if (!warm) warmUpPlanner(triggers);
   let lines: LogicalLine[];
   try {
     lines = logicalLines(text, triggers, memo);

@@ -8,7 +8,7 @@ import type { Knowledge, RuleSelection } from '../knowledge/index.js';
 import { BatchPacker, copySets, scanCandidate, type Copies } from './batch.js';
 import { roleOf } from './classify.js';
 import { defaultJobs, poolRunning, sharedPool } from './pool.js';
-import { planPython, type Triggers } from './prefilter.js';
+import { planPython, warmUpPlanner, type Triggers } from './prefilter.js';
 import { VersionPlanner } from './versions.js';
 import type { PythonFileResult } from './pythonFile.js';
 import type { TreeEntry } from './source.js';
@@ -64,12 +64,15 @@ export interface PythonParser {
 const plansHere = (setup: ParserSetup): boolean => setup.triggers !== null && !setup.alongside;
 
 /**
- * Starts, before the tree is listed, the one worker a scan alone would start once it has enough
- * Python to parse (`ScanOptions.workerAhead`): it then loads while git lists. Only where size decides
+ * What a scan alone starts before its tree is listed (`ScanOptions.workerAhead`), while git lists: the
+ * one worker it would start once it has enough Python to parse, which then loads meanwhile, and this
+ * thread's lexer warm-up, which would otherwise come before its first file. Only where size decides
  * (default workers, the shipped knowledge): other scans start what they need once listed.
  */
-export function startWorkerAhead(setup: ParserSetup): void {
-  if (setup.workers === undefined && setup.ownKnowledge && plansHere(setup)) sharedPool(defaultJobs()).start(1);
+export function prepareAhead(setup: ParserSetup): void {
+  if (setup.workers !== undefined || !setup.ownKnowledge || !plansHere(setup)) return;
+  sharedPool(defaultJobs()).start(1);
+  warmUpPlanner(setup.triggers!);
 }
 
 /** Parses on this thread, or in batches on the shared worker pool when there is enough to parse. */
@@ -101,7 +104,7 @@ export function pythonParser(setup: ParserSetup, toFetch: readonly TreeEntry[], 
   const workers = pool.start(planHere && setup.workers === undefined ? 1 : jobs);
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
-  const packer = new BatchPacker(BATCH_BYTES);
+  const packer = new BatchPacker(BATCH_BYTES, () => pool.spare());
   let waiting: ((r: PythonFileResult) => void)[] = [];
   let lastPath = '';
   const full = (): boolean => packer.count >= BATCH_FILES || packer.size >= BATCH_BYTES;

@@ -32,7 +32,8 @@ export interface ScanOptions {
   rules?: RuleSelection;
   /**
    * The caller expects enough Python to parse in workers (a large checkout): the default worker is
-   * started as soon as the tree is to be listed, not once the listing is in.
+   * started, and this thread's lexer warmed up, as soon as the tree is to be listed, not once the
+   * listing is in.
    */
   workerAhead?: boolean;
 }

@@ -16,7 +16,7 @@ import { detectRequirements } from './detectors/requirements.js';
 import { toolKey } from './toolKey.js';
 import { textVerdict, triggersFor } from './triggers.js';
 import { packFilter } from './packs.js';
-import { pythonParser, startWorkerAhead, type ParserSetup } from './pythonParser.js';
+import { prepareAhead, pythonParser, type ParserSetup } from './pythonParser.js';
 import { isSubmodule, isSymlink, type OpenTree, type TreeEntry, type TreeSource } from './source.js';
 import type { ScanOptions, ScanResult, ScanStats } from './scanTypes.js';
 
@@ -56,8 +56,8 @@ export async function scanTree(source: TreeSource, options: ScanOptions = {}): P
   }
   const setup: ScanSetup = { workers: options.workers, alongside: options.alongside === true, versions: options.versions === true, ownKnowledge, kb, maxFileSize, triggers, rules, defaultPacks, key, location: source.location, cacheDir, commitKey };
   const opening = source.open ? source.open() : null;
-  // The worker is started after the listing's git: both load at once, and the listing comes first.
-  if (options.workerAhead) startWorkerAhead(setup);
+  // After the listing's git is started: the worker loads and the lexer warms up while git lists.
+  if (options.workerAhead) prepareAhead(setup);
   const tree: OpenTree = opening ? await opening : { entries: await source.entries(), read: (wanted) => source.read(wanted) };
   let reading = false;
   try {

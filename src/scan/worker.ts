@@ -17,5 +17,7 @@ parentPort!.on('message', (request: BatchRequest) => {
   } catch (e) {
     reply = { id: request.id, error: (e as Error).message };
   }
-  parentPort!.postMessage(reply);
+  // The buffer goes back for the next batch: nothing here keeps a view of it (texts are decoded copies).
+  reply.bytes = request.bytes;
+  parentPort!.postMessage(reply, [request.bytes]);
 });

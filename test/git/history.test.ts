@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { activityOf, HistoryUnavailableError, isBot, isIncubatorSync, type CommitSpec } from '../../src/git/index.js';
+import { activityOf, historyOf, HistoryUnavailableError, isBot, isIncubatorSync, type CommitSpec } from '../../src/git/index.js';
 import { syncScope } from '../../src/git/syncSearch.js';
 import { git } from '../helpers/remote.js';
 import { repoWithHistory } from '../helpers/repo.js';
@@ -41,6 +41,28 @@ test('the last incubator sync is found by subject or by a commit touching the co
   // "Update jsonutils and the conf" has no sync subject but touches openstack-common.conf and the copy.
   assert.equal(a.lastIncubatorSync, '2015-08-01T09:00:00Z');
   assert.deepEqual(a.incubatorModuleDates, { jsonutils: '2015-08-01T09:00:00Z', log: '2014-09-01T09:00:00Z' });
+});
+
+test('a whole read keeps each author once, in the order met, whatever the name looks like to a JavaScript object', async () => {
+  // The record keeps authors and commits by name in plain objects: names such as these must not
+  // reach an object's own machinery, nor numbers sort ahead of the names met before them.
+  const proto = '__proto__ <__proto__@example.org>';
+  const ctor = 'constructor <toString@example.org>';
+  const digits = '12 <34@example.org>';
+  const dir = await repoWithHistory([
+    { date: '2016-01-01T09:00:00Z', author: ctor, message: 'One', files: { a: '1\n' } },
+    { date: '2016-02-01T09:00:00Z', author: digits, message: 'Two', files: { a: '2\n' } },
+    { date: '2016-03-01T09:00:00Z', author: proto, message: 'Three', files: { a: '3\n' } },
+    { date: '2016-04-01T09:00:00Z', author: ctor, message: 'Four', files: { a: '4\n' } },
+    { date: '2016-05-01T09:00:00Z', author: JANE, message: 'Five', files: { a: '5\n' } },
+  ]);
+  const record = await historyOf(dir, git(dir, 'rev-parse', 'HEAD'));
+  // Newest first: Jane, then constructor (met before its older commit), __proto__, 12.
+  assert.deepEqual(record.authors, [JANE, ctor, proto, digits]);
+  assert.deepEqual(record.who, [0, 1, 2, 3, 1]);
+  assert.equal(record.times.length, 5);
+  const a = await activityOf(dir, 'HEAD', { now: NOW });
+  assert.equal(a.authors365d, 4);
 });
 
 test('the bot list is configurable: with none, bots count as humans', async () => {

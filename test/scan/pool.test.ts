@@ -90,6 +90,42 @@ test('files planned by the sender answer in a worker like the calling thread, wi
   }
 });
 
+test('a batch\'s buffer comes back with its answer, and the next batch is written over it', async () => {
+  const pool = new ParsePool(1);
+  try {
+    const kb = knowledge();
+    const triggers = triggersOf(kb);
+    const expect = (file: string, text: string) => scanPythonText({ file, text, ...NO_COPIES }, { knowledge: kb, triggers });
+    // The first batch's buffer is 8 KiB; a packer of 1 KiB writes into it once it is back.
+    const first = new BatchPacker(8192, () => pool.spare());
+    const long = `# ${'x'.repeat(3000)}\nimport oslo.config\nfrom oslo.db import api\n`;
+    first.add('long.py', Buffer.from(long), false);
+    const request = first.take(NO_COPIES, true);
+    assert.equal(request.bytes.byteLength, 8192);
+    assert.deepEqual(await pool.run(request), [expect('long.py', long)]);
+    assert.equal(request.bytes.byteLength, 0, 'the buffer was moved to the worker');
+    const second = new BatchPacker(1024, () => pool.spare());
+    const short = 'from oslo_log import log\n';
+    second.add('short.py', Buffer.from(short), false);
+    const again = second.take(NO_COPIES, true);
+    assert.equal(again.bytes.byteLength, 8192, 'written into the buffer that came back');
+    // What the first batch left in it past the second one's bytes is never read.
+    assert.deepEqual(await pool.run(again), [expect('short.py', short)]);
+    // Buffers nobody takes are kept two per worker at most.
+    const batches = Array.from({ length: 5 }, (_, i) => {
+      const packer = new BatchPacker(512);
+      packer.add(`m${i}.py`, Buffer.from('import oslo.config\n'), false);
+      return packer.take(NO_COPIES, true);
+    });
+    await Promise.all(batches.map((b) => pool.run(b)));
+    let kept = 0;
+    while (pool.spare()) kept++;
+    assert.equal(kept, 2);
+  } finally {
+    await pool.close();
+  }
+});
+
 test('workers started ahead of their first batch do not keep a finished process alive', () => {
   const pool = new URL('../../src/scan/pool.js', import.meta.url).href;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', `import { ParsePool } from ${JSON.stringify(pool)}; new ParsePool(2).start();`], { timeout: 60_000 });
