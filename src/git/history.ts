@@ -50,7 +50,7 @@ async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
 }
 
 /** What decides a record's sync facts: a record made under other rules is read again. */
-export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\npackages 1\nmodules in the tree\ngate merges by their change`).digest('hex').slice(0, 32);
+export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\npackages 1\nmodules in the tree\ngate merges by their change\nremovals are no sync`).digest('hex').slice(0, 32);
 
 const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
@@ -108,12 +108,15 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     const at = position[hash];
     return search.confSync !== null || (subjectSync >= 0 && at !== undefined && at > subjectSync);
   };
-  const narrow = streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-only', '--end-of-options', ...range, '--', ...paths], (line) => {
+  // Each file with its status: a file the commit deleted is left out, so that removing the copies
+  // (with their lines of the conf) is not taken for a sync. A copy still in the tree was added again
+  // after any deletion in its past, and that newer commit dates it.
+  const narrow = streamLines(dir, [...FIRST_PARENT, `--format=\x1e%H${SEP}%ct`, '--name-status', '--end-of-options', ...range, '--', ...paths], (line) => {
     if (line.startsWith('\x1e')) {
       if (enough()) return true;
       const [hash, time] = line.slice(1).split(SEP);
       commit = { hash: hash!, time: Number(time), files: [] };
-    } else if (line && commit !== null) commit.files.push(line);
+    } else if (line && commit !== null && line[0] !== 'D') commit.files.push(line.slice(line.indexOf('\t') + 1));
   }).then(() => void enough());
   await Promise.all([all, narrow]);
   const joins = base && oldestParents ? oldestParents.split(' ')[0]! : null;

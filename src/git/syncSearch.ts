@@ -1,7 +1,7 @@
 // Where an oslo-incubator sync shows in a history, and when the search for one can stop.
 //
-// A sync is a commit whose subject says so, or one that touched `openstack-common.conf` and a copy
-// together. The activity wants the newest sync and, for each module whose Python copy is in the tree,
+// A sync is a commit whose subject says so, or one that changed `openstack-common.conf` and added or
+// changed a copy together (one that only deletes copies removes them). The activity wants the newest sync and, for each module whose Python copy is in the tree,
 // the newest commit that changed it. The narrow read (history.ts) walks the commits that touched the
 // copies newest first; on a long history that walk is most of git's work, and it can end as soon as
 // every copy in the tree has its date and the newest sync is known: what lies further back cannot
@@ -30,10 +30,13 @@ export const isSyncSubject = (subject: string): boolean => {
 
 const isConf = (f: string): boolean => f.endsWith('openstack-common.conf');
 
-/** Whether a commit's files are a sync: the conf and a copy changed together. */
+/** Whether a commit's files (those it added or changed, not those it deleted) are a sync: the conf and a copy changed together. */
 const touchesConfAndCopy = (files: readonly string[]): boolean => files.some(isConf) && files.some((f) => copyLocation(f) !== null);
 
-/** Whether a commit is a sync from oslo-incubator: by its subject, or by touching the conf and the copy together. */
+/**
+ * Whether a commit is a sync from oslo-incubator: by its subject, or by changing the conf and a copy
+ * together. `files`: the files it added or changed; the ones it deleted are no sync's.
+ */
 export function isIncubatorSync(subject: string, files: readonly string[]): boolean {
   return isSyncSubject(subject) || touchesConfAndCopy(files);
 }

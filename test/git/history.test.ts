@@ -43,6 +43,25 @@ test('the last incubator sync is found by subject or by a commit touching the co
   assert.deepEqual(a.incubatorModuleDates, { jsonutils: '2015-08-01T09:00:00Z', log: '2014-09-01T09:00:00Z' });
 });
 
+test('a commit that deletes copies and their lines of the conf is their removal, not a sync', async () => {
+  const dir = await repoWithHistory([
+    { date: '2014-01-10T09:00:00Z', author: JANE, message: 'Initial import', files: { 'nova/__init__.py': '', 'nova/openstack/common/log.py': 'v1\n', 'nova/openstack/common/jsonutils.py': 'v1\n', 'openstack-common.conf': '[DEFAULT]\nmodule=log\nmodule=jsonutils\n' } },
+    { date: '2014-09-01T09:00:00Z', author: RAJ, message: 'Bring log up to date', files: { 'nova/openstack/common/log.py': 'v2\n', 'openstack-common.conf': '[DEFAULT]\nmodule=jsonutils\nmodule=log\n' } },
+    // The conf edited and a copy deleted: jsonutils moved to oslo.serialization.
+    { date: '2015-03-01T09:00:00Z', author: JANE, message: 'Use oslo.serialization', files: { 'nova/openstack/common/jsonutils.py': null, 'openstack-common.conf': '[DEFAULT]\nmodule=log\n' } },
+    { date: '2015-06-01T09:00:00Z', author: RAJ, message: 'Drop the conf, patch log', files: { 'openstack-common.conf': null, 'nova/openstack/common/log.py': 'v3\n' } },
+  ]);
+  // Neither later commit is a sync: one removes a copy, the other drops the conf (a deleted file
+  // counts for neither) while the copy is edited locally.
+  const a = await activityOf(dir, 'HEAD', { now: NOW });
+  assert.equal(a.lastIncubatorSync, '2014-09-01T09:00:00Z');
+  // The copy still in the tree is dated by its newest change all the same.
+  assert.deepEqual(a.incubatorModuleDates, { log: '2015-06-01T09:00:00Z' });
+  const before = await activityOf(dir, git(dir, 'rev-parse', 'HEAD~1'), { now: NOW });
+  assert.equal(before.lastIncubatorSync, '2014-09-01T09:00:00Z');
+  assert.deepEqual(before.incubatorModuleDates, { log: '2014-09-01T09:00:00Z' });
+});
+
 test('a whole read keeps each author once, in the order met, whatever the name looks like to a JavaScript object', async () => {
   // The record keeps authors and commits by name in plain objects: names such as these must not
   // reach an object's own machinery, nor numbers sort ahead of the names met before them.
