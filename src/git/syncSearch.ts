@@ -1,11 +1,11 @@
 // Where an oslo-incubator sync shows in a history, and when the search for one can stop.
 //
 // A sync is a commit whose subject says so, or one that changed `openstack-common.conf` and added or
-// changed a copy together (one that only deletes copies removes them). The activity wants the newest sync and, for each module whose Python copy is in the tree,
-// the newest commit that changed it. The narrow read (history.ts) walks the commits that touched the
-// copies newest first; on a long history that walk is most of git's work, and it can end as soon as
-// every copy in the tree has its date and the newest sync is known: what lies further back cannot
-// change either answer.
+// changed a copy together (one that only deletes copies removes them). The activity wants the newest
+// sync and, for each module whose Python copy is in the tree, the newest commit that changed it. The
+// narrow read (history.ts) walks the commits that touched the copies newest first; on a long history
+// that walk is most of git's work, and it can end as soon as every copy in the tree has its date and
+// the newest sync is known: what lies further back cannot change either answer.
 
 import { copyLocation } from '../knowledge/index.js';
 
