@@ -56,11 +56,11 @@ const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
 
 /**
- * The commits of `range` (newest first) as a record, and (with `base`) the first parent of the oldest
- * of them: where a range joins an older record. A whole history joins nothing, and git then leaves
- * every commit's parents out (a sixth of what it writes, on the thread that also lexes).
+ * The commits of `range` (newest first) as a record, and (`joining` an older record) `base`, the first
+ * parent of the oldest of them: where the range joins it. A whole history joins nothing, and git then
+ * leaves every commit's parents out (a sixth of what it writes, on the thread that also lexes).
  */
-async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>, base: boolean): Promise<{ record: HistoryRecord; base: string | null }> {
+async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>, joining: boolean): Promise<{ record: HistoryRecord; base: string | null }> {
   // Keyed by object properties, not Map keys: V8 keeps a property name as a copy of its own, where a
   // Map keeps the cut-out string, and with it the whole block of git's output it was cut from. Kept
   // for the whole read, 13,000 hashes kept every block of nova's 3 MB alive through each collection.
@@ -75,7 +75,7 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   // A line is hash, parents, time, author and subject (the rest of the line, whatever it holds). Its
   // fields are found by their separators and only the ones needed are cut out: on a long history this
   // handler runs tens of thousands of times on the thread that also lexes the scan's files.
-  const all = streamLines(dir, [...FIRST_PARENT, `--format=%H${SEP}${base ? '%P' : ''}${SEP}%ct${SEP}%an <%ae>${SEP}%s`, '--end-of-options', ...range, '--'], (line) => {
+  const all = streamLines(dir, [...FIRST_PARENT, `--format=%H${SEP}${joining ? '%P' : ''}${SEP}%ct${SEP}%an <%ae>${SEP}%s`, '--end-of-options', ...range, '--'], (line) => {
     const afterHash = line.indexOf(SEP);
     const afterParents = line.indexOf(SEP, afterHash + 1);
     const afterTime = line.indexOf(SEP, afterParents + 1);
@@ -119,13 +119,13 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     } else if (line && commit !== null && line[0] !== 'D') commit.files.push(line.slice(line.indexOf('\t') + 1));
   }).then(() => void enough());
   await Promise.all([all, narrow]);
-  const joins = base && oldestParents ? oldestParents.split(' ')[0]! : null;
+  const base = joining && oldestParents ? oldestParents.split(' ')[0]! : null;
   let syncAt = subjectSync;
   const confAt = search.confSync ? position[search.confSync] : undefined;
   if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;
   // In the order they were met: a property's name keeps its place.
   const authors = Object.keys(authorIndex);
-  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base: joins };
+  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base };
 }
 
 async function assertWholeHistory(dir: string): Promise<void> {
