@@ -46,20 +46,38 @@ export class ByteQueue {
     return true;
   }
 
-  /** Where `byte` (or, with `twice`, two of it in a row) first is, or -1. */
+  /**
+   * Where `byte` (or, with `twice`, two of it in a row) first is, or -1. The chunks are searched where
+   * they lie: a reader waiting for a listing's end asks again after every chunk, and joining them for
+   * each question copied the listing over and over (nova's 385 KB listing came in six chunks).
+   */
   indexOf(byte: number, twice = false): number {
-    if (this.chunks.length > 1) this.take(0); // joins: what is searched is short (a header, a listing)
-    const head = this.chunks[0];
-    if (!head) return -1;
-    return twice ? head.indexOf(Buffer.from([byte, byte])) : head.indexOf(byte);
+    const needle = twice ? Buffer.from([byte, byte]) : byte;
+    let offset = 0;
+    let endsWithByte = false; // the bytes so far end with `byte`: a pair may straddle two chunks
+    for (const chunk of this.chunks) {
+      if (chunk.length === 0) continue;
+      if (twice && endsWithByte && chunk[0] === byte) return offset - 1;
+      const at = chunk.indexOf(needle);
+      if (at >= 0) return offset + at;
+      endsWithByte = chunk[chunk.length - 1] === byte;
+      offset += chunk.length;
+    }
+    return -1;
   }
 
-  /** The first `n` bytes (n <= length); joining on every chunk would copy a large blob over and over. */
+  /**
+   * The first `n` bytes (n <= length). Only the chunks they lie in are joined: the chunks after them
+   * (a large blob's, behind a header) stay as they came.
+   */
   take(n: number): Buffer {
-    const whole = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
-    this.chunks.length = 0;
+    let covering = 0;
+    let held = 0;
+    while (held < n) held += this.chunks[covering++]!.length;
+    const head = this.chunks.splice(0, covering);
+    const whole = head.length === 1 ? head[0]! : Buffer.concat(head, held);
+    if (held > n) this.chunks.unshift(whole.subarray(n));
     this.length -= n;
-    if (this.length > 0) this.chunks.push(whole.subarray(n));
     return whole.subarray(0, n);
   }
 }
