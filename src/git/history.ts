@@ -4,42 +4,21 @@
 // first-parent history with its date, author and subject (no file names), and, narrowed to the paths
 // where a sync can show (incubator copies and `openstack-common.conf`), the commits that changed them
 // with their file names. The narrow read stops once it knows the newest sync and the date of every
-// copy in the tree (syncSearch.ts). What the figures need is kept as a record (historyRecord.ts);
-// with a record file, a commit already seen costs no git at all, and a later commit reads only the
-// commits after it.
+// copy in the tree (syncSearch.ts). The read of every commit, when told the day the figures are
+// counted back from and which authors are bots, stops once nothing further back can change them: past
+// the longest window, the newest human commit and the newest sync. What the figures need is kept as a
+// record (historyRecord.ts); with a record file, a commit already seen costs no git at all, and a
+// later commit reads only the commits after it.
 
 import { createHash } from 'node:crypto';
 import type { Activity } from '../report/index.js';
+import { activityFrom, answers, DAY, isBot, readStop, SKEW_DAYS, type ActivityOptions, type ReadStop } from './activity.js';
 import { loadHistoryRecord, prependHistory, saveHistoryRecord, type HistoryRecord } from './historyRecord.js';
 import { gitLines, HistoryUnavailableError, streamLines } from './logStream.js';
 import { complaint, runGit } from './run.js';
 import { assertSafeRef } from './safety.js';
 import { isShallow } from './shallow.js';
 import { isSyncSubject, SYNC_SUBJECTS, SyncSearch, syncScope, type SyncScope } from './syncSearch.js';
-
-/** Authors whose commits are not a sign of life: CI and proposal bots. Matched against `Name <email>`. */
-export const DEFAULT_BOTS = [
-  'OpenStack Proposal Bot',
-  'OpenStack Release Bot',
-  'Zuul',
-  'OpenStack Jenkins',
-  'Jenkins',
-  'OpenDev Sysadmins',
-  'openstack-infra@lists.openstack.org',
-  'infra-root@openstack.org',
-];
-
-export interface ActivityOptions {
-  /** The moment "the last 90 days" counts back from. */
-  now?: Date;
-  /** Substrings (case-insensitive) of `Name <email>` that mark a bot. */
-  bots?: readonly string[];
-}
-
-export function isBot(author: string, bots: readonly string[] = DEFAULT_BOTS): boolean {
-  const who = author.toLowerCase();
-  return bots.some((b) => who.includes(b.toLowerCase()));
-}
 
 /** The scope of the narrow read, from the names of every file at `commit`. */
 async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
@@ -50,7 +29,7 @@ async function scopeAt(dir: string, commit: string): Promise<SyncScope> {
 }
 
 /** What decides a record's sync facts: a record made under other rules is read again. */
-export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\npackages 1\nmodules in the tree\ngate merges by their change\nremovals are no sync`).digest('hex').slice(0, 32);
+export const HISTORY_RULES = createHash('sha256').update(`${SYNC_SUBJECTS.map(String).join('\n')}\npackages 1\nmodules in the tree\ngate merges by their change\nremovals are no sync\nreads stop past the window ${SKEW_DAYS}`).digest('hex').slice(0, 32);
 
 const SEP = '\x1f';
 const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent'];
@@ -58,9 +37,13 @@ const FIRST_PARENT = ['log', '--no-color', '--no-renames', '-m', '--first-parent
 /**
  * The commits of `range` (newest first) as a record, and (`joining` an older record) `base`, the first
  * parent of the oldest of them: where the range joins it. A whole history joins nothing, and git then
- * leaves every commit's parents out (a sixth of what it writes, on the thread that also lexes).
+ * leaves every commit's parents out (a sixth of what it writes, on the thread that also lexes). With
+ * `stop`, the read of every commit ends once what lies further back cannot change the figures: it is
+ * past the window (by SKEW_DAYS), a human commit is read, and the newest sync is known (one by subject
+ * read, or the narrow read's sync by conf and copy reached). On a history of ten years whose copies
+ * were synced lately, that is a few hundred commits of tens of thousands.
  */
-async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>, joining: boolean): Promise<{ record: HistoryRecord; base: string | null }> {
+async function readRange(dir: string, tip: string, range: string[], scope: Promise<SyncScope>, joining: boolean, stop: ReadStop | null): Promise<{ record: HistoryRecord; base: string | null }> {
   // Keyed by object properties, not Map keys: V8 keeps a property name as a copy of its own, where a
   // Map keeps the cut-out string, and with it the whole block of git's output it was cut from. Kept
   // for the whole read, 13,000 hashes kept every block of nova's 3 MB alive through each collection.
@@ -72,6 +55,13 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   let subjectSync = -1;
   /** The oldest commit's parents: the first is where the range joins an older record. */
   let oldestParents = '';
+  /** A commit by a human (under `stop.bots`) has been read. */
+  let human = false;
+  /** The read of every commit ended before the first commit (`stop`): what it left out is older than everything it kept. */
+  let shortened = false;
+  /** The narrow read's search, once the tree's listing gave its scope. */
+  let search: SyncSearch | null = null;
+  const pastWindow = stop ? stop.horizon - SKEW_DAYS * DAY : 0;
   // A line is hash, parents, time, author and subject (the rest of the line, whatever it holds). Its
   // fields are found by their separators and only the ones needed are cut out: on a long history this
   // handler runs tens of thousands of times on the thread that also lexes the scan's files.
@@ -87,26 +77,33 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     position[line.slice(0, afterHash)] = times.length;
     // Only the newest sync by subject counts: later subjects are not even cut out.
     if (subjectSync < 0 && isSyncSubject(line.slice(afterAuthor + 1))) subjectSync = times.length;
-    times.push(Number(line.slice(afterParents + 1, afterTime)));
+    const time = Number(line.slice(afterParents + 1, afterTime));
+    times.push(time);
     who.push(a);
     oldestParents = line.slice(afterHash + 1, afterParents);
+    if (stop === null) return;
+    if (!human) human = !isBot(author, stop.bots);
+    const confSync = search?.confSync;
+    const syncKnown = subjectSync >= 0 || (confSync != null && position[confSync] !== undefined);
+    if (time < pastWindow && human && syncKnown) return (shortened = true);
   });
   // Its failure is taken below, once the narrow read has ended too.
   all.catch(() => undefined);
   // The narrow read: commits that touched a copy or the conf, with those of their files. It waits for
   // the tree's listing (what to name, which copies to date); the read of every commit does not.
   const { modules, paths } = await scope;
-  const search = new SyncSearch(modules);
+  const found = (search = new SyncSearch(modules));
   let commit: { hash: string; time: number; files: string[] } | null = null;
   /** Takes the commit read; true when nothing further back can change the answers. */
   const enough = (): boolean => {
     if (commit === null) return false;
     const { hash, time, files } = commit;
     commit = null;
-    if (!search.add(hash, time, files)) return false;
-    // The newest sync: one by conf and copy, or one by subject newer than this commit.
+    if (!found.add(hash, time, files)) return false;
+    // The newest sync: one by conf and copy, or one by subject newer than this commit (a commit the
+    // shortened read of every commit left out is older than all it read).
     const at = position[hash];
-    return search.confSync !== null || (subjectSync >= 0 && at !== undefined && at > subjectSync);
+    return found.confSync !== null || (subjectSync >= 0 && (at !== undefined ? at > subjectSync : shortened));
   };
   // Each file with its status: a file the commit deleted is left out, so that removing the copies
   // (with their lines of the conf) is not taken for a sync. A copy still in the tree was added again
@@ -120,12 +117,15 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   }).then(() => void enough());
   await Promise.all([all, narrow]);
   const base = joining && oldestParents ? oldestParents.split(' ')[0]! : null;
+  // A sync by conf and copy that the shortened read left out is older than the one by subject it read.
   let syncAt = subjectSync;
-  const confAt = search.confSync ? position[search.confSync] : undefined;
+  const confAt = found.confSync ? position[found.confSync] : undefined;
   if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;
   // In the order they were met: a property's name keeps its place.
   const authors = Object.keys(authorIndex);
-  return { record: { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes }, base };
+  const record: HistoryRecord = { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: found.moduleTimes };
+  if (shortened) record.shortened = { horizon: stop!.horizon, bots: [...stop!.bots] };
+  return { record, base };
 }
 
 async function assertWholeHistory(dir: string): Promise<void> {
@@ -142,6 +142,12 @@ export interface HistoryOptions {
    * did not list the tree): the narrow read's scope is then made from them, not from a listing of its own.
    */
   listing?: Promise<readonly string[] | null>;
+  /**
+   * What the figures will be counted with (`activityFrom`): the read may then stop once nothing
+   * further back can change them, and its record answers only such figures (HistoryRecord.shortened).
+   * Without it, the whole history is read.
+   */
+  activity?: ActivityOptions;
 }
 
 /**
@@ -153,7 +159,10 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
   const ref = assertSafeRef(commit);
   const file = options.recordFile;
   const location = options.location ?? dir;
-  const old = file ? loadHistoryRecord(file, location, HISTORY_RULES) : undefined;
+  const stop = options.activity ? readStop(options.activity) : null;
+  const recorded = file ? loadHistoryRecord(file, location, HISTORY_RULES) : undefined;
+  // A shortened record made for another window or other bots is read again, as a missing one is.
+  const old = recorded && answers(recorded, stop) ? recorded : undefined;
   if (old?.tip === ref) return old;
   const whole = assertWholeHistory(dir);
   whole.catch(() => undefined);
@@ -162,14 +171,14 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
   let record: HistoryRecord | undefined;
   if (old) {
     try {
-      const newer = await readRange(dir, ref, [ref, `^${old.tip}`], scope, true);
+      const newer = await readRange(dir, ref, [ref, `^${old.tip}`], scope, true, null);
       // Only when the old tip is the first parent of the oldest new commit do the two histories join up.
       if (newer.base === old.tip) record = prependHistory(newer.record, old, (await scope).modules);
     } catch {
       // The old commit may be gone (a rewritten branch): the whole history is read below.
     }
   }
-  record ??= (await readRange(dir, ref, [ref], scope, false)).record;
+  record ??= (await readRange(dir, ref, [ref], scope, false, stop)).record;
   await whole;
   if (file) {
     try {
@@ -181,43 +190,8 @@ export async function historyOf(dir: string, commit: string, options: HistoryOpt
   return record;
 }
 
-function isoDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** The activity figures of a history, counted back from `now`. */
-export function activityFrom(h: HistoryRecord, options: ActivityOptions = {}): Activity {
-  const now = (options.now ?? new Date()).getTime() / 1000;
-  const bots = options.bots ?? DEFAULT_BOTS;
-  const human = h.authors.map((a) => !isBot(a, bots));
-  const day = 86_400;
-  let lastHuman: string | null = null;
-  let commits90d = 0;
-  let commits365d = 0;
-  const authors = new Set<string>();
-  for (let i = 0; i < h.times.length; i++) {
-    const t = h.times[i]!;
-    const a = h.who[i]!;
-    if (lastHuman === null && human[a]) lastHuman = isoDate(t);
-    if (t <= now && now - t <= 90 * day) commits90d++;
-    if (t <= now && now - t <= 365 * day) {
-      commits365d++;
-      if (human[a]) authors.add(h.authors[a]!.toLowerCase());
-    }
-  }
-  return {
-    lastCommit: h.times.length > 0 ? isoDate(h.times[0]!) : null,
-    lastHumanCommit: lastHuman,
-    commits90d,
-    commits365d,
-    authors365d: authors.size,
-    lastIncubatorSync: h.lastSync === null ? null : isoDate(h.lastSync),
-    incubatorModuleDates: Object.fromEntries(Object.entries(h.moduleTimes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([m, t]) => [m, isoDate(t)])),
-  };
-}
-
 /** Activity of the history reachable from `ref` (default HEAD). */
 export async function activityOf(dir: string, ref = 'HEAD', options: ActivityOptions = {}): Promise<Activity> {
   const [commit] = await gitLines(dir, ['rev-parse', '--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
-  return activityFrom(await historyOf(dir, commit!), options);
+  return activityFrom(await historyOf(dir, commit!, { activity: options }), options);
 }

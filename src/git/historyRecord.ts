@@ -23,9 +23,17 @@ export interface HistoryRecord {
   lastSync: number | null;
   /** Incubator module whose Python copy is in the tree at `tip` → committer date of the newest commit that changed it. */
   moduleTimes: Record<string, number>;
+  /**
+   * Set when the read stopped before the first commit (history.ts): `times` and `who` then hold every
+   * commit dated after `horizon` (seconds), and older ones down to the newest by a human under `bots`
+   * and the newest sync. Such a record answers only figures whose longest window starts at `horizon`
+   * or later, counted with these bots; absent, the record holds the whole history.
+   */
+  shortened?: { horizon: number; bots: string[] };
 }
 
-const FORMAT = 1;
+// 2: records may be shortened. A reader of format 1 would take one for the whole history.
+const FORMAT = 2;
 
 interface Header {
   format: number;
@@ -42,6 +50,7 @@ function whole(r: HistoryRecord, tip: string): boolean {
   if (r.times.length !== r.who.length || !r.authors.every((a) => typeof a === 'string')) return false;
   if (!r.times.every(isTime) || !r.who.every((i) => Number.isInteger(i) && i >= 0 && i < r.authors.length)) return false;
   if (r.lastSync !== null && !isTime(r.lastSync)) return false;
+  if (r.shortened !== undefined && !(isTime(r.shortened?.horizon) && Array.isArray(r.shortened.bots) && r.shortened.bots.every((b) => typeof b === 'string'))) return false;
   return typeof r.moduleTimes === 'object' && r.moduleTimes !== null && Object.values(r.moduleTimes).every(isTime);
 }
 
@@ -57,11 +66,14 @@ export function loadHistoryRecord(file: string, location: string, rules: string)
 
 /** Replaces the repository's history record, atomically. */
 export function saveHistoryRecord(file: string, location: string, rules: string, record: HistoryRecord): void {
-  const { tip, authors, times, who, lastSync, moduleTimes } = record;
-  writeRecord(file, { format: FORMAT, rules, location, tip } satisfies Omit<Header, 'body'>, { tip, authors, times, who, lastSync, moduleTimes } satisfies HistoryRecord);
+  const { tip, authors, times, who, lastSync, moduleTimes, shortened } = record;
+  writeRecord(file, { format: FORMAT, rules, location, tip } satisfies Omit<Header, 'body'>, { tip, authors, times, who, lastSync, moduleTimes, ...(shortened ? { shortened } : {}) } satisfies HistoryRecord);
 }
 
-/** `newer` (the commits after `older.tip`, newest first) in front of `older`; `modules`: the copies in the tree at `newer.tip`. */
+/**
+ * `newer` (the commits after `older.tip`, newest first, read whole) in front of `older`; `modules`: the
+ * copies in the tree at `newer.tip`. A shortened `older` leaves the result shortened as it was.
+ */
 export function prependHistory(newer: HistoryRecord, older: HistoryRecord, modules: ReadonlySet<string>): HistoryRecord {
   const authors = [...older.authors];
   const index = new Map(authors.map((a, i) => [a, i]));
@@ -82,5 +94,6 @@ export function prependHistory(newer: HistoryRecord, older: HistoryRecord, modul
       const t = newer.moduleTimes[m] ?? older.moduleTimes[m];
       return t === undefined ? [] : [[m, t]];
     })),
+    ...(older.shortened ? { shortened: older.shortened } : {}),
   };
 }

@@ -61,6 +61,8 @@ export async function scanCommit(gitDir: string, commit: string, base: ProjectBa
       recordFile: options.cache ? historyRecordPath(options.cache, location) : null,
       location,
       listing,
+      // Read as far back as the figures made below need.
+      activity: options.activity ?? {},
     }).catch((e: Error) => (e instanceof HistoryUnavailableError ? e : Promise.reject(e)));
     history.catch(() => undefined);
     const result = await scanning;

@@ -48,11 +48,10 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
   while (i < n) {
     // Indentation, then a blank or comment-only line (skipped) or the first token of a logical line.
     const from = i;
-    // Most lines are indented at least as deep as the block they are in: that much is skipped at once.
-    const top = blocks.top;
-    const inBlock = top.length === 0 || text.startsWith(top, i);
-    if (inBlock) i += top.length;
+    // Spaces first (nearly all indentation is), then any tabs or form feeds.
     let c = 0;
+    while (i < n && (c = text.charCodeAt(i)) === 32) i++;
+    const spaces = i - from;
     while (i < n && ((c = text.charCodeAt(i)) === 32 || c === 9 || c === 12)) i++;
     if (i >= n) break;
     if (c === 35) {
@@ -78,8 +77,11 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
       }
     }
     if (record !== null) recordStatement(record, from, row, lines.length, blocks.snapshot(), prev, prevKept, isAnchor(head));
-    // The block's own indentation is reused, not cut again.
-    const indent = inBlock && i - from === top.length ? top : text.slice(from, i);
+    // Most lines are indented as the block they are in: its indentation is then reused, not cut again.
+    // An indentation of spaces only is the block's when as long as it and the block's is of spaces.
+    const top = blocks.top;
+    const asTop = i - from === top.length && (spaces === top.length ? blocks.topIsSpaces : text.startsWith(top, from));
+    const indent = asTop ? top : text.slice(from, i);
     blocks.enter(indent, head, prev, row);
     const line = scratch[(turn ^= 1)]!;
     line.first = row;

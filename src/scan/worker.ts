@@ -5,10 +5,17 @@ import { parentPort } from 'node:worker_threads';
 import { defaultRules, knowledge } from '../knowledge/index.js';
 import { scanBatch, type BatchReply, type BatchRequest } from './batch.js';
 import { triggersFor } from './triggers.js';
+import { parsePython } from './treeSitter.js';
+import { raiseInterruptBudget } from '../util/index.js';
 
 const kb = knowledge();
-// The default selection's triggers are made while the worker starts, before its first batch.
+// The default selection's triggers are made while the worker starts, before its first batch, and
+// tree-sitter is loaded (with the modules of Node's it needs).
 triggersFor(kb, defaultRules());
+parsePython('');
+// This thread has loaded what it needs of Node's own modules, as had the thread that started it:
+// the budget can be raised without costing either a compile from source (util/tiering.ts).
+raiseInterruptBudget();
 
 parentPort!.on('message', (request: BatchRequest) => {
   let reply: BatchReply;

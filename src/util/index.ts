@@ -4,6 +4,7 @@
 export { atomicWrite } from './atomicWrite.js';
 export { blobId } from './blobId.js';
 export { ParseBudget } from './collectGarbage.js';
+export { raiseInterruptBudget } from './tiering.js';
 export { paint } from './color.js';
 export type { Style } from './color.js';
 export { diffSequences } from './diff.js';
