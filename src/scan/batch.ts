@@ -142,9 +142,13 @@ export function scanCandidate(file: string, text: string, usesCopies: boolean | 
 /** This thread's planner of versions: consecutive batches may hold versions of the same path. */
 let planner: VersionPlanner | undefined;
 
-/** Scans every file of a batch, in order. */
-export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledge, triggers: Triggers): PythonFileResult[] {
-  const options = { knowledge, triggers: request.prefilter ? triggers : null, rules: request.rules?.rules, planner: request.versions ? (planner ??= new VersionPlanner()) : undefined };
+/**
+ * Scans every file of a batch, in order. `triggers` are asked for only when a file comes without its
+ * plan: a scan alone plans every file on the thread that read it, and its worker never makes them.
+ */
+export function scanBatch(request: Omit<BatchRequest, 'id'>, knowledge: Knowledge, triggers: () => Triggers): PythonFileResult[] {
+  const planning = request.prefilter && request.files.some((f) => !f.plan);
+  const options = { knowledge, triggers: planning ? triggers() : null, rules: request.rules?.rules, planner: request.versions ? (planner ??= new VersionPlanner()) : undefined };
   const copies = copySets(request);
   const all = Buffer.from(request.bytes);
   const text = (start: number, end: number, file: string): string => {

@@ -23,8 +23,11 @@ function isUtf16(data: Buffer): boolean {
 
 /** Why the bytes are not text, before any decoding: UTF-16 is named; another NUL byte means binary. */
 function notText(data: Buffer): SkipReason | null {
+  // Nearly every file has no NUL, and UTF-16 without a byte-order mark has them: one search in native
+  // code then settles it, where the byte-by-byte count below costs a cold scan of nova some milliseconds.
+  if (!data.includes(0)) return data[0] === 0xff || data[0] === 0xfe ? (isUtf16(data) ? 'utf-16' : null) : null;
   if (isUtf16(data)) return 'utf-16';
-  return data.includes(0) ? 'binary' : null;
+  return 'binary';
 }
 
 /** Text of a blob, or why it is not text: UTF-16, binary (`notText`), or anything not UTF-8 (invalid). */

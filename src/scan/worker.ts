@@ -9,9 +9,8 @@ import { parsePython } from './treeSitter.js';
 import { raiseInterruptBudget } from '../util/index.js';
 
 const kb = knowledge();
-// The default selection's triggers are made while the worker starts, before its first batch, and
-// tree-sitter is loaded (with the modules of Node's it needs).
-triggersFor(kb, defaultRules());
+// tree-sitter is loaded while the worker starts, before its first batch (with the modules of Node's
+// it needs).
 parsePython('');
 // This thread has loaded what it needs of Node's own modules, as had the thread that started it:
 // the budget can be raised without costing either a compile from source (util/tiering.ts).
@@ -20,7 +19,7 @@ raiseInterruptBudget();
 parentPort!.on('message', (request: BatchRequest) => {
   let reply: BatchReply;
   try {
-    reply = { id: request.id, results: scanBatch(request, kb, triggersFor(kb, request.rules ?? defaultRules())) };
+    reply = { id: request.id, results: scanBatch(request, kb, () => triggersFor(kb, request.rules ?? defaultRules())) };
   } catch (e) {
     reply = { id: request.id, error: (e as Error).message };
   }

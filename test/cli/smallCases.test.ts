@@ -30,6 +30,11 @@ test('a UTF-16 file is skipped as utf-16, not binary', async () => {
   assert.deepEqual(decodeText(le), { reason: 'utf-16' });
   assert.deepEqual(decodeText(noBom), { reason: 'utf-16' });
   assert.deepEqual(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48])), { reason: 'binary' });
+  // With its byte-order mark, UTF-16 of characters none of whose bytes is NUL (big- and little-endian).
+  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('中文', 'utf16le')])), { reason: 'utf-16' });
+  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('中文', 'utf16le').swap16()])), { reason: 'utf-16' });
+  // A byte that starts no BOM, and no NUL: text.
+  assert.deepEqual(decodeText(Buffer.from('x = 1\n')), { text: 'x = 1\n' });
   const repo = await repoWith({ 'proj/wide.py': le, 'proj/__init__.py': '' }, 'wide');
   const r = await runCli(['scan', repo, '-f', 'json', '--quiet', '--no-cache']);
   assert.equal(r.code, 0, r.stderr);
