@@ -35,6 +35,8 @@ export function moduleOfRelPath(relPath: string): string {
  * `nova.openstack.common.db.api` → { package: 'nova', module: 'db.api' }.
  */
 export function splitCopyModule(dotted: string): { package: string; module: string } | null {
+  // Called for every name every import names: most hold no copy, and are told so without a split.
+  if (!dotted.includes('openstack.common')) return null;
   const parts = dotted.split('.');
   for (let i = 0; i + 1 < parts.length; i++) {
     if (parts[i] === 'openstack' && parts[i + 1] === 'common') {

@@ -44,6 +44,8 @@ export class Knowledge {
    * Libraries the reference does not list follow its generic rule (`oslo.X` → `oslo_X`).
    */
   namespace(dotted: string): NamespaceFacts | null {
+    // Called for every name every import names: most are not under `oslo.`, and are told so without a split.
+    if (!dotted.startsWith('oslo.')) return null;
     const parts = dotted.split('.');
     if (parts.length < 2 || parts[0] !== 'oslo' || !parts[1]) return null;
     const old = `oslo.${parts[1]}`;
