@@ -65,7 +65,6 @@ export function isBot(author: string, bots: readonly string[] = DEFAULT_BOTS): b
   return bots.some((b) => who.includes(b.toLowerCase()));
 }
 
-
 function isoDate(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -75,7 +74,6 @@ export function activityFrom(h: HistoryRecord, options: ActivityOptions = {}): A
   const now = (options.now ?? new Date()).getTime() / 1000;
   const bots = options.bots ?? DEFAULT_BOTS;
   const human = h.authors.map((a) => !isBot(a, bots));
-  const day = DAY;
   let lastHuman: string | null = null;
   let commits90d = 0;
   let commits365d = 0;
@@ -84,8 +82,8 @@ export function activityFrom(h: HistoryRecord, options: ActivityOptions = {}): A
     const t = h.times[i]!;
     const a = h.who[i]!;
     if (lastHuman === null && human[a]) lastHuman = isoDate(t);
-    if (t <= now && now - t <= 90 * day) commits90d++;
-    if (t <= now && now - t <= LONGEST_WINDOW_DAYS * day) {
+    if (t <= now && now - t <= 90 * DAY) commits90d++;
+    if (t <= now && now - t <= LONGEST_WINDOW_DAYS * DAY) {
       commits365d++;
       if (human[a]) authors.add(h.authors[a]!.toLowerCase());
     }
