@@ -8,7 +8,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * cannot read such a file, so it is not scanned, but it is named for what it is, not called binary.
  */
 function isUtf16(data: Buffer): boolean {
-  if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) return true;
+  if (hasUtf16Bom(data)) return true;
   const n = Math.min(data.length, 1024) & ~1;
   if (n < 4) return false;
   let evenNul = 0;
@@ -21,11 +21,16 @@ function isUtf16(data: Buffer): boolean {
   return (oddNul >= half * 0.9 && evenNul === 0) || (evenNul >= half * 0.9 && oddNul === 0);
 }
 
+/** A UTF-16 byte-order mark, little- or big-endian. */
+function hasUtf16Bom(data: Buffer): boolean {
+  return data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
+}
+
 /** Why the bytes are not text, before any decoding: UTF-16 is named; another NUL byte means binary. */
 function notText(data: Buffer): SkipReason | null {
   // Nearly every file has no NUL, and UTF-16 without a byte-order mark has them: one search in native
   // code then settles it, where the byte-by-byte count below costs a cold scan of nova some milliseconds.
-  if (!data.includes(0)) return data[0] === 0xff || data[0] === 0xfe ? (isUtf16(data) ? 'utf-16' : null) : null;
+  if (!data.includes(0)) return hasUtf16Bom(data) ? 'utf-16' : null;
   if (isUtf16(data)) return 'utf-16';
   return 'binary';
 }
