@@ -98,4 +98,3 @@ export function activityFrom(h: HistoryRecord, options: ActivityOptions = {}): A
     incubatorModuleDates: Object.fromEntries(Object.entries(h.moduleTimes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([m, t]) => [m, isoDate(t)])),
   };
 }
-

@@ -59,8 +59,8 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   let human = false;
   /** The read of every commit ended before the first commit (`stop`): what it left out is older than everything it kept. */
   let shortened = false;
-  /** The narrow read's search, once the tree's listing gave its scope. */
-  let search: SyncSearch | null = null;
+  /** The narrow read's sync by conf and copy, as soon as it finds one (the read of every commit may stop once past it). */
+  let confSync: string | null = null;
   const pastWindow = stop ? stop.horizon - SKEW_DAYS * DAY : 0;
   // A line is hash, parents, time, author and subject (the rest of the line, whatever it holds). Its
   // fields are found by their separators and only the ones needed are cut out: on a long history this
@@ -83,8 +83,7 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
     oldestParents = line.slice(afterHash + 1, afterParents);
     if (stop === null) return;
     if (!human) human = !isBot(author, stop.bots);
-    const confSync = search?.confSync;
-    const syncKnown = subjectSync >= 0 || (confSync != null && position[confSync] !== undefined);
+    const syncKnown = subjectSync >= 0 || (confSync !== null && position[confSync] !== undefined);
     if (time < pastWindow && human && syncKnown) return (shortened = true);
   });
   // Its failure is taken below, once the narrow read has ended too.
@@ -92,18 +91,20 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   // The narrow read: commits that touched a copy or the conf, with those of their files. It waits for
   // the tree's listing (what to name, which copies to date); the read of every commit does not.
   const { modules, paths } = await scope;
-  const found = (search = new SyncSearch(modules));
+  const search = new SyncSearch(modules);
   let commit: { hash: string; time: number; files: string[] } | null = null;
   /** Takes the commit read; true when nothing further back can change the answers. */
   const enough = (): boolean => {
     if (commit === null) return false;
     const { hash, time, files } = commit;
     commit = null;
-    if (!found.add(hash, time, files)) return false;
+    const dated = search.add(hash, time, files);
+    confSync = search.confSync;
+    if (!dated) return false;
     // The newest sync: one by conf and copy, or one by subject newer than this commit (a commit the
     // shortened read of every commit left out is older than all it read).
     const at = position[hash];
-    return found.confSync !== null || (subjectSync >= 0 && (at !== undefined ? at > subjectSync : shortened));
+    return search.confSync !== null || (subjectSync >= 0 && (at !== undefined ? at > subjectSync : shortened));
   };
   // Each file with its status: a file the commit deleted is left out, so that removing the copies
   // (with their lines of the conf) is not taken for a sync. A copy still in the tree was added again
@@ -119,11 +120,11 @@ async function readRange(dir: string, tip: string, range: string[], scope: Promi
   const base = joining && oldestParents ? oldestParents.split(' ')[0]! : null;
   // A sync by conf and copy that the shortened read left out is older than the one by subject it read.
   let syncAt = subjectSync;
-  const confAt = found.confSync ? position[found.confSync] : undefined;
+  const confAt = search.confSync ? position[search.confSync] : undefined;
   if (confAt !== undefined && (syncAt < 0 || confAt < syncAt)) syncAt = confAt;
   // In the order they were met: a property's name keeps its place.
   const authors = Object.keys(authorIndex);
-  const record: HistoryRecord = { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: found.moduleTimes };
+  const record: HistoryRecord = { tip, authors, times, who, lastSync: syncAt < 0 ? null : times[syncAt]!, moduleTimes: search.moduleTimes };
   if (shortened) record.shortened = { horizon: stop!.horizon, bots: [...stop!.bots] };
   return { record, base };
 }

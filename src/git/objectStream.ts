@@ -7,33 +7,32 @@ import { spawnGit } from './run.js';
 
 /** `<mode> SP <type> SP <object> SP+ <size> TAB <path> NUL` per entry. */
 export function parseLsTree(out: string): TreeEntry[] {
-  // Fields are found by their separators in the listing itself: nova's tree is some 4,600 records, and
-  // splitting each into pieces of its own cost the start of a scan a hundredth of a second.
+  // Each record is read where it lies in the listing: nova's tree is some 4,600 records, and splitting
+  // each into pieces of its own cost the start of a scan a hundredth of a second.
   const entries: TreeEntry[] = [];
-  const n = out.length;
-  for (let at = 0; at < n; ) {
+  for (let at = 0; at < out.length; ) {
     let end = out.indexOf('\0', at);
-    if (end < 0) end = n;
-    const tab = out.indexOf('\t', at);
-    if (tab >= 0 && tab < end) {
-      const afterMode = out.indexOf(' ', at);
-      const afterType = afterMode < 0 ? -1 : out.indexOf(' ', afterMode + 1);
-      if (afterType > 0 && afterType < tab) {
-        const type = out.slice(afterMode + 1, afterType);
-        if (type === 'blob' || type === 'commit') {
-          // The object's name, then (with -l) spaces and the size, which is `-` for a submodule.
-          let afterObject = out.indexOf(' ', afterType + 1);
-          if (afterObject < 0 || afterObject > tab) afterObject = tab;
-          let sizeAt = afterObject;
-          while (out.charCodeAt(sizeAt) === 32) sizeAt++;
-          const size = out.slice(sizeAt, tab);
-          entries.push({ path: out.slice(tab + 1, end), mode: out.slice(at, afterMode), blob: out.slice(afterType + 1, afterObject), size: size === '-' ? 0 : Number(size || undefined) });
-        }
-      }
-    }
+    if (end < 0) end = out.length;
+    const entry = lsTreeEntry(out, at, end);
+    if (entry) entries.push(entry);
     at = end + 1;
   }
   return entries;
+}
+
+/** The blob or submodule the record `out[at, end)` names; null for a tree, or what is no record. */
+function lsTreeEntry(out: string, at: number, end: number): TreeEntry | null {
+  const tab = out.indexOf('\t', at);
+  const afterMode = out.indexOf(' ', at);
+  const afterType = afterMode < 0 ? -1 : out.indexOf(' ', afterMode + 1);
+  if (tab < 0 || tab > end || afterType < 0 || afterType > tab) return null;
+  const type = out.slice(afterMode + 1, afterType);
+  if (type !== 'blob' && type !== 'commit') return null;
+  // The object's name, then (with -l) spaces and the size, which is `-` for a submodule.
+  let afterObject = out.indexOf(' ', afterType + 1);
+  if (afterObject < 0 || afterObject > tab) afterObject = tab;
+  const size = out.slice(afterObject, tab).trimStart();
+  return { path: out.slice(tab + 1, end), mode: out.slice(at, afterMode), blob: out.slice(afterType + 1, afterObject), size: size === '-' ? 0 : Number(size || undefined) };
 }
 
 /** Bytes from a pipe, kept as the chunks came and joined only when a read needs more than one. */

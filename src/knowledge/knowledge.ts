@@ -47,7 +47,7 @@ export class Knowledge {
     // Called for every name every import names: most are not under `oslo.`, and are told so without a split.
     if (!dotted.startsWith('oslo.')) return null;
     const parts = dotted.split('.');
-    if (parts.length < 2 || parts[0] !== 'oslo' || !parts[1]) return null;
+    if (!parts[1]) return null;
     const old = `oslo.${parts[1]}`;
     return this.t.namespaces.get(old) ?? { old, new: `oslo_${parts[1]}`, package: old };
   }

@@ -22,6 +22,10 @@ export interface LexMemo {
 
 const NAME_IN_TEXT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 
+/** `n` spaces, each length made once: most blocks are indented with spaces, and compared with a run of them. */
+const SPACE_RUNS: string[] = [];
+const spaceRun = (n: number): string => (SPACE_RUNS[n] ??= ' '.repeat(n));
+
 /**
  * Splits Python source into logical lines and returns those planPython needs: the ones whose code
  * names a trigger, and after a kept decorator the rest of its chain up to the definition. Throws Odd
@@ -78,9 +82,9 @@ export function logicalLines(text: string, triggers: Triggers, memo?: LexMemo): 
     }
     if (record !== null) recordStatement(record, from, row, lines.length, blocks.snapshot(), prev, prevKept, isAnchor(head));
     // Most lines are indented as the block they are in: its indentation is then reused, not cut again.
-    // An indentation of spaces only is the block's when as long as it and the block's is of spaces.
+    // An indentation of spaces only is the block's when the block's is as many spaces.
     const top = blocks.top;
-    const asTop = i - from === top.length && (spaces === top.length ? blocks.topIsSpaces : text.startsWith(top, from));
+    const asTop = i - from === top.length && (spaces === top.length ? top === spaceRun(spaces) : text.startsWith(top, from));
     const indent = asTop ? top : text.slice(from, i);
     blocks.enter(indent, head, prev, row);
     const line = scratch[(turn ^= 1)]!;

@@ -31,13 +31,9 @@ const NOT_FIRST = new Set(['and', 'or', 'in', 'is', 'as', ')', ']', '}', ',', '.
 const OPERATOR = new Uint8Array(128);
 for (const c of '+-*/%@&|^~<>=.!') OPERATOR[c.charCodeAt(0)] = 1;
 
-const isSpaces = (indent: string): boolean => /^ *$/.test(indent);
-
 /** The indentation of the open blocks, innermost last. */
 export class Blocks {
   private indents: string[] = [''];
-  /** Whether each of `indents` is of spaces only (the lexer then tells a line's indentation from the block's by its length). */
-  private spacesOnly: boolean[] = [true];
   /** A copy of `indents` as they are, kept until they change (lexReplay.ts records it per statement). */
   private frozen: readonly string[] | null = null;
 
@@ -49,18 +45,12 @@ export class Blocks {
   /** Makes the open blocks those of a snapshot. */
   restore(snapshot: readonly string[]): void {
     this.indents = [...snapshot];
-    this.spacesOnly = snapshot.map(isSpaces);
     this.frozen = snapshot;
   }
 
   /** The innermost block's indentation. */
   get top(): string {
     return this.indents[this.indents.length - 1]!;
-  }
-
-  /** Whether the innermost block's indentation is of spaces only. */
-  get topIsSpaces(): boolean {
-    return this.spacesOnly[this.spacesOnly.length - 1]!;
   }
 
   /**
@@ -74,13 +64,11 @@ export class Blocks {
     if (prev?.opensBlock) {
       if (!(indent.length > top.length && indent.startsWith(top))) throw new Odd(`expected an indented block at line ${row + 1}`);
       indents.push(indent);
-      this.spacesOnly.push(isSpaces(indent));
       this.frozen = null;
     } else if (indent !== top) {
       const at = indents.lastIndexOf(indent);
       if (at < 0) throw new Odd(`inconsistent indentation at line ${row + 1}`);
       indents.length = at + 1;
-      this.spacesOnly.length = at + 1;
       this.frozen = null;
     }
     if (prev?.head === '@' && !(prev.indent === indent && (head === '@' || head === 'def' || head === 'class' || head === 'async'))) {
